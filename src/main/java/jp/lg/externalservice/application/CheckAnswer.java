@@ -1,0 +1,21 @@
+package jp.lg.externalservice.application;
+
+import jp.lg.externalservice.classification.Labelled;
+
+/** An answer to a check item: 可→○, 不可→×, 該当なし→／ (002 forms legend, ruling R-14). */
+public enum CheckAnswer implements Labelled {
+  YES("○"),
+  NO("×"),
+  NOT_APPLICABLE("／");
+
+  private final String label;
+
+  CheckAnswer(String label) {
+    this.label = label;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}

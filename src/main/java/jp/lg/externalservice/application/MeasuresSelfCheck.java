@@ -1,0 +1,65 @@
+package jp.lg.externalservice.application;
+
+import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
+
+import jp.lg.externalservice.classification.Classification;
+import jp.lg.externalservice.classification.ClassificationInput;
+import jp.lg.externalservice.classification.ClassificationInputReader;
+import jp.lg.externalservice.classification.ClassificationService;
+import jp.lg.externalservice.classification.DmnRuleTables;
+import jp.lg.externalservice.system.InputReader;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_SelfCheckMeasures}: the applicant's ○/×/／ for the eight measures of 002 §5(2). × may be answered
+ * honestly (the 利用責任者 then returns or rejects, ruling R-14); ／ is expected only for item 3 and needs a note
+ * elsewhere (FE-6). Before the application leaves the applicant it is classified again: answers or results
+ * changed through the REST API since the classification are refused.
+ */
+@Component("measuresSelfCheck")
+public class MeasuresSelfCheck extends TaskCompletionCheck {
+
+  private final ClassificationService classificationService;
+  private final DmnRuleTables ruleTables;
+
+  public MeasuresSelfCheck(ClassificationService classificationService, DmnRuleTables ruleTables) {
+    this.classificationService = classificationService;
+    this.ruleTables = ruleTables;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution, InputReader reader) {
+    ClassificationInput input = ClassificationInputReader.read(reader, true);
+    InputReader answers = reader.object(MEASURES_SELF_CHECK);
+    String note = reader.optionalText(SELF_CHECK_NOTE, ApplicationFormReader.MAX_TEXT);
+    if (answers != null) {
+      boolean unexplainedNotApplicable = false;
+      for (SecurityMeasure measure : SecurityMeasure.values()) {
+        CheckAnswer answer = answers.requiredEnum(measure.key(), CheckAnswer.class);
+        if (answer != CheckAnswer.NOT_APPLICABLE) {
+          continue;
+        }
+        if (measure == SecurityMeasure.ITEM3 && input != null
+            && input.informationTypes().stream().anyMatch(type -> type.isPersonal())) {
+          answers.reject(measure.key(), "個人情報を取り扱うため「該当なし（／）」は選べません",
+              "personal information is handled, so this item cannot be 'not applicable'");
+        }
+        unexplainedNotApplicable |= !measure.mayBeNotApplicable();
+      }
+      if (unexplainedNotApplicable && note == null && !reader.hasError(SELF_CHECK_NOTE)) {
+        reader.reject(SELF_CHECK_NOTE, "項目 3 以外を「該当なし（／）」とした理由を記入してください",
+            "explain why an item other than item 3 is 'not applicable'");
+      }
+    }
+    if (input != null) {
+      Classification current = classificationService.classify(input, ruleTables.unrecorded());
+      boolean sameRoute = current.route() == null ? execution.getVariable(ROUTE) == null
+          : current.route().name().equals(execution.getVariable(ROUTE));
+      if (!current.outcome().name().equals(execution.getVariable(OUTCOME)) || !sameRoute) {
+        reader.reject(OUTCOME, "申請内容または判定結果が判定時から変更されています。申請をやり直してください",
+            "the answers or the classification changed after the classification; file a new application");
+      }
+    }
+  }
+}

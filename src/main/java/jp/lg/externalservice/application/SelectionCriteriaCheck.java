@@ -1,0 +1,34 @@
+package jp.lg.externalservice.application;
+
+import static jp.lg.externalservice.application.ApplicationProcess.Var.SELECTION_CRITERIA;
+
+import jp.lg.externalservice.system.InputReader;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_CheckSelectionCriteria}: every 別表 item answered; to proceed, every mandatory (必須) item must be ○
+ * (004 §7(1) "必須 must always be met", ruling R-12). A service that fails one is withdrawn, not filed.
+ */
+@Component("selectionCriteriaCheck")
+public class SelectionCriteriaCheck extends TaskCompletionCheck {
+
+  @Override
+  protected void check(DelegateExecution execution, InputReader reader) {
+    ApplicationProcess.PreparationDecision decision = preparationDecision(reader);
+    if (decision != ApplicationProcess.PreparationDecision.PROCEED) {
+      return;
+    }
+    InputReader criteria = reader.object(SELECTION_CRITERIA);
+    if (criteria == null) {
+      return;
+    }
+    for (SelectionCriterion criterion : SelectionCriterion.values()) {
+      CheckAnswer answer = criteria.requiredEnum(criterion.key(), CheckAnswer.class);
+      if (criterion.level() == SelectionCriterion.Level.MANDATORY && answer != null && answer != CheckAnswer.YES) {
+        criteria.reject(criterion.key(), criterion.number() + " は必須項目のため ○ でなければ申請できません（ruling R-12）",
+            criterion.number() + " is mandatory: it must be met (YES) to file the application (ruling R-12)");
+      }
+    }
+  }
+}

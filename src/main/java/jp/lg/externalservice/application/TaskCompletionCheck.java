@@ -1,0 +1,39 @@
+package jp.lg.externalservice.application;
+
+import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.JsonInput;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+
+/**
+ * End listener of a user task that validates what was submitted, on the server, for Tasklist and REST alike. It
+ * runs in the completing transaction: bad input rolls the completion back, the task stays open and the caller
+ * gets a 400 naming every field. (A task listener would do, but the engine wraps its exceptions into a 500.)
+ */
+abstract class TaskCompletionCheck implements ExecutionListener {
+
+  @Override
+  public final void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return; // the task was cancelled (e.g. the instance was deleted), not completed
+    }
+    InputReader reader = new InputReader(JsonInput.fromVariables(execution.getVariables()));
+    check(execution, reader);
+    reader.throwIfInvalid();
+  }
+
+  /** Records every problem in {@code reader}. */
+  protected abstract void check(DelegateExecution execution, InputReader reader);
+
+  /** Reads 続ける／取り下げる; a withdrawal needs a reason. */
+  protected static ApplicationProcess.PreparationDecision preparationDecision(InputReader reader) {
+    ApplicationProcess.PreparationDecision decision =
+        reader.requiredEnum(ApplicationProcess.Var.PREPARATION_DECISION, ApplicationProcess.PreparationDecision.class);
+    if (decision == ApplicationProcess.PreparationDecision.WITHDRAW) {
+      reader.requiredText(ApplicationProcess.Var.PREPARATION_NOTE, ApplicationFormReader.MAX_TEXT);
+    } else {
+      reader.optionalText(ApplicationProcess.Var.PREPARATION_NOTE, ApplicationFormReader.MAX_TEXT);
+    }
+    return decision;
+  }
+}

@@ -1,0 +1,111 @@
+package jp.lg.externalservice.classification;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rule tables, evaluated from the latest deployed version of the DMN decisions in {@code processes/}.
+ *
+ * <p>{@link #recorded()} evaluates through the engine's decision service, so every evaluation of an
+ * application appears in Cockpit's decision history. {@link #unrecorded()} evaluates the very same deployed
+ * decision with a standalone DMN engine and writes nothing: the pre-check starts and stores nothing.
+ */
+@Component
+public class DmnRuleTables {
+
+  public static final String EXEMPTION_DECISION = "external-service-exemption";
+  public static final String ZONE_MATRIX_DECISION = "network-zone-matrix";
+
+  private final ProcessEngine processEngine;
+  private final CommandExecutor commandExecutor;
+  private final DmnEngine standaloneDmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private final Map<String, DmnDecision> parsedByDefinitionId = new ConcurrentHashMap<>();
+
+  public DmnRuleTables(ProcessEngine processEngine) {
+    this.processEngine = processEngine;
+    this.commandExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired();
+  }
+
+  /** Evaluations are stored in the decision history (used by the application process). */
+  public RuleTables recorded() {
+    return new Tables(true);
+  }
+
+  /** Evaluations store nothing (used by the pre-check). */
+  public RuleTables unrecorded() {
+    return new Tables(false);
+  }
+
+  private final class Tables implements RuleTables {
+    private final boolean recorded;
+
+    private Tables(boolean recorded) {
+      this.recorded = recorded;
+    }
+
+    @Override
+    public ExemptionVerdict exemption(Exemption exemption, boolean importantInformation) {
+      Map<String, Object> row = evaluate(EXEMPTION_DECISION,
+          Map.of("exemption", exemption.name(), "importantInformation", importantInformation));
+      return new ExemptionVerdict(ExemptionVerdict.Verdict.valueOf((String) row.get("verdict")), (String) row.get("rule"));
+    }
+
+    @Override
+    public ZoneVerdict zone(ServiceKind serviceKind, ConnectionZone zone, boolean sensitivePersonalInformation) {
+      Map<String, Object> row = evaluate(ZONE_MATRIX_DECISION, Map.of("serviceKind", serviceKind.name(),
+          "connectionZone", zone.name(), "sensitivePersonalInformation", sensitivePersonalInformation));
+      return ZoneVerdict.valueOf((String) row.get("verdict"));
+    }
+
+    private Map<String, Object> evaluate(String key, Map<String, Object> variables) {
+      // The rules apply to everyone: who may classify is decided by who may start an application or call
+      // the pre-check, not by authorizations on the decision definitions.
+      Map<String, Object> row = withoutAuthorizationChecks(context -> {
+        if (recorded) {
+          return processEngine.getDecisionService().evaluateDecisionTableByKey(key).variables(variables).evaluate()
+              .getSingleResult();
+        }
+        return standaloneDmnEngine.evaluateDecisionTable(latestDecision(key), variables).getSingleResult();
+      });
+      if (row == null) {
+        throw new IllegalStateException("ルール表 " + key + " に該当する行がありません（rule table " + key
+            + " has no row for " + variables + "）");
+      }
+      return row;
+    }
+  }
+
+  private DmnDecision latestDecision(String key) {
+    DecisionDefinition definition = processEngine.getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey(key).latestVersion().singleResult();
+    if (definition == null) {
+      throw new IllegalStateException("ルール表 " + key + " がデプロイされていません（decision not deployed）");
+    }
+    return parsedByDefinitionId.computeIfAbsent(definition.getId(),
+        id -> standaloneDmnEngine.parseDecision(key, processEngine.getRepositoryService().getDecisionModel(id)));
+  }
+
+  private <T> T withoutAuthorizationChecks(Command<T> command) {
+    return commandExecutor.execute(context -> {
+      boolean enabled = context.isAuthorizationCheckEnabled();
+      context.disableAuthorizationCheck();
+      try {
+        return command.execute(context);
+      } finally {
+        if (enabled) {
+          context.enableAuthorizationCheck();
+        }
+      }
+    });
+  }
+}

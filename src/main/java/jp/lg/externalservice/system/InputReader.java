@@ -1,0 +1,219 @@
+package jp.lg.externalservice.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads typed fields from a JSON object (a REST body, or process variables converted by {@link JsonInput}) and
+ * collects one {@link FieldError} per offending field, so that a caller can report every problem at once.
+ */
+public final class InputReader {
+
+  private final JsonNode input;
+  private final String prefix;
+  private final List<FieldError> errors;
+
+  public InputReader(JsonNode input) {
+    this(input, "", new ArrayList<>());
+  }
+
+  private InputReader(JsonNode input, String prefix, List<FieldError> errors) {
+    this.input = input;
+    this.prefix = prefix;
+    this.errors = errors;
+  }
+
+  /**
+   * A reader for a nested object (a group of a Camunda Form); its errors name the field as {@code group.field}
+   * and are collected here. Null, with the error recorded, when the object is missing.
+   */
+  public InputReader object(String field) {
+    JsonNode node = input.get(field);
+    if (absent(node)) {
+      missing(field);
+      return null;
+    }
+    if (!node.isObject()) {
+      reject(field, "オブジェクトで指定してください", "must be an object");
+      return null;
+    }
+    return new InputReader(node, prefix + field + ".", errors);
+  }
+
+  public String requiredText(String field, int maxLength) {
+    String value = optionalText(field, maxLength);
+    if (value == null && !hasError(field)) {
+      missing(field);
+    }
+    return value;
+  }
+
+  /** A string, trimmed; null when absent or blank. */
+  public String optionalText(String field, int maxLength) {
+    JsonNode node = input.get(field);
+    if (absent(node)) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      reject(field, "文字列で指定してください", "must be a string");
+      return null;
+    }
+    String value = node.asText().strip();
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (value.length() > maxLength) {
+      reject(field, maxLength + " 文字以内で入力してください", "must be at most " + maxLength + " characters");
+      return null;
+    }
+    return value;
+  }
+
+  public Boolean requiredBoolean(String field) {
+    JsonNode node = input.get(field);
+    if (absent(node)) {
+      missing(field);
+      return null;
+    }
+    return bool(field, node);
+  }
+
+  public boolean optionalBoolean(String field, boolean defaultValue) {
+    JsonNode node = input.get(field);
+    if (absent(node)) {
+      return defaultValue;
+    }
+    Boolean value = bool(field, node);
+    return value == null ? defaultValue : value;
+  }
+
+  public <E extends Enum<E>> E requiredEnum(String field, Class<E> type) {
+    JsonNode node = input.get(field);
+    if (absent(node) || (node.isTextual() && node.asText().isBlank())) {
+      missing(field);
+      return null;
+    }
+    return enumValue(field, node, type);
+  }
+
+  /** A required array of enum values; duplicates are dropped, order is kept. */
+  public <E extends Enum<E>> List<E> enumList(String field, Class<E> type, boolean nonEmpty) {
+    JsonNode node = input.get(field);
+    if (absent(node)) {
+      missing(field);
+      return List.of();
+    }
+    if (!node.isArray()) {
+      reject(field, "配列で指定してください（許可される値: " + allowed(type) + "）",
+          "must be an array of: " + allowed(type));
+      return List.of();
+    }
+    Set<E> values = new LinkedHashSet<>();
+    for (int i = 0; i < node.size(); i++) {
+      E value = enumValue(field + "[" + i + "]", node.get(i), type);
+      if (value != null) {
+        values.add(value);
+      }
+    }
+    if (nonEmpty && node.isEmpty()) {
+      reject(field, "1 つ以上選択してください（許可される値: " + allowed(type) + "）",
+          "must contain at least one of: " + allowed(type));
+    }
+    return List.copyOf(values);
+  }
+
+  public LocalDate requiredDate(String field) {
+    JsonNode node = input.get(field);
+    if (absent(node) || (node.isTextual() && node.asText().isBlank())) {
+      missing(field);
+      return null;
+    }
+    if (node.isTextual()) {
+      String text = node.asText().strip();
+      try {
+        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+    }
+    reject(field, "日付（YYYY-MM-DD）で入力してください", "must be a date (YYYY-MM-DD)");
+    return null;
+  }
+
+  public Integer requiredInteger(String field, int min, int max) {
+    JsonNode node = input.get(field);
+    if (absent(node)) {
+      missing(field);
+      return null;
+    }
+    if (!node.isIntegralNumber() && !(node.isNumber() && node.asDouble() == Math.rint(node.asDouble()))) {
+      reject(field, "整数で入力してください", "must be a whole number");
+      return null;
+    }
+    long value = node.asLong();
+    if (value < min || value > max) {
+      reject(field, min + " 以上 " + max + " 以下で入力してください", "must be between " + min + " and " + max);
+      return null;
+    }
+    return (int) value;
+  }
+
+  public void reject(String field, String message, String messageEn) {
+    errors.add(new FieldError(prefix + field, message, messageEn));
+  }
+
+  public boolean hasError(String field) {
+    String name = prefix + field;
+    return errors.stream().anyMatch(e -> e.field().equals(name) || e.field().startsWith(name + "["));
+  }
+
+  public List<FieldError> errors() {
+    return List.copyOf(errors);
+  }
+
+  /** Throws {@link InputValidationException} naming every offending field, if any. */
+  public void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw new InputValidationException(errors);
+    }
+  }
+
+  private Boolean bool(String field, JsonNode node) {
+    if (!node.isBoolean()) {
+      reject(field, "true または false で指定してください", "must be true or false");
+      return null;
+    }
+    return node.booleanValue();
+  }
+
+  private <E extends Enum<E>> E enumValue(String field, JsonNode node, Class<E> type) {
+    if (node != null && node.isTextual()) {
+      for (E constant : type.getEnumConstants()) {
+        if (constant.name().equals(node.asText())) {
+          return constant;
+        }
+      }
+    }
+    reject(field, "次のいずれかを指定してください: " + allowed(type), "must be one of: " + allowed(type));
+    return null;
+  }
+
+  private void missing(String field) {
+    reject(field, "必須項目です", "is required");
+  }
+
+  private static boolean absent(JsonNode node) {
+    return node == null || node.isNull() || node.isMissingNode();
+  }
+
+  private static String allowed(Class<? extends Enum<?>> type) {
+    return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+  }
+}

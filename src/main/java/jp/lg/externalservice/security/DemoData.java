@@ -101,6 +101,8 @@ public class DemoData implements SmartInitializingSingleton {
     grant(STAFF, Resources.PROCESS_DEFINITION, "external-service-application",
         Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(STAFF, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    // The engine checks the completing user's READ on a called diagram when the application hands over to review.
+    grant(STAFF, Resources.PROCESS_DEFINITION, "external-service-review", Permissions.READ);
     // 情報政策課 follows every case in Cockpit, with the decision history of the rule tables.
     for (String group : List.of(POLICY_REVIEWER, POLICY_HEAD)) {
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

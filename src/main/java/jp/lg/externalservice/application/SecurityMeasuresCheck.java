@@ -12,18 +12,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_SelfCheckMeasures}: the applicant's ○/×/／ for the eight measures of 002 §5(2). × may be answered
+ * {@code Task_SelfCheckMeasures} (bean name differs from the variable {@code measuresSelfCheck}: variables shadow
+ * beans in expressions): the applicant's ○/×/／ for the eight measures of 002 §5(2). × may be answered
  * honestly (the 利用責任者 then returns or rejects, ruling R-14); ／ is expected only for item 3 and needs a note
  * elsewhere (FE-6). Before the application leaves the applicant it is classified again: answers or results
  * changed through the REST API since the classification are refused.
  */
-@Component("measuresSelfCheck")
-public class MeasuresSelfCheck extends TaskCompletionCheck {
+@Component("securityMeasuresCheck")
+public class SecurityMeasuresCheck extends TaskCompletionCheck {
 
   private final ClassificationService classificationService;
   private final DmnRuleTables ruleTables;
 
-  public MeasuresSelfCheck(ClassificationService classificationService, DmnRuleTables ruleTables) {
+  public SecurityMeasuresCheck(ClassificationService classificationService, DmnRuleTables ruleTables) {
     this.classificationService = classificationService;
     this.ruleTables = ruleTables;
   }

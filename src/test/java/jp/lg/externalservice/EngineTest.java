@@ -1,0 +1,88 @@
+package jp.lg.externalservice;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
+
+/**
+ * Integration tests through the real engine, the real H2 database and the real Spring beans, with the demo
+ * users, their authorizations, and process test coverage (report under target/process-test-coverage). The engine
+ * gets a unique name: the REST API and the webapps of {@link WebTest} look up the engine named "default".
+ */
+@SpringBootTest(properties = "camunda.bpm.generate-unique-process-engine-name=true")
+@ActiveProfiles({"demo", "test"})
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+public abstract class EngineTest {
+
+  @Autowired protected ProcessEngine processEngine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected FormService formService;
+  @Autowired protected HistoryService historyService;
+  @Autowired protected IdentityService identityService;
+
+  @BeforeEach
+  void initAssertions() {
+    init(processEngine);
+  }
+
+  /** Runs {@code action} as {@code userId} with their groups, as the REST filter and the webapps do. */
+  protected <T> T as(String userId, Supplier<T> action) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  protected void asUser(String userId, Runnable action) {
+    as(userId, () -> {
+      action.run();
+      return null;
+    });
+  }
+
+  /** Starts through the start form, as Tasklist does. */
+  protected ProcessInstance submitApplication(String applicant, Map<String, Object> variables) {
+    String definitionId = repositoryDefinitionId("external-service-application");
+    return as(applicant, () -> formService.submitStartForm(definitionId, variables));
+  }
+
+  protected String repositoryDefinitionId(String key) {
+    return processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+        .latestVersion().singleResult().getId();
+  }
+
+  protected Task task(ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  /** Completes a task through its form as {@code userId}, as Tasklist does. */
+  protected void submitTask(String userId, Task task, Map<String, Object> variables) {
+    asUser(userId, () -> formService.submitTaskForm(task.getId(), variables));
+  }
+}

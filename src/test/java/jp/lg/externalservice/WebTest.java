@@ -1,0 +1,70 @@
+package jp.lg.externalservice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Tests over real HTTP against the application on a random port (demo users, in-memory H2). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"demo", "test"})
+public abstract class WebTest {
+
+  protected static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @LocalServerPort protected int port;
+
+  /** A JSON answer: status and parsed body (null when the body is empty). */
+  public record Answer(int status, JsonNode body, String text) {}
+
+  protected Answer post(String path, String user, String contentType, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return send(authenticate(request, user));
+  }
+
+  protected Answer get(String path, String user) {
+    return send(authenticate(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET(), user));
+  }
+
+  protected Answer postJson(String path, String user, Object body) {
+    try {
+      return post(path, user, "application/json", JSON.writeValueAsString(body));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** user "name:password", or a demo user whose password is their id; null sends no credentials. */
+  private static HttpRequest.Builder authenticate(HttpRequest.Builder request, String user) {
+    if (user != null) {
+      String credentials = user.contains(":") ? user : user + ":" + user;
+      request.header("Authorization", "Basic "
+          + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return request;
+  }
+
+  private static Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      String text = response.body();
+      JsonNode body = null;
+      if (text != null && !text.isBlank() && text.trim().startsWith("{") || text != null && text.trim().startsWith("[")) {
+        body = JSON.readTree(text);
+      }
+      return new Answer(response.statusCode(), body, text);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package jp.lg.externalservice.security;
+
+import static jp.lg.externalservice.ApplicationAnswers.kintone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jp.lg.externalservice.WebTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The engine REST API requires HTTP Basic everywhere, applies authorizations, and reports bad input as 400. */
+class RestSecurityTest extends WebTest {
+
+  @Autowired HistoryService historyService;
+
+  private static Map<String, Object> restVariables(Map<String, Object> variables) {
+    Map<String, Object> rest = new LinkedHashMap<>();
+    variables.forEach((name, value) -> rest.put(name, value instanceof JsonValue json
+        ? Map.of("value", json.getValueSerialized(), "type", "Json") : Map.of("value", value)));
+    return Map.of("variables", rest);
+  }
+
+  @Test
+  @DisplayName("認証なしでは engine-rest のどのパスも 401（Camunda が素通しする /engine も含む）")
+  // Wrong passwords lock the user for a few seconds (the engine's login throttling): use a user no other test needs.
+  void everyPathNeedsCredentials() {
+    for (String path : new String[] {"/engine-rest/engine", "/engine-rest/process-definition", "/engine-rest/task",
+        "/engine-rest/history/process-instance", "/engine-rest/engine/default/user", "/engine-rest/version"}) {
+      assertThat(get(path, null).status()).as(path).isEqualTo(401);
+      assertThat(get(path, "watanabe:wrong").status()).as(path).isEqualTo(401);
+    }
+    assertThat(get("/engine-rest/engine", "sato").status()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("REST からの開始もサーバー側で検証され、400 で項目を示し、何も保存されない（開始 API と start-form の両方）")
+  void restStartIsValidated() {
+    long instances = historyService.createHistoricProcessInstanceQuery().count();
+    Map<String, Object> body = restVariables(kintone().without("providerName").with("userCount", -3).variables());
+    for (String operation : new String[] {"start", "submit-form"}) {
+      Answer answer = postJson("/engine-rest/process-definition/key/external-service-application/" + operation,
+          "sato", body);
+      assertThat(answer.status()).as(operation).isEqualTo(400);
+      assertThat(answer.body().get("type").asText()).isEqualTo("InputValidationException");
+      assertThat(answer.body().get("message").asText()).contains("providerName", "必須項目です", "is required");
+      assertThat(answer.body().get("errors")).extracting(error -> error.get("field").asText())
+          .containsExactly("providerName", "userCount");
+    }
+    assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
+  }
+
+  @Test
+  @DisplayName("REST からの正しい開始は成功し、申請者は自分のタスクを見られるが、他部署の職員は見られない")
+  void restStartAndTaskVisibility() {
+    Answer started = postJson("/engine-rest/process-definition/key/external-service-application/start", "sato",
+        restVariables(kintone().with("serviceName", "REST で申請した kintone").variables()));
+    assertThat(started.status()).isEqualTo(200);
+    String instanceId = started.body().get("id").asText();
+    Answer satoTasks = get("/engine-rest/task?processInstanceId=" + instanceId, "sato");
+    assertThat(satoTasks.body()).hasSize(1);
+    assertThat(satoTasks.body().get(0).get("name").asText()).isEqualTo("REST で申請した kintone：利用に係るリスクを確認する");
+    assertThat(get("/engine-rest/task?processInstanceId=" + instanceId, "suzuki").body()).isEmpty();
+    assertThat(get("/engine-rest/process-instance/" + instanceId + "/variables", "suzuki").status()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("Tasklist・Cockpit はログイン画面から始まる（未認証の API 呼び出しは拒否）")
+  void webappsRequireLogin() {
+    assertThat(get("/camunda/api/engine/engine/default/task/count", null).status()).isIn(401, 403);
+    assertThat(get("/camunda/app/tasklist/default/", null).status()).isEqualTo(200);
+  }
+}

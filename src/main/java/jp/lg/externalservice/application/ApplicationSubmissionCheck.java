@@ -2,6 +2,7 @@ package jp.lg.externalservice.application;
 
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
+import jp.lg.externalservice.security.ApplicantAccess;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.InputReader;
@@ -12,15 +13,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of {@code StartEvent_ApplicationSubmitted}: validates the application form on the server and
- * records who applies from which department. Bad input stops the start: nothing is stored.
+ * records who applies from which department, and lets the applicant read their own application. Bad input stops
+ * the start: nothing is stored.
  */
 @Component("applicationSubmissionCheck")
 public class ApplicationSubmissionCheck implements ExecutionListener {
 
   private final DepartmentDirectory directory;
+  private final ApplicantAccess applicantAccess;
 
-  public ApplicationSubmissionCheck(DepartmentDirectory directory) {
+  public ApplicationSubmissionCheck(DepartmentDirectory directory, ApplicantAccess applicantAccess) {
     this.directory = directory;
+    this.applicantAccess = applicantAccess;
   }
 
   @Override
@@ -38,5 +42,6 @@ public class ApplicationSubmissionCheck implements ExecutionListener {
     execution.setVariable(DEPARTMENT_CODE, department.code());
     execution.setVariable(DEPARTMENT_NAME, department.name());
     execution.setVariable(SERVICE_MANAGER_NAME, directory.displayName((String) execution.getVariable(SERVICE_MANAGER)));
+    applicantAccess.grantReadOwnApplication(applicant, execution.getProcessInstanceId());
   }
 }

@@ -2,13 +2,11 @@ package jp.lg.externalservice.classification;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +24,13 @@ public class DmnRuleTables {
   public static final String ZONE_MATRIX_DECISION = "network-zone-matrix";
 
   private final ProcessEngine processEngine;
-  private final CommandExecutor commandExecutor;
+  private final Privileged privileged;
   private final DmnEngine standaloneDmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final Map<String, DmnDecision> parsedByDefinitionId = new ConcurrentHashMap<>();
 
-  public DmnRuleTables(ProcessEngine processEngine) {
+  public DmnRuleTables(ProcessEngine processEngine, Privileged privileged) {
     this.processEngine = processEngine;
-    this.commandExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
+    this.privileged = privileged;
   }
 
   /** Evaluations are stored in the decision history (used by the application process). */
@@ -70,7 +67,7 @@ public class DmnRuleTables {
     private Map<String, Object> evaluate(String key, Map<String, Object> variables) {
       // The rules apply to everyone: who may classify is decided by who may start an application or call
       // the pre-check, not by authorizations on the decision definitions.
-      Map<String, Object> row = withoutAuthorizationChecks(context -> {
+      Map<String, Object> row = privileged.call(() -> {
         if (recorded) {
           return processEngine.getDecisionService().evaluateDecisionTableByKey(key).variables(variables).evaluate()
               .getSingleResult();
@@ -93,19 +90,5 @@ public class DmnRuleTables {
     }
     return parsedByDefinitionId.computeIfAbsent(definition.getId(),
         id -> standaloneDmnEngine.parseDecision(key, processEngine.getRepositoryService().getDecisionModel(id)));
-  }
-
-  private <T> T withoutAuthorizationChecks(Command<T> command) {
-    return commandExecutor.execute(context -> {
-      boolean enabled = context.isAuthorizationCheckEnabled();
-      context.disableAuthorizationCheck();
-      try {
-        return command.execute(context);
-      } finally {
-        if (enabled) {
-          context.enableAuthorizationCheck();
-        }
-      }
-    });
   }
 }

@@ -54,7 +54,7 @@ class RestSecurityTest extends WebTest {
   }
 
   @Test
-  @DisplayName("REST からの正しい開始は成功し、申請者は自分のタスクを見られるが、他部署の職員は見られない")
+  @DisplayName("REST からの正しい開始は成功し、申請者は自分のタスク・変数・履歴を見られるが、他部署の職員は見られない")
   void restStartAndTaskVisibility() {
     Answer started = postJson("/engine-rest/process-definition/key/external-service-application/start", "sato",
         restVariables(kintone().with("serviceName", "REST で申請した kintone").variables()));
@@ -65,6 +65,11 @@ class RestSecurityTest extends WebTest {
     assertThat(satoTasks.body().get(0).get("name").asText()).isEqualTo("REST で申請した kintone：利用に係るリスクを確認する");
     assertThat(get("/engine-rest/task?processInstanceId=" + instanceId, "suzuki").body()).isEmpty();
     assertThat(get("/engine-rest/process-instance/" + instanceId + "/variables", "suzuki").status()).isEqualTo(403);
+    Answer own = get("/engine-rest/process-instance/" + instanceId + "/variables", "sato");
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.body().get("outcome").get("value").asText()).isEqualTo("APPLICATION_REQUIRED");
+    assertThat(get("/engine-rest/history/process-instance?processInstanceId=" + instanceId, "sato").body()).hasSize(1);
+    assertThat(get("/engine-rest/history/process-instance?processInstanceId=" + instanceId, "suzuki").body()).isEmpty();
   }
 
   @Test

@@ -1,0 +1,44 @@
+package jp.lg.externalservice.system;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task names say what to do and for which service: 「kintone：別表の選定基準を確認する」. The diagrams keep the plain
+ * step name (readable in Modeler and Cockpit); every user task of every diagram gets the service name prefixed
+ * when it is created.
+ */
+@Component
+public class TaskTitles extends AbstractProcessEnginePlugin {
+
+  private static final String SERVICE_NAME = "serviceName";
+
+  private static final TaskListener PREFIX_SERVICE_NAME = task -> {
+    Object serviceName = task.getVariable(SERVICE_NAME);
+    if (serviceName != null && task.getName() != null && !task.getName().startsWith(serviceName + "：")) {
+      task.setName(serviceName + "：" + task.getName());
+    }
+  };
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, PREFIX_SERVICE_NAME);
+      }
+    });
+  }
+}

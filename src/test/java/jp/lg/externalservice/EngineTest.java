@@ -81,6 +81,62 @@ public abstract class EngineTest {
     return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
   }
 
+  /** The open task with this definition key in the instance or any process it called, or null. */
+  protected Task task(ProcessInstance instance, String taskDefinitionKey) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceIdIn(instanceTree(instance.getId()))
+        .taskDefinitionKey(taskDefinitionKey).list();
+    if (tasks.size() > 1) {
+      throw new AssertionError("more than one open " + taskDefinitionKey + ": " + tasks);
+    }
+    return tasks.isEmpty() ? null : tasks.get(0);
+  }
+
+  /** The open tasks in the instance and every process it called. */
+  protected List<Task> openTasks(ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceIdIn(instanceTree(instance.getId())).list();
+  }
+
+  protected String[] instanceTree(String rootId) {
+    List<String> ids = new java.util.ArrayList<>(List.of(rootId));
+    for (int i = 0; i < ids.size(); i++) {
+      runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+          .forEach(sub -> ids.add(sub.getId()));
+    }
+    return ids.toArray(String[]::new);
+  }
+
+  /** The running process called (directly or not) by {@code instance} with this definition key. */
+  protected ProcessInstance calledInstance(ProcessInstance instance, String processDefinitionKey) {
+    return runtimeService.createProcessInstanceQuery().processInstanceIds(
+        new java.util.HashSet<>(List.of(instanceTree(instance.getId())))).processDefinitionKey(processDefinitionKey)
+        .singleResult();
+  }
+
+  /** Executes the timers of the instance (and the processes it called) that are due on the engine clock. */
+  protected int fireDueTimers(ProcessInstance instance) {
+    List<org.camunda.bpm.engine.runtime.Job> timers = new java.util.ArrayList<>();
+    for (String id : instanceTree(instance.getId())) {
+      timers.addAll(processEngine.getManagementService().createJobQuery().processInstanceId(id).timers().executable()
+          .list());
+    }
+    timers.forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+    return timers.size();
+  }
+
+  /** Completes the open task with this definition key as {@code userId}, claiming it first if it is a group task. */
+  protected void complete(ProcessInstance instance, String taskDefinitionKey, String userId, Map<String, Object> variables) {
+    Task open = task(instance, taskDefinitionKey);
+    if (open == null) {
+      throw new AssertionError("no open " + taskDefinitionKey + "; open: " + openTasks(instance));
+    }
+    asUser(userId, () -> {
+      if (open.getAssignee() == null) {
+        taskService.claim(open.getId(), userId);
+      }
+      formService.submitTaskForm(open.getId(), variables);
+    });
+  }
+
   /** Completes a task through its form as {@code userId}, as Tasklist does. */
   protected void submitTask(String userId, Task task, Map<String, Object> variables) {
     asUser(userId, () -> formService.submitTaskForm(task.getId(), variables));

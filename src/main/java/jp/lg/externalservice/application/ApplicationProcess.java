@@ -18,12 +18,19 @@ public final class ApplicationProcess {
     public static final String REVIEW = "Activity_ReviewApplication";
     public static final String ACKNOWLEDGE_NO_APPLICATION = "Task_AcknowledgeNoApplication";
     public static final String ACKNOWLEDGE_FORBIDDEN = "Task_AcknowledgeForbidden";
-    public static final String CONFIRM_SNS_PROCEDURE = "Task_ConfirmSnsProcedure";
-    public static final String END_REVIEWED = "Event_ApplicationReviewed";
+    public static final String DOUBLE_CHECK = "Task_DoubleCheck";
+    public static final String CORRECT_APPLICATION = "Task_CorrectApplication";
+    public static final String ACKNOWLEDGE_REJECTION = "Task_AcknowledgeRejection";
+    public static final String ESCALATE_OVERDUE = "Task_EscalateOverdue";
+    public static final String REGISTER_SNS_ACCOUNT = "Activity_RegisterSnsAccount";
+    public static final String ACKNOWLEDGE_SNS_REJECTION = "Task_AcknowledgeSnsRejection";
+    public static final String END_APPROVED = "Event_ApplicationApproved";
+    public static final String END_REJECTED = "Event_ApplicationRejected";
+    public static final String END_SNS_REGISTERED = "Event_SnsAccountRegistered";
+    public static final String END_SNS_REJECTED = "Event_SnsRegistrationRejected";
     public static final String END_WITHDRAWN = "Event_ApplicationWithdrawn";
     public static final String END_NO_APPLICATION = "Event_NoApplicationRequired";
     public static final String END_FORBIDDEN = "Event_ApplicationForbidden";
-    public static final String END_SNS_PROCEDURE = "Event_SnsProcedureRequired";
 
     private Element() {}
   }
@@ -62,6 +69,11 @@ public final class ApplicationProcess {
     public static final String CHECKLISTS = "checklists";
     public static final String REASONS = "reasons";
     public static final String CLASSIFICATION_SUMMARY = "classificationSummary";
+    public static final String SERVICE_KIND_LABEL = "serviceKindLabel";
+    public static final String SERVICE_CATEGORY_LABEL = "serviceCategoryLabel";
+    public static final String INFORMATION_TYPE_LABELS = "informationTypeLabels";
+    public static final String CONNECTION_ZONE_LABELS = "connectionZoneLabels";
+    public static final String EXEMPTION_LABEL = "exemptionLabel";
     // preparation and self-checks
     public static final String SELECTION_CRITERIA = "selectionCriteria";
     public static final String CONTRACT_TYPE = "contractType";
@@ -70,8 +82,37 @@ public final class ApplicationProcess {
     public static final String PREPARATION_NOTE = "preparationNote";
     public static final String MEASURES_SELF_CHECK = "measuresSelfCheck";
     public static final String SELF_CHECK_NOTE = "selfCheckNote";
+    /** Rows for the forms of checkers and reviewers: [{no, item, applicant, checker}] and [{number, level, item, answer}]. */
+    public static final String CHECK_ROWS = "checkRows";
+    public static final String SELECTION_CRITERIA_ROWS = "selectionCriteriaRows";
+    // the department's double check and the correction loop (002 §5(2), rulings)
+    public static final String DOUBLE_CHECK = "doubleCheck";
+    public static final String DOUBLE_CHECK_DECISION = "doubleCheckDecision";
+    public static final String DOUBLE_CHECK_COMMENT = "doubleCheckComment";
+    public static final String DOUBLE_CHECKED_BY = "doubleCheckedBy";
+    public static final String RETURN_COMMENT = "returnComment";
+    public static final String RETURNED_BY = "returnedBy";
+    public static final String CORRECTION_NOTE = "correctionNote";
+    /** The outcome of the review and decision: APPROVED, REJECTED or RETURNED (also set by a rejecting double check). */
+    public static final String DECISION = "decision";
+    public static final String DECISION_REASON = "decisionReason";
+    public static final String DECIDED_BY = "decidedBy";
 
     private Var() {}
+  }
+
+  /** Values of {@link Var#DOUBLE_CHECK_DECISION}. */
+  public enum DoubleCheckDecision {
+    FORWARD,
+    RETURN,
+    REJECT
+  }
+
+  /** Values of {@link Var#DECISION}. */
+  public enum Decision {
+    APPROVED,
+    REJECTED,
+    RETURNED
   }
 
   /** Values of {@link Var#PREPARATION_DECISION}. */

@@ -2,20 +2,30 @@ package jp.lg.externalservice.application;
 
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static jp.lg.externalservice.system.JsonVariables.json;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
 import jp.lg.externalservice.classification.Classification;
+import jp.lg.externalservice.classification.ClassificationInput;
+import jp.lg.externalservice.classification.Labelled;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.spin.plugin.variable.SpinValues;
 
-/** Writes a classification into process variables: plain values for gateways, JSON for lists. */
+/**
+ * Writes a classification into process variables: plain values for gateways, JSON for lists, and the Japanese
+ * labels of the answers for the forms people read.
+ */
 final class ClassificationVariables {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private ClassificationVariables() {}
 
-  static void write(VariableScope scope, Classification classification) {
+  static void write(VariableScope scope, ClassificationInput input, Classification classification) {
+    scope.setVariable(SERVICE_KIND_LABEL, input.serviceKind().label());
+    scope.setVariable(SERVICE_CATEGORY_LABEL, input.serviceCategory().label());
+    scope.setVariable(INFORMATION_TYPE_LABELS, labels(input.informationTypes().stream()
+        .sorted().toList()));
+    scope.setVariable(CONNECTION_ZONE_LABELS, labels(input.connectionZones()));
+    scope.setVariable(EXEMPTION_LABEL, input.exemption().label());
     scope.setVariable(OUTCOME, classification.outcome().name());
     scope.setVariable(OUTCOME_LABEL, classification.outcome().label());
     scope.setVariable(ROUTE, classification.route() == null ? null : classification.route().name());
@@ -30,11 +40,7 @@ final class ClassificationVariables {
     scope.setVariable(CLASSIFICATION_SUMMARY, classification.summary());
   }
 
-  private static Object json(Object value) {
-    try {
-      return SpinValues.jsonValue(MAPPER.writeValueAsString(value)).create();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  private static String labels(Collection<? extends Labelled> values) {
+    return values.stream().map(Labelled::label).collect(Collectors.joining("、"));
   }
 }

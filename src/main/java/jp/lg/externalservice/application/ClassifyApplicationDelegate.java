@@ -32,6 +32,6 @@ public class ClassifyApplicationDelegate implements JavaDelegate {
     ClassificationInput input = ClassificationInputReader.read(reader, true);
     reader.throwIfInvalid();
     Classification classification = classificationService.classify(input, ruleTables.recorded());
-    ClassificationVariables.write(execution, classification);
+    ClassificationVariables.write(execution, input, classification);
   }
 }

@@ -6,6 +6,7 @@ import static jp.lg.externalservice.application.ApplicationProcess.Var.CONTRACT_
 import java.util.Arrays;
 import java.util.List;
 import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ public class RiskAcceptanceCheck extends TaskCompletionCheck {
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    ApplicationProcess.PreparationDecision decision = preparationDecision(reader);
+    ApplicationProcess.PreparationDecision decision = Preparation.decision(reader);
     if (decision != ApplicationProcess.PreparationDecision.PROCEED) {
       return;
     }

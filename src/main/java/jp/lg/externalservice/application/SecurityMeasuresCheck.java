@@ -7,7 +7,12 @@ import jp.lg.externalservice.classification.ClassificationInput;
 import jp.lg.externalservice.classification.ClassificationInputReader;
 import jp.lg.externalservice.classification.ClassificationService;
 import jp.lg.externalservice.classification.DmnRuleTables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.JsonVariables;
+import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +41,11 @@ public class SecurityMeasuresCheck extends TaskCompletionCheck {
     String note = reader.optionalText(SELF_CHECK_NOTE, ApplicationFormReader.MAX_TEXT);
     if (answers != null) {
       boolean unexplainedNotApplicable = false;
+      List<Map<String, String>> rows = new ArrayList<>();
       for (SecurityMeasure measure : SecurityMeasure.values()) {
         CheckAnswer answer = answers.requiredEnum(measure.key(), CheckAnswer.class);
+        rows.add(Map.of("no", measure.key().substring(4), "item", measure.text(),
+            "applicant", answer == null ? "" : answer.label()));
         if (answer != CheckAnswer.NOT_APPLICABLE) {
           continue;
         }
@@ -52,6 +60,7 @@ public class SecurityMeasuresCheck extends TaskCompletionCheck {
         reader.reject(SELF_CHECK_NOTE, "項目 3 以外を「該当なし（／）」とした理由を記入してください",
             "explain why an item other than item 3 is 'not applicable'");
       }
+      execution.setVariable(CHECK_ROWS, JsonVariables.json(rows));
     }
     if (input != null) {
       Classification current = classificationService.classify(input, ruleTables.unrecorded());

@@ -1,8 +1,15 @@
 package jp.lg.externalservice.application;
 
 import static jp.lg.externalservice.application.ApplicationProcess.Var.SELECTION_CRITERIA;
+import static jp.lg.externalservice.application.ApplicationProcess.Var.SELECTION_CRITERIA_ROWS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.JsonVariables;
+import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +22,7 @@ public class SelectionCriteriaCheck extends TaskCompletionCheck {
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    ApplicationProcess.PreparationDecision decision = preparationDecision(reader);
+    ApplicationProcess.PreparationDecision decision = Preparation.decision(reader);
     if (decision != ApplicationProcess.PreparationDecision.PROCEED) {
       return;
     }
@@ -23,12 +30,16 @@ public class SelectionCriteriaCheck extends TaskCompletionCheck {
     if (criteria == null) {
       return;
     }
+    List<Map<String, String>> rows = new ArrayList<>();
     for (SelectionCriterion criterion : SelectionCriterion.values()) {
       CheckAnswer answer = criteria.requiredEnum(criterion.key(), CheckAnswer.class);
+      rows.add(Map.of("number", criterion.number(), "level", criterion.level().label(), "item", criterion.text(),
+          "answer", answer == null ? "" : answer.label()));
       if (criterion.level() == SelectionCriterion.Level.MANDATORY && answer != null && answer != CheckAnswer.YES) {
         criteria.reject(criterion.key(), criterion.number() + " は必須項目のため ○ でなければ申請できません（ruling R-12）",
             criterion.number() + " is mandatory: it must be met (YES) to file the application (ruling R-12)");
       }
     }
+    execution.setVariable(SELECTION_CRITERIA_ROWS, JsonVariables.json(rows));
   }
 }

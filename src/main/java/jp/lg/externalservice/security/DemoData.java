@@ -34,10 +34,12 @@ public class DemoData implements SmartInitializingSingleton {
   public static final String STAFF = "staff";
   public static final String POLICY_REVIEWER = "policy-reviewer";
   public static final String POLICY_HEAD = "policy-head";
+  public static final String IT_PLANNING = "it-planning";
 
   static final Department KUMIN = new Department("kumin", "区民課");
   static final Department FUKUSHI = new Department("fukushi", "福祉課");
   static final Department JOHO_SEISAKU = new Department("joho-seisaku", "情報政策課");
+  static final Department KIKAKU = new Department("kikaku", "企画課");
 
   /** id, last name, first name, department, role groups. */
   record DemoUser(String id, String lastName, String firstName, Department department, List<String> roles) {}
@@ -51,7 +53,8 @@ public class DemoData implements SmartInitializingSingleton {
       new DemoUser("ito", "伊藤", "美咲", FUKUSHI, List.of(FUKUSHI.securityOfficerGroupId())),
       new DemoUser("yamamoto", "山本", "大輔", JOHO_SEISAKU, List.of(POLICY_REVIEWER)),
       new DemoUser("nakamura", "中村", "由美", JOHO_SEISAKU, List.of(POLICY_REVIEWER)),
-      new DemoUser("kobayashi", "小林", "浩", JOHO_SEISAKU, List.of(POLICY_HEAD)));
+      new DemoUser("kobayashi", "小林", "浩", JOHO_SEISAKU, List.of(POLICY_HEAD)),
+      new DemoUser("kimura", "木村", "拓也", KIKAKU, List.of(IT_PLANNING)));
 
   private static final Map<String, String> ROLE_GROUPS = Map.of(
       STAFF, "職員（申請者）",
@@ -60,7 +63,8 @@ public class DemoData implements SmartInitializingSingleton {
       KUMIN.securityOfficerGroupId(), "区民課 利用責任者",
       FUKUSHI.securityOfficerGroupId(), "福祉課 利用責任者",
       POLICY_REVIEWER, "情報政策課 審査担当",
-      POLICY_HEAD, "情報政策課長（許可権限者）");
+      POLICY_HEAD, "情報政策課長（許可権限者）",
+      IT_PLANNING, "情報化企画 審査担当");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -81,7 +85,7 @@ public class DemoData implements SmartInitializingSingleton {
   }
 
   public void create() {
-    for (Department department : List.of(KUMIN, FUKUSHI, JOHO_SEISAKU)) {
+    for (Department department : List.of(KUMIN, FUKUSHI, JOHO_SEISAKU, KIKAKU)) {
       group(department.groupId(), department.name(), Department.GROUP_TYPE);
     }
     ROLE_GROUPS.forEach((id, name) -> group(id, name, "role"));
@@ -101,8 +105,9 @@ public class DemoData implements SmartInitializingSingleton {
     grant(STAFF, Resources.PROCESS_DEFINITION, "external-service-application",
         Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(STAFF, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-    // The engine checks the completing user's READ on a called diagram when the application hands over to review.
+    // The engine checks the completing user's READ on a called diagram when the application hands over.
     grant(STAFF, Resources.PROCESS_DEFINITION, "external-service-review", Permissions.READ);
+    grant(STAFF, Resources.PROCESS_DEFINITION, "sns-account-registration", Permissions.READ);
     // 情報政策課 follows every case in Cockpit, with the decision history of the rule tables.
     for (String group : List.of(POLICY_REVIEWER, POLICY_HEAD)) {
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -127,6 +132,8 @@ public class DemoData implements SmartInitializingSingleton {
         columns, STAFF);
     filter("情報政策課：受付・審査待ち", "情報政策課が担当する申請", 0,
         taskService.createTaskQuery().taskCandidateGroup(POLICY_REVIEWER), columns, POLICY_REVIEWER, POLICY_HEAD);
+    filter("情報化企画：審査待ち", "情報化企画の審査", 1,
+        taskService.createTaskQuery().taskCandidateGroup(IT_PLANNING), columns, IT_PLANNING);
     filter("期限切れのタスク", "期限を過ぎたタスク（全件）", 5,
         taskService.createTaskQuery().dueBeforeExpression("${now()}"), columns, POLICY_HEAD);
   }

@@ -32,6 +32,11 @@ public class DueDates {
     return from(reviewTask);
   }
 
+  /** The review period as an ISO 8601 duration, for the non-interrupting "期限超過" timers. */
+  public String reviewPeriod() {
+    return reviewTask.toString();
+  }
+
   private static Date from(Duration duration) {
     return Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration));
   }

@@ -1,7 +1,5 @@
-package jp.lg.externalservice.application;
+package jp.lg.externalservice.system;
 
-import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.JsonInput;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
@@ -10,7 +8,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  * runs in the completing transaction: bad input rolls the completion back, the task stays open and the caller
  * gets a 400 naming every field. (A task listener would do, but the engine wraps its exceptions into a 500.)
  */
-abstract class TaskCompletionCheck implements ExecutionListener {
+public abstract class TaskCompletionCheck implements ExecutionListener {
 
   @Override
   public final void notify(DelegateExecution execution) {
@@ -24,16 +22,4 @@ abstract class TaskCompletionCheck implements ExecutionListener {
 
   /** Records every problem in {@code reader}. */
   protected abstract void check(DelegateExecution execution, InputReader reader);
-
-  /** Reads 続ける／取り下げる; a withdrawal needs a reason. */
-  protected static ApplicationProcess.PreparationDecision preparationDecision(InputReader reader) {
-    ApplicationProcess.PreparationDecision decision =
-        reader.requiredEnum(ApplicationProcess.Var.PREPARATION_DECISION, ApplicationProcess.PreparationDecision.class);
-    if (decision == ApplicationProcess.PreparationDecision.WITHDRAW) {
-      reader.requiredText(ApplicationProcess.Var.PREPARATION_NOTE, ApplicationFormReader.MAX_TEXT);
-    } else {
-      reader.optionalText(ApplicationProcess.Var.PREPARATION_NOTE, ApplicationFormReader.MAX_TEXT);
-    }
-    return decision;
-  }
 }

@@ -5,6 +5,7 @@ import static jp.lg.externalservice.application.ApplicationProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static jp.lg.externalservice.TaskAnswers.*;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ class ApplicationProcessTest extends EngineTest {
     @Bean
     ProcessEngineCoverageProperties coverageProperties() {
       return ProcessEngineCoverageProperties.Companion.builder()
-          .excludeProcessDefinitionKeys("external-service-review")
+          .excludeProcessDefinitionKeys("external-service-review", "sns-account-registration")
           .assertClassCoverageAtLeast(1.0)
           .build();
     }
@@ -46,41 +47,6 @@ class ApplicationProcessTest extends EngineTest {
   void resetClock() {
     ClockUtil.reset();
   }
-
-  private static Map<String, Object> allCriteriaMet() {
-    return criteria(Map.of());
-  }
-
-  /** Every 別表 item ○ except the given answers; an answer of null leaves the item out. */
-  private static Map<String, Object> criteria(Map<String, String> exceptions) {
-    StringBuilder json = new StringBuilder("{");
-    for (SelectionCriterion criterion : SelectionCriterion.values()) {
-      String answer = exceptions.containsKey(criterion.key()) ? exceptions.get(criterion.key()) : "YES";
-      if (answer != null) {
-        json.append(json.length() > 1 ? "," : "").append('"').append(criterion.key()).append("\":\"")
-            .append(answer).append('"');
-      }
-    }
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("selectionCriteria", SpinValues.jsonValue(json.append('}').toString()).create());
-    variables.put("preparationDecision", "PROCEED");
-    return variables;
-  }
-
-  private static Map<String, Object> measures(String item3, String item5, String note) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("measuresSelfCheck", SpinValues.jsonValue("{\"item1\":\"YES\",\"item2\":\"YES\",\"item3\":\"" + item3
-        + "\",\"item4\":\"YES\",\"item5\":\"" + item5 + "\",\"item6\":\"YES\",\"item7\":\"YES\",\"item8\":\"NO\"}").create());
-    variables.put("selfCheckNote", note);
-    return variables;
-  }
-
-  private static Map<String, Object> risksAccepted(String contractType, String risks) {
-    return Map.of("contractType", contractType, "acceptedRisks", SpinValues.jsonValue(risks).create(),
-        "preparationDecision", "PROCEED");
-  }
-
-  private static final String TERMS_RISKS = "[\"C1\",\"C2\",\"C3\",\"C4\",\"C5\",\"Y1\",\"Y2\",\"Y3\",\"Y4\",\"Y5\",\"Y6\",\"Y7\"]";
 
   private InputValidationException refused(Runnable action) {
     Throwable thrown = catchThrowable(action);
@@ -98,27 +64,140 @@ class ApplicationProcessTest extends EngineTest {
   }
 
   @Test
-  @DisplayName("重要情報ルート: 別表を確認し、自己チェックして、情報政策課の受付まで進む")
-  void importantRouteReachesReview() {
+  @DisplayName("重要情報ルート: 別表・自己チェック・ダブルチェック・審査（情報化企画と並行）・可否決定を経て承認され、台帳に載る")
+  void importantRouteToApproval() {
     ProcessInstance instance = submitApplication("sato", kintone().informationTypes("PERSONAL").variables());
     assertThat(instance).isWaitingAt(CHECK_SELECTION_CRITERIA).task().isAssignedTo("sato");
     submitTask("sato", task(instance), allCriteriaMet());
     assertThat(instance).isWaitingAt(SELF_CHECK_MEASURES);
-    submitTask("sato", task(instance), measures("YES", "YES", null));
+    submitTask("sato", task(instance), measuresAllMet());
+
+    assertThat(instance).isWaitingAt(DOUBLE_CHECK);
+    assertThat(task(instance).getName()).isEqualTo("kintone：申請内容をダブルチェックする");
+    assertThat(taskService.createTaskQuery().taskId(task(instance).getId()).taskCandidateGroup("security-officer-kumin")
+        .count()).isEqualTo(1);
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
 
     assertThat(instance).isWaitingAt(REVIEW);
-    ProcessInstance review = runtimeService.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
-        .singleResult();
-    assertThat(review).hasProcessDefinitionKey("external-service-review")
-        .hasVariables("serviceName", "route", "measuresSelfCheck", "selectionCriteria");
-    Task reception = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult();
-    assertThat(reception.getName()).isEqualTo("kintone：利用申請を受け付ける");
-    assertThat(taskService.createTaskQuery().taskCandidateGroup("policy-reviewer").count()).isEqualTo(1);
-    asUser("yamamoto", () -> taskService.claim(reception.getId(), "yamamoto"));
-    submitTask("yamamoto", reception, Map.of("receptionNote", "受け付けました"));
+    complete(instance, "Task_ReviewItPlanning", "kimura", Map.of("itPlanningDecision", "APPROVED"));
+    complete(instance, "Task_Review", "yamamoto", review("APPROVE", "問題なし"));
+    complete(instance, "Task_Decide", "kobayashi", decision("APPROVE", null));
+    complete(instance, "Task_AcknowledgeUsageRisks", "sato", usageRisksAcknowledged());
+    complete(instance, "Task_RecordContract", "sato", Map.of("contractDate", "2099-04-01"));
 
-    assertThat(instance).isEnded().hasPassedInOrder(CLASSIFY, CHECK_SELECTION_CRITERIA, SELF_CHECK_MEASURES, REVIEW,
-        END_REVIEWED);
+    assertThat(instance).isEnded().hasPassedInOrder(CLASSIFY, CHECK_SELECTION_CRITERIA, SELF_CHECK_MEASURES,
+        DOUBLE_CHECK, REVIEW, END_APPROVED);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("registryEntryId").singleResult().getValue()).asString().startsWith("REG-");
+  }
+
+  @Test
+  @DisplayName("ダブルチェックで差し戻すと、申請者がコメントを見て修正し、再びダブルチェックに戻る")
+  void doubleCheckReturnsForCorrection() {
+    ProcessInstance instance = atDoubleCheck();
+    InputValidationException noReason = refused(() -> complete(instance, DOUBLE_CHECK, "takahashi",
+        doubleCheck("RETURN", null)));
+    assertThat(noReason.getErrors()).extracting(FieldError::field).containsExactly("doubleCheckComment");
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("RETURN", "項目 8 の根拠資料を添付してください"));
+
+    assertThat(instance).isWaitingAt(CORRECT_APPLICATION).task().isAssignedTo("sato");
+    assertThat(runtimeService.getVariables(instance.getId())).containsEntry("returnComment", "項目 8 の根拠資料を添付してください")
+        .containsEntry("returnedBy", "高橋 健");
+    InputValidationException noReply = refused(() -> submitTask("sato", task(instance), measuresAllMet()));
+    assertThat(noReply.getErrors()).extracting(FieldError::field).containsExactly("correctionNote");
+    Map<String, Object> corrected = new HashMap<>(measuresAllMet());
+    corrected.put("correctionNote", "規約の該当条項を確認し、項目 8 を ○ に修正しました");
+    submitTask("sato", task(instance), corrected);
+
+    assertThat(instance).isWaitingAt(DOUBLE_CHECK);
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
+    assertThat(instance).isWaitingAt(REVIEW);
+  }
+
+  @Test
+  @DisplayName("× の項目があるとダブルチェックから審査に進めない（ruling R-14）。却下すると申請者に理由が届く")
+  void crossBlocksForwardingAndRejectionIsNotified() {
+    ProcessInstance instance = atDoubleCheck();
+    InputValidationException blocked = refused(() -> complete(instance, DOUBLE_CHECK, "takahashi",
+        doubleCheck("FORWARD", null, "item6")));
+    assertThat(blocked.getErrors()).extracting(FieldError::field).containsExactly("doubleCheckDecision");
+    assertThat(blocked.getMessage()).contains("ruling R-14", "6");
+    assertThat(instance).isWaitingAt(DOUBLE_CHECK);
+
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("REJECT", "過去 3 年以内にインシデントがあるため", "item6"));
+    assertThat(instance).isWaitingAt(ACKNOWLEDGE_REJECTION).task().isAssignedTo("sato");
+    assertThat(task(instance).getName()).isEqualTo("kintone：不承認の通知を確認する");
+    assertThat(runtimeService.getVariable(instance.getId(), "decisionReason")).isEqualTo("過去 3 年以内にインシデントがあるため");
+    submitTask("sato", task(instance), Map.of());
+    assertThat(instance).isEnded().hasPassed(END_REJECTED).hasNotPassed(REVIEW);
+  }
+
+  @Test
+  @DisplayName("可否決定で差し戻すと修正とダブルチェックに戻り、不承認なら申請者に通知される")
+  void decisionReturnsAndRejects() {
+    ProcessInstance instance = atDoubleCheck();
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
+    complete(instance, "Task_Review", "yamamoto", review("APPROVE", null));
+    complete(instance, "Task_Decide", "kobayashi", decision("RETURN", "利用者の範囲を具体的にしてください"));
+    assertThat(instance).isWaitingAt(CORRECT_APPLICATION);
+    Map<String, Object> corrected = new HashMap<>(measuresAllMet());
+    corrected.put("correctionNote", "利用者を相談係の 12 名に限定しました");
+    submitTask("sato", task(instance), corrected);
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
+    complete(instance, "Task_Review", "yamamoto", review("REJECT", "代替の全庁サービスがあるため"));
+    complete(instance, "Task_Decide", "kobayashi", decision("REJECT", "全庁導入済みのサービスで代替できるため"));
+    assertThat(instance).isWaitingAt(ACKNOWLEDGE_REJECTION);
+    submitTask("sato", task(instance), Map.of());
+    assertThat(instance).isEnded().hasPassed(END_REJECTED);
+  }
+
+  @Test
+  @DisplayName("ダブルチェックが期限を過ぎると情報政策課長に通知され、元のタスクは残る")
+  void overdueDoubleCheckEscalates() {
+    ProcessInstance instance = atDoubleCheck();
+    ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(11))));
+    org.camunda.bpm.engine.runtime.Job timer = processEngine.getManagementService().createJobQuery()
+        .processInstanceId(instance.getId()).timers().executable().singleResult();
+    processEngine.getManagementService().executeJob(timer.getId());
+
+    assertThat(task(instance, DOUBLE_CHECK)).as("the overdue task stays open").isNotNull();
+    org.camunda.bpm.engine.task.Task escalation = task(instance, ESCALATE_OVERDUE);
+    assertThat(escalation.getName()).isEqualTo("kintone：期限超過のタスクを確認する");
+    assertThat(taskService.getVariable(escalation.getId(), "overdueStep")).isEqualTo("申請内容をダブルチェックする");
+    assertThat(taskService.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("policy-head").count())
+        .isEqualTo(1);
+    complete(instance, ESCALATE_OVERDUE, "kobayashi", Map.of("escalationNote", "区民課に確認した"));
+    assertThat(instance).hasPassed("Event_OverdueEscalated").isWaitingAt(DOUBLE_CHECK);
+  }
+
+  @Test
+  @DisplayName("SNS の広報用アカウント: 運用内容を記入し、利用責任者が承認すると SNS として台帳に載る。不承認は通知される")
+  void snsAccountRegistration() {
+    ProcessInstance approved = submitApplication("sato", sns().variables());
+    assertThat(approved).isWaitingAt(REGISTER_SNS_ACCOUNT);
+    complete(approved, "Task_PrepareSnsRegistration", "sato", snsRegistration());
+    complete(approved, "Task_ApproveSnsRegistration", "takahashi", Map.of("snsDecisionChoice", "APPROVE"));
+    assertThat(approved).isEnded().hasPassed(END_SNS_REGISTERED);
+
+    ProcessInstance rejected = submitApplication("sato", sns().variables());
+    complete(rejected, "Task_PrepareSnsRegistration", "sato", snsRegistration());
+    complete(rejected, "Task_ApproveSnsRegistration", "takahashi",
+        Map.of("snsDecisionChoice", "REJECT", "decisionReason", "既存の区公式アカウントで発信できるため"));
+    assertThat(rejected).isWaitingAt(ACKNOWLEDGE_SNS_REJECTION);
+    submitTask("sato", task(rejected), Map.of());
+    assertThat(rejected).isEnded().hasPassed(END_SNS_REJECTED);
+  }
+
+  private ProcessInstance atDoubleCheck() {
+    ProcessInstance instance = submitApplication("sato", kintone().paid(false).variables());
+    submitTask("sato", task(instance), risksAccepted("TERMS_OF_USE", TERMS_RISKS));
+    submitTask("sato", task(instance), measures("YES", "YES", null));
+    assertThat(instance).isWaitingAt(DOUBLE_CHECK);
+    return instance;
+  }
+
+  private static jp.lg.externalservice.ApplicationAnswers sns() {
+    return kintone().service("X", "CLOUD_INTERNET", "SNS").paid(false).informationTypes("PUBLIC");
   }
 
   @Test
@@ -197,7 +276,7 @@ class ApplicationProcessTest extends EngineTest {
 
     // × is an honest answer: the 利用責任者 will deal with it (ruling R-14).
     submitTask("sato", task(instance), measures("YES", "NOT_APPLICABLE", "無償提供のため責任分界は契約で定めない"));
-    assertThat(instance).isWaitingAt(REVIEW);
+    assertThat(instance).isWaitingAt(DOUBLE_CHECK);
   }
 
   @Test
@@ -213,7 +292,7 @@ class ApplicationProcessTest extends EngineTest {
   }
 
   @Test
-  @DisplayName("申請不要・利用不可・SNS の判定は申請者のタスクで理由を確認して終わる")
+  @DisplayName("申請不要・利用不可の判定は申請者のタスクで理由を確認して終わる")
   void outcomesThatEndAfterAcknowledgement() {
     ProcessInstance noApplication = submitApplication("sato", kintone().service("Google マップ", "WEB_SERVICE",
         "MAP_SEARCH_TRANSLATE").paid(false).exemption("FREE_MAP_SEARCH_TRANSLATE").variables());
@@ -230,10 +309,6 @@ class ApplicationProcessTest extends EngineTest {
         .variableName("reasons").singleResult().getValue().toString();
     assertThat(reasons).contains("004 §3 注記1", "無料の外部サービスで個人情報等の重要情報を取り扱うことは認められません");
 
-    ProcessInstance sns = submitApplication("sato", kintone().service("X", "CLOUD_INTERNET", "SNS").paid(false)
-        .informationTypes("PUBLIC").variables());
-    submitTask("sato", task(sns), Map.of());
-    assertThat(sns).isEnded().hasPassed(END_SNS_PROCEDURE);
   }
 
   @Test

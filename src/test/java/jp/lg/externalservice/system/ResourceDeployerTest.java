@@ -19,7 +19,7 @@ class ResourceDeployerTest extends EngineTest {
   void everythingIsDeployed() {
     assertThat(repositoryService.createProcessDefinitionQuery().latestVersion().list())
         .extracting(definition -> definition.getKey())
-        .containsExactlyInAnyOrder("external-service-application", "external-service-review");
+        .containsExactlyInAnyOrder("external-service-application", "external-service-review", "sns-account-registration");
     assertThat(repositoryService.createDecisionDefinitionQuery().latestVersion().list())
         .extracting(definition -> definition.getKey())
         .containsExactlyInAnyOrder("external-service-exemption", "network-zone-matrix");
@@ -27,7 +27,7 @@ class ResourceDeployerTest extends EngineTest {
         .processDefinitionKey("external-service-application").latestVersion().singleResult().getDeploymentId();
     assertThat(repositoryService.getDeploymentResourceNames(deploymentId)).contains(
         "forms/application-submission.form", "forms/selection-criteria.form", "forms/risk-acceptance.form",
-        "forms/measures-self-check.form", "forms/classification-result.form", "forms/application-received.form",
+        "forms/measures-self-check.form", "forms/classification-result.form", "forms/double-check.form", "forms/decision.form",
         "processes/external-service-application.bpmn", "processes/network-zone-matrix.dmn");
   }
 

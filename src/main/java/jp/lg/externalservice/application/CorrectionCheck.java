@@ -1,0 +1,27 @@
+package jp.lg.externalservice.application;
+
+import static jp.lg.externalservice.application.ApplicationProcess.Var.CORRECTION_NOTE;
+
+import jp.lg.externalservice.classification.ClassificationService;
+import jp.lg.externalservice.classification.DmnRuleTables;
+import jp.lg.externalservice.system.InputReader;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_CorrectApplication}: the applicant answers the comment of whoever returned the application and
+ * corrects the self-check; the same rules as the first self-check apply, and a reply is required.
+ */
+@Component("correctionCheck")
+public class CorrectionCheck extends SecurityMeasuresCheck {
+
+  public CorrectionCheck(ClassificationService classificationService, DmnRuleTables ruleTables) {
+    super(classificationService, ruleTables);
+  }
+
+  @Override
+  protected void check(DelegateExecution execution, InputReader reader) {
+    super.check(execution, reader);
+    reader.requiredText(CORRECTION_NOTE, ApplicationFormReader.MAX_TEXT);
+  }
+}

@@ -1,0 +1,47 @@
+package jp.lg.externalservice.review;
+
+import static jp.lg.externalservice.review.ReviewProcess.Var.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.TaskCompletionCheck;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_RecordContract}: routes IMPORTANT and PAID conclude the contract after the decision (004 flowchart
+ * 「可否決定後、契約締結」); the date is recorded in the registry.
+ */
+@Component("contractCheck")
+public class ContractCheck extends TaskCompletionCheck {
+
+  private final RegistryService registry;
+  private final IdentityService identityService;
+
+  public ContractCheck(RegistryService registry, IdentityService identityService) {
+    this.registry = registry;
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution, InputReader reader) {
+    LocalDate contractDate = reader.requiredDate(CONTRACT_DATE);
+    Date decidedAt = (Date) execution.getVariable(DECIDED_AT);
+    if (contractDate != null && decidedAt != null
+        && contractDate.isBefore(decidedAt.toInstant().atZone(ZoneId.systemDefault()).toLocalDate())) {
+      reader.reject(CONTRACT_DATE, "契約は可否決定の後に締結します。決定日以降の日付を入力してください（004 参考フローチャート）",
+          "the contract is concluded after the decision: enter a date on or after the decision date");
+    }
+    if (!reader.errors().isEmpty()) {
+      return;
+    }
+    String user = identityService.getCurrentAuthentication() == null ? null
+        : identityService.getCurrentAuthentication().getUserId();
+    registry.recordContract((String) execution.getVariable(REGISTRY_ENTRY_ID), contractDate, user,
+        execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,59 @@
+package jp.lg.externalservice.review;
+
+import static jp.lg.externalservice.application.ApplicationProcess.Var.DECISION_REASON;
+import static jp.lg.externalservice.review.ReviewProcess.Var.DECISION_CHOICE;
+
+import jp.lg.externalservice.review.ReviewProcess.DecisionChoice;
+import jp.lg.externalservice.security.FourEyes;
+import jp.lg.externalservice.security.UnitHeads;
+import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.TaskCompletionCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_Decide}: the head of 情報政策課 (利用申請の許可権限者, ruling R-21) approves, rejects with a reason, or
+ * returns the application for correction. Four-eyes again (R-15); approval only when every rule holds.
+ */
+@Component("decisionCheck")
+public class DecisionCheck extends TaskCompletionCheck {
+
+  private final FourEyes fourEyes;
+  private final ApprovalRules approvalRules;
+  private final Decisions decisions;
+  private final UnitHeads unitHeads;
+
+  public DecisionCheck(FourEyes fourEyes, ApprovalRules approvalRules, Decisions decisions, UnitHeads unitHeads) {
+    this.fourEyes = fourEyes;
+    this.approvalRules = approvalRules;
+    this.decisions = decisions;
+    this.unitHeads = unitHeads;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution, InputReader reader) {
+    ProcessFacts facts = new ProcessFacts(execution);
+    String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
+    DecisionChoice choice = reader.requiredEnum(DECISION_CHOICE, DecisionChoice.class);
+    String reason = reader.optionalText(DECISION_REASON, 2000);
+    if ((choice == DecisionChoice.REJECT || choice == DecisionChoice.RETURN) && reason == null
+        && !reader.hasError(DECISION_REASON)) {
+      reader.reject(DECISION_REASON, "不承認・差戻しの理由を記入してください", "give the reason for rejecting or returning");
+    }
+    if (choice == DecisionChoice.APPROVE) {
+      approvalRules.checkDecision(reader, DECISION_CHOICE, facts);
+      if (unitHeads.of(facts.departmentCode()).isEmpty()) {
+        reader.reject(DECISION_CHOICE, "申請部署の所属長（外部サービス管理者）が登録されていないため承認できません（004 §2(3)）",
+            "the department has no unit head to designate as service administrator (004 §2(3))");
+      }
+    }
+    if (!reader.errors().isEmpty()) {
+      return;
+    }
+    switch (choice) {
+      case APPROVE -> decisions.approved(execution, user, reason);
+      case REJECT -> decisions.rejected(execution, user, reason);
+      case RETURN -> decisions.returned(execution, user, reason);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package jp.lg.externalservice.review;
+
+import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.lg.externalservice.application.ApplicationProcess.DoubleCheckDecision;
+import jp.lg.externalservice.application.CheckAnswer;
+import jp.lg.externalservice.application.SecurityMeasure;
+import jp.lg.externalservice.security.FourEyes;
+import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.JsonVariables;
+import jp.lg.externalservice.system.TaskCompletionCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_DoubleCheck} (002 §5(2)): the department's 利用責任者 answers the eight items again. Someone else than
+ * the applicant and their 所属長 (ruling R-15); no forwarding while an item is × (ruling R-14); a return or a
+ * rejection says why.
+ */
+@Component("doubleCheckCheck")
+public class DoubleCheckCheck extends TaskCompletionCheck {
+
+  private final FourEyes fourEyes;
+  private final Decisions decisions;
+
+  public DoubleCheckCheck(FourEyes fourEyes, Decisions decisions) {
+    this.fourEyes = fourEyes;
+    this.decisions = decisions;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution, InputReader reader) {
+    ProcessFacts facts = new ProcessFacts(execution);
+    String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
+    DoubleCheckDecision decision = reader.requiredEnum(DOUBLE_CHECK_DECISION, DoubleCheckDecision.class);
+    String comment = reader.optionalText(DOUBLE_CHECK_COMMENT, 2000);
+    InputReader answers = reader.object(DOUBLE_CHECK);
+    JsonNode applicantAnswers = facts.json(MEASURES_SELF_CHECK);
+    List<Map<String, String>> rows = new ArrayList<>();
+    if (answers != null) {
+      for (SecurityMeasure measure : SecurityMeasure.values()) {
+        CheckAnswer answer = answers.requiredEnum(measure.key(), CheckAnswer.class);
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("no", measure.key().substring(4));
+        row.put("item", measure.text());
+        row.put("applicant", label(applicantAnswers == null ? null : applicantAnswers.path(measure.key()).asText()));
+        row.put("checker", answer == null ? "" : answer.label());
+        rows.add(row);
+      }
+    }
+    List<String> crosses = ProcessFacts.crosses(facts.json(DOUBLE_CHECK));
+    if (decision == DoubleCheckDecision.FORWARD && !crosses.isEmpty() && !reader.hasError(DOUBLE_CHECK)) {
+      reader.reject(DOUBLE_CHECK_DECISION, "× の項目（" + String.join(", ", crosses)
+          + "）があるため審査に進められません。差し戻すか却下してください（ruling R-14）",
+          "items " + crosses + " are answered NO: return or reject the application (ruling R-14)");
+    }
+    if ((decision == DoubleCheckDecision.RETURN || decision == DoubleCheckDecision.REJECT) && comment == null
+        && !reader.hasError(DOUBLE_CHECK_COMMENT)) {
+      reader.reject(DOUBLE_CHECK_COMMENT, "差戻し・却下の理由を記入してください", "give the reason for returning or rejecting");
+    }
+    if (!reader.errors().isEmpty()) {
+      return;
+    }
+    execution.setVariable(DOUBLE_CHECKED_BY, user);
+    execution.setVariable(CHECK_ROWS, JsonVariables.json(rows));
+    switch (decision) {
+      case RETURN -> decisions.returned(execution, user, comment);
+      case REJECT -> decisions.rejected(execution, user, comment);
+      case FORWARD -> execution.removeVariable(DECISION);
+    }
+  }
+
+  private static String label(String answer) {
+    for (CheckAnswer value : CheckAnswer.values()) {
+      if (value.name().equals(answer)) {
+        return value.label();
+      }
+    }
+    return "";
+  }
+}

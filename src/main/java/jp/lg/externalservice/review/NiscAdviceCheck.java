@@ -1,0 +1,18 @@
+package jp.lg.externalservice.review;
+
+import static jp.lg.externalservice.review.ReviewProcess.Var.NISC_ADVICE;
+
+import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.TaskCompletionCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_RecordNiscAdvice}: the review waits for NISC's advice, recorded here (000 §4, ruling R-19). */
+@Component("niscAdviceCheck")
+public class NiscAdviceCheck extends TaskCompletionCheck {
+
+  @Override
+  protected void check(DelegateExecution execution, InputReader reader) {
+    reader.requiredText(NISC_ADVICE, 4000);
+  }
+}

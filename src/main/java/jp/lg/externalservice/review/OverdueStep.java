@@ -1,0 +1,20 @@
+package jp.lg.externalservice.review;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of the non-interrupting "期限超過" timers: tells the escalation task of the head of 情報政策課 which
+ * step is overdue. The overdue task itself stays open.
+ */
+@Component("overdueStep")
+public class OverdueStep implements ExecutionListener {
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    BoundaryEvent timer = (BoundaryEvent) execution.getBpmnModelElementInstance();
+    execution.setVariableLocal(ReviewProcess.Var.OVERDUE_STEP, timer.getAttachedTo().getName());
+  }
+}

@@ -1,0 +1,29 @@
+package jp.lg.externalservice.review;
+
+import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_DATE;
+import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_RESULT;
+
+import jp.lg.externalservice.security.FourEyes;
+import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.TaskCompletionCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_RecordPriorConsultation}: the government cloud from the LGWAN segment needs 情報政策課's prior consultation. */
+@Component("priorConsultationCheck")
+public class PriorConsultationCheck extends TaskCompletionCheck {
+
+  private final FourEyes fourEyes;
+
+  public PriorConsultationCheck(FourEyes fourEyes) {
+    this.fourEyes = fourEyes;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution, InputReader reader) {
+    ProcessFacts facts = new ProcessFacts(execution);
+    fourEyes.check(reader, facts.applicant(), facts.departmentCode());
+    reader.requiredText(PRIOR_CONSULTATION_RESULT, 2000);
+    reader.requiredDate(PRIOR_CONSULTATION_DATE);
+  }
+}

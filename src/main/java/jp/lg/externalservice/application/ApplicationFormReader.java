@@ -36,7 +36,6 @@ final class ApplicationFormReader {
     if (manager != null && directory.user(manager).isEmpty()) {
       reader.reject(SERVICE_MANAGER, "職員 ID「" + manager + "」が見つかりません", "no user with id '" + manager + "'");
     }
-    reader.optionalText(RENEWS_REGISTRY_ENTRY_ID, 64);
     return reader.errors().isEmpty() ? input : null;
   }
 }

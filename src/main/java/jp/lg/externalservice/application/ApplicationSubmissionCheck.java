@@ -2,6 +2,9 @@ package jp.lg.externalservice.application;
 
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
+import jp.lg.externalservice.registry.RegistryEntry;
+import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.security.ApplicantAccess;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
@@ -21,10 +24,13 @@ public class ApplicationSubmissionCheck implements ExecutionListener {
 
   private final DepartmentDirectory directory;
   private final ApplicantAccess applicantAccess;
+  private final RegistryService registry;
 
-  public ApplicationSubmissionCheck(DepartmentDirectory directory, ApplicantAccess applicantAccess) {
+  public ApplicationSubmissionCheck(DepartmentDirectory directory, ApplicantAccess applicantAccess,
+      RegistryService registry) {
     this.directory = directory;
     this.applicantAccess = applicantAccess;
+    this.registry = registry;
   }
 
   @Override
@@ -37,11 +43,30 @@ public class ApplicationSubmissionCheck implements ExecutionListener {
       reader.reject(APPLICANT, "申請者（ログイン中の職員）の所属部署が登録されていません",
           "the applicant (the logged-in user) belongs to no department");
     }
+    String renews = reader.optionalText(RENEWS_REGISTRY_ENTRY_ID, 64);
+    if (renews != null && department != null) {
+      checkRenewal(reader, renews, department);
+    }
     reader.throwIfInvalid();
     execution.setVariable(APPLICANT_NAME, directory.displayName(applicant));
     execution.setVariable(DEPARTMENT_CODE, department.code());
     execution.setVariable(DEPARTMENT_NAME, department.name());
     execution.setVariable(SERVICE_MANAGER_NAME, directory.displayName((String) execution.getVariable(SERVICE_MANAGER)));
     applicantAccess.grantReadOwnApplication(applicant, execution.getProcessInstanceId());
+  }
+
+  /** A renewal (更改) references an entry in use by the applicant's own department (ruling R-17). */
+  private void checkRenewal(InputReader reader, String entryId, Department department) {
+    RegistryEntry entry = registry.find(entryId).orElse(null);
+    if (entry == null) {
+      reader.reject(RENEWS_REGISTRY_ENTRY_ID, "台帳番号「" + entryId + "」は承認済み外部サービス台帳にありません",
+          "no approved-service registry entry '" + entryId + "'");
+    } else if (entry.status() != RegistryStatus.ACTIVE) {
+      reader.reject(RENEWS_REGISTRY_ENTRY_ID, "利用中の台帳だけを更改できます（この台帳は「" + entry.status().label() + "」）",
+          "only an entry in use (ACTIVE) can be renewed; this one is " + entry.status());
+    } else if (!entry.departmentCode().equals(department.code())) {
+      reader.reject(RENEWS_REGISTRY_ENTRY_ID, "他の部署の台帳は更改できません",
+          "the entry belongs to another department");
+    }
   }
 }

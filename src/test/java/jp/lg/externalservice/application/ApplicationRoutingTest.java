@@ -4,6 +4,7 @@ import static jp.lg.externalservice.ApplicationAnswers.kintone;
 import static jp.lg.externalservice.application.ApplicationProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -11,6 +12,9 @@ import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.classification.ClassificationService;
 import jp.lg.externalservice.classification.DmnRuleTables;
+import jp.lg.externalservice.registry.EntryType;
+import jp.lg.externalservice.registry.NewRegistryEntry;
+import jp.lg.externalservice.registry.RegistryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,6 +44,14 @@ class ApplicationRoutingTest extends EngineTest {
 
   @Autowired ClassificationService classificationService;
   @Autowired DmnRuleTables ruleTables;
+  @Autowired RegistryService registry;
+
+  /** An entry of 区民課 in use, as an earlier approval would have recorded it. */
+  private String registeredService(String name, String route) {
+    return registry.register(new NewRegistryEntry(EntryType.SERVICE, name, "サイボウズ株式会社", "CLOUD_INTERNET",
+        "BUSINESS_APPLICATION", "kumin", "区民課", route, "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", "tanaka",
+        "田中 誠", "sato", "佐藤 花子", LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), null), "kobayashi", "earlier-application");
+  }
 
   private RoutingResult apply(ApplicationAnswers answers) {
     ProcessInstance instance = submitApplication("sato", answers.variables());
@@ -292,17 +304,33 @@ class ApplicationRoutingTest extends EngineTest {
   @Test
   @DisplayName("TS-32 kintone の更改（重要情報あり）→ 新しい申請が重要情報ルートを通る")
   void ts32_renewalOfImportantService() {
+    String previous = registeredService("kintone", "IMPORTANT");
     ProcessInstance instance = submitApplication("sato",
-        kintone().informationTypes("PERSONAL").with("renewsRegistryEntryId", "REG-2025-0012").variables());
+        kintone().informationTypes("PERSONAL").with("renewsRegistryEntryId", previous).variables());
     assertThat(runtimeService.getVariables(instance.getId())).containsEntry("route", "IMPORTANT")
-        .containsEntry("renewsRegistryEntryId", "REG-2025-0012");
+        .containsEntry("renewsRegistryEntryId", previous);
   }
 
   @Test
   @DisplayName("TS-33 無料・重要情報なしのサービスの更改 → 新しい申請が無料ルートを通る")
   void ts33_renewalOfFreeService() {
-    RoutingResult result = apply(zoom().paid(false).with("renewsRegistryEntryId", "REG-2024-0003"));
+    RoutingResult result = apply(zoom().paid(false).with("renewsRegistryEntryId", registeredService("Zoom", "FREE")));
     assertThat(result.route()).isEqualTo("FREE");
+  }
+
+  @Test
+  @DisplayName("R-17 更改は利用中で自部署の台帳だけを参照できる")
+  void renewalMustReferenceAnEntryInUse() {
+    String unknown = "REG-1999-9999";
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> submitApplication("sato",
+        zoom().with("renewsRegistryEntryId", unknown).variables()));
+    assertThat(thrown).isInstanceOf(jp.lg.externalservice.system.InputValidationException.class)
+        .hasMessageContaining("renewsRegistryEntryId").hasMessageContaining(unknown);
+    String fukushi = registry.register(new NewRegistryEntry(EntryType.SERVICE, "福祉の Zoom", "Zoom", "CLOUD_INTERNET",
+        "WEB_CONFERENCE", "fukushi", "福祉課", "PAID", "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", "watanabe",
+        "渡辺 直子", "suzuki", "鈴木 一郎", LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), null), "kobayashi", "earlier-application");
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> submitApplication("sato",
+        zoom().with("renewsRegistryEntryId", fukushi).variables()))).hasMessageContaining("他の部署");
   }
 
   // ---- rulings.md §2: outcomes not covered by a scenario

@@ -105,6 +105,9 @@ public class DemoData implements SmartInitializingSingleton {
     grant(STAFF, Resources.PROCESS_DEFINITION, "external-service-application",
         Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(STAFF, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    // The service manager terminates the use of a registry entry (002 §7).
+    grant(STAFF, Resources.PROCESS_DEFINITION, "external-service-termination",
+        Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     // The engine checks the completing user's READ on a called diagram when the application hands over.
     grant(STAFF, Resources.PROCESS_DEFINITION, "external-service-review", Permissions.READ);
     grant(STAFF, Resources.PROCESS_DEFINITION, "sns-account-registration", Permissions.READ);

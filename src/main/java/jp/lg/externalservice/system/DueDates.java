@@ -32,6 +32,11 @@ public class DueDates {
     return from(reviewTask);
   }
 
+  /** The applicant's period as an ISO 8601 duration, for timers that escalate an overdue applicant task. */
+  public String applicantPeriod() {
+    return applicantTask.toString();
+  }
+
   /** The review period as an ISO 8601 duration, for the non-interrupting "期限超過" timers. */
   public String reviewPeriod() {
     return reviewTask.toString();

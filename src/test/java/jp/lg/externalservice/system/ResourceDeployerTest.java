@@ -19,7 +19,8 @@ class ResourceDeployerTest extends EngineTest {
   void everythingIsDeployed() {
     assertThat(repositoryService.createProcessDefinitionQuery().latestVersion().list())
         .extracting(definition -> definition.getKey())
-        .containsExactlyInAnyOrder("external-service-application", "external-service-review", "sns-account-registration");
+        .containsExactlyInAnyOrder("external-service-application", "external-service-review", "sns-account-registration",
+            "external-service-termination");
     assertThat(repositoryService.createDecisionDefinitionQuery().latestVersion().list())
         .extracting(definition -> definition.getKey())
         .containsExactlyInAnyOrder("external-service-exemption", "network-zone-matrix");

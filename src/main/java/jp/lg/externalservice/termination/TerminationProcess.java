@@ -1,0 +1,110 @@
+package jp.lg.externalservice.termination;
+
+import jp.lg.externalservice.classification.Labelled;
+
+/** The termination process ({@code processes/external-service-termination.bpmn}): key, element ids, variables. */
+public final class TerminationProcess {
+
+  public static final String KEY = "external-service-termination";
+
+  /** Element ids of the diagram. */
+  public static final class Element {
+    public static final String DOUBLE_CHECK = "Task_DoubleCheckTermination";
+    public static final String COMPLETE_TERMINATION = "Task_CompleteTermination";
+    public static final String ESCALATE = "Task_EscalateTermination";
+    public static final String ACKNOWLEDGE_REPORT = "Task_AcknowledgeTerminationReport";
+    public static final String CLOSE_REGISTRY_ENTRY = "Task_CloseRegistryEntry";
+    public static final String END_TERMINATED = "Event_Terminated";
+
+    private Element() {}
+  }
+
+  /** Process variables; {@code applicant} and {@code departmentCode} are shared with the application process. */
+  public static final class Var {
+    public static final String REGISTRY_ENTRY_ID = "registryEntryId";
+    public static final String TERMINATION_REASON = "terminationReason";
+    public static final String INFORMATION_HANDLED = "informationHandled";
+    public static final String END_DATE = "endDate";
+    public static final String AGREED_AT_TERMINATION = "agreedAtTermination";
+    public static final String DISPOSAL_PROOF = "disposalProof";
+    public static final String REPORT_CHANNEL = "reportChannel";
+    /** The requester's answers to the four items of the 終了確認書 (002 §7(2)). */
+    public static final String TERMINATION_CHECK = "terminationCheck";
+    /** 様式6 (renewal/disposal checklist, 001 8.2(6)) for route IMPORTANT. */
+    public static final String DISPOSAL_CHECKLIST = "disposalChecklist";
+    /** The 利用責任者's answers to the four items. */
+    public static final String TERMINATION_DOUBLE_CHECK = "terminationDoubleCheck";
+    public static final String TERMINATION_DECISION = "terminationDecision";
+    public static final String TERMINATION_COMMENT = "terminationComment";
+    public static final String CORRECTION_NOTE = "correctionNote";
+    public static final String TERMINATION_ROWS = "terminationRows";
+
+    private Var() {}
+  }
+
+  /** Values of {@link Var#REPORT_CHANNEL}: 様式3 to 情報政策課, or the yearly 情報システム台帳調査 (ruling R-5). */
+  public enum ReportChannel {
+    FORM3,
+    LEDGER_SURVEY
+  }
+
+  /** Values of {@link Var#TERMINATION_DECISION}. */
+  public enum TerminationDecision {
+    CONFIRM,
+    RETURN
+  }
+
+  /** The four items of the 終了確認書 (002 §7(2), form items 1–4). */
+  public enum TerminationItem implements Labelled {
+    T1("t1", "利用していたデータは確実に消去されているか"),
+    T2("t2", "廃棄証明を受け取っているか"),
+    T3("t3", "利用者に対し、サービス終了が伝わっているか"),
+    T4("t4", "事業者の従事者の守秘義務、目的外でのデータ利用の禁止等を再度、事業者に確認しているか");
+
+    private final String key;
+    private final String label;
+
+    TerminationItem(String key, String label) {
+      this.key = key;
+      this.label = label;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** 様式6 for route IMPORTANT, built from 001 8.2【解説】(6)①–③ and 003 第10 2(7) (ruling R-13). */
+  public enum DisposalItem implements Labelled {
+    D1("d1", "移行計画書又は終了計画書を作成し、利用者に事前に周知した（001 8.2(6)①）"),
+    D2("d2", "サービスで取り扱った情報を廃棄した（001 8.2(6)②ア, 003 第10 2(7)①ア）"),
+    D3("d3", "基盤となる物理機器の廃棄を確認した（001 8.2(6)②イ）"),
+    D4("d4", "利用者アカウントを削除した（001 8.2(6)③ア, 003 第10 2(7)①イ）"),
+    D5("d5", "管理者アカウントを削除又は返却し、再利用の有無を確認した（001 8.2(6)③イ）"),
+    D6("d6", "特権アカウントを削除し、関連する情報を廃棄した（001 8.2(6)③ウ）");
+
+    private final String key;
+    private final String label;
+
+    DisposalItem(String key, String label) {
+      this.key = key;
+      this.label = label;
+    }
+
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  private TerminationProcess() {}
+}

@@ -1,0 +1,97 @@
+package jp.lg.externalservice.termination;
+
+import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
+
+import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.registry.RegistryEntry;
+import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.review.ReviewProcess;
+import jp.lg.externalservice.security.ApplicantAccess;
+import jp.lg.externalservice.security.DepartmentDirectory;
+import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.JsonInput;
+import jp.lg.externalservice.system.Privileged;
+import jp.lg.externalservice.termination.TerminationProcess.ReportChannel;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start listener of the termination: the 終了確認書 (002 §7(1)①–⑤) for one registry entry in use, filed by its
+ * サービス管理担当者 or 外部サービス管理者; 様式6 for route IMPORTANT (004 §12); the 台帳調査 may replace 様式3 only for
+ * IMPORTANT and PAID (ruling R-5). One termination per entry at a time; the entry id is the business key.
+ */
+@Component("terminationRequestCheck")
+public class TerminationRequestCheck implements ExecutionListener {
+
+  private final RegistryService registry;
+  private final DepartmentDirectory directory;
+  private final ApplicantAccess applicantAccess;
+  private final RuntimeService runtimeService;
+  private final Privileged privileged;
+
+  public TerminationRequestCheck(RegistryService registry, DepartmentDirectory directory,
+      ApplicantAccess applicantAccess, RuntimeService runtimeService, Privileged privileged) {
+    this.registry = registry;
+    this.directory = directory;
+    this.applicantAccess = applicantAccess;
+    this.runtimeService = runtimeService;
+    this.privileged = privileged;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    InputReader reader = new InputReader(JsonInput.fromVariables(execution.getVariables()));
+    String requester = (String) execution.getVariable(ApplicationProcess.Var.APPLICANT);
+    String entryId = reader.requiredText(REGISTRY_ENTRY_ID, 64);
+    RegistryEntry entry = entryId == null ? null : registry.find(entryId).orElse(null);
+    if (entryId != null && entry == null) {
+      reader.reject(REGISTRY_ENTRY_ID, "台帳番号「" + entryId + "」は承認済み外部サービス台帳にありません",
+          "no approved-service registry entry '" + entryId + "'");
+    } else if (entry != null) {
+      checkEntry(reader, entry, requester);
+    }
+    reader.requiredText(TERMINATION_REASON, 2000);
+    reader.requiredText(INFORMATION_HANDLED, 2000);
+    reader.requiredDate(END_DATE);
+    reader.requiredText(AGREED_AT_TERMINATION, 2000);
+    reader.requiredText(DISPOSAL_PROOF, 2000);
+    ReportChannel channel = reader.requiredEnum(REPORT_CHANNEL, ReportChannel.class);
+    if (channel == ReportChannel.LEDGER_SURVEY && entry != null && !"IMPORTANT".equals(entry.route())
+        && !"PAID".equals(entry.route())) {
+      reader.reject(REPORT_CHANNEL, "情報システム台帳調査で様式3 に代えられるのは重要情報あり・有料のサービスだけです（ruling R-5）",
+          "the yearly register survey replaces 様式3 only for routes IMPORTANT and PAID (ruling R-5)");
+    }
+    TerminationAnswers.crosses(reader, TERMINATION_CHECK, TerminationAnswers.terminationKeys());
+    if (entry != null && "IMPORTANT".equals(entry.route())) {
+      TerminationAnswers.crosses(reader, DISPOSAL_CHECKLIST, TerminationAnswers.disposalKeys());
+    }
+    reader.throwIfInvalid();
+
+    execution.setProcessBusinessKey(entryId);
+    execution.setVariable(ApplicationProcess.Var.APPLICANT_NAME, directory.displayName(requester));
+    execution.setVariable(ApplicationProcess.Var.SERVICE_NAME, entry.serviceName());
+    execution.setVariable(ApplicationProcess.Var.PROVIDER_NAME, entry.providerName());
+    execution.setVariable(ApplicationProcess.Var.DEPARTMENT_CODE, entry.departmentCode());
+    execution.setVariable(ApplicationProcess.Var.DEPARTMENT_NAME, entry.departmentName());
+    execution.setVariable(ApplicationProcess.Var.ROUTE, entry.route());
+    execution.setVariable(ApplicationProcess.Var.SERVICE_MANAGER_NAME, entry.serviceManagerName());
+    execution.setVariable(ReviewProcess.Var.SERVICE_ADMINISTRATOR_NAME, entry.serviceAdministratorName());
+    applicantAccess.grantReadOwnApplication(requester, execution.getProcessInstanceId());
+  }
+
+  private void checkEntry(InputReader reader, RegistryEntry entry, String requester) {
+    if (entry.status() != RegistryStatus.ACTIVE && entry.status() != RegistryStatus.SUSPENDED) {
+      reader.reject(REGISTRY_ENTRY_ID, "この台帳は「" + entry.status().label() + "」のため終了手続はできません",
+          "the entry is " + entry.status() + ": it cannot be terminated");
+    } else if (!entry.serviceManager().equals(requester) && !entry.serviceAdministrator().equals(requester)) {
+      reader.reject(ApplicationProcess.Var.APPLICANT, "終了を申請できるのは、この台帳のサービス管理担当者又は外部サービス管理者です（002 §7(1)）",
+          "only the entry's service manager or service administrator may file its termination (002 §7(1))");
+    } else if (privileged.call(() -> runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(TerminationProcess.KEY).processInstanceBusinessKey(entry.id()).count()) > 0) {
+      reader.reject(REGISTRY_ENTRY_ID, "この台帳の終了手続はすでに進行中です", "a termination of this entry is already running");
+    }
+  }
+}

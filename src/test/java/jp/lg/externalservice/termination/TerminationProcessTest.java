@@ -1,0 +1,187 @@
+package jp.lg.externalservice.termination;
+
+import static jp.lg.externalservice.termination.TerminationProcess.Element.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.registry.EntryType;
+import jp.lg.externalservice.registry.NewRegistryEntry;
+import jp.lg.externalservice.registry.RegistryEntry;
+import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.system.FieldError;
+import jp.lg.externalservice.system.InputValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** The termination of an approved service (002 §7, 004 §9 終了, §12), every flow covered (asserted). */
+class TerminationProcessTest extends EngineTest {
+
+  @TestConfiguration
+  static class FullCoverage {
+    @Bean
+    ProcessEngineCoverageProperties coverageProperties() {
+      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(1.0).build();
+    }
+  }
+
+  @Autowired RegistryService registry;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private String entryInUse(String route) {
+    return registry.register(new NewRegistryEntry(EntryType.SERVICE, "終了する " + route, "提供会社", "CLOUD_INTERNET",
+        "BUSINESS_APPLICATION", "kumin", "区民課", route, "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", "tanaka",
+        "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi",
+        "approval-" + route);
+  }
+
+  private static Object answers(String prefix, int count, String... crossed) {
+    StringBuilder json = new StringBuilder("{");
+    for (int i = 1; i <= count; i++) {
+      String key = prefix + i;
+      json.append(i > 1 ? "," : "").append('"').append(key).append("\":\"")
+          .append(List.of(crossed).contains(key) ? "NO" : "YES").append('"');
+    }
+    return SpinValues.jsonValue(json.append('}').toString()).create();
+  }
+
+  private static Map<String, Object> request(String entryId, String channel, String... crossed) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("registryEntryId", entryId);
+    variables.put("terminationReason", "後継システムへ移行するため");
+    variables.put("informationHandled", "区民の相談記録");
+    variables.put("endDate", "2027-03-31");
+    variables.put("agreedAtTermination", "解約申込書の控え（2027-03-01）");
+    variables.put("disposalProof", "データ消去証明書 No.2027-0331");
+    variables.put("terminationCheck", answers("t", 4, crossed));
+    variables.put("disposalChecklist", answers("d", 6));
+    variables.put("reportChannel", channel);
+    return variables;
+  }
+
+  private ProcessInstance terminate(String user, Map<String, Object> variables) {
+    String definitionId = repositoryDefinitionId(TerminationProcess.KEY);
+    return as(user, () -> formService.submitStartForm(definitionId, variables));
+  }
+
+  private InputValidationException refused(Runnable action) {
+    try {
+      action.run();
+    } catch (InputValidationException e) {
+      return e;
+    }
+    throw new AssertionError("expected the server to refuse the input");
+  }
+
+  private static Map<String, Object> doubleCheck(String decision, String comment, String... crossed) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("terminationDoubleCheck", answers("t", 4, crossed));
+    variables.put("terminationDecision", decision);
+    variables.put("terminationComment", comment);
+    return variables;
+  }
+
+  @Test
+  @DisplayName("重要情報ありのサービス: 終了確認書と様式6 をダブルチェックし、様式3 を受理して台帳が利用終了になる")
+  void importantServiceTerminatedWithForm3() {
+    String entryId = entryInUse("IMPORTANT");
+    ProcessInstance instance = terminate("sato", request(entryId, "FORM3"));
+    assertThat(instance).isWaitingAt(DOUBLE_CHECK).hasBusinessKey(entryId);
+    assertThat(task(instance).getName()).isEqualTo("終了する IMPORTANT：終了確認書をダブルチェックする");
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("CONFIRM", null));
+    complete(instance, ACKNOWLEDGE_REPORT, "yamamoto", Map.of("reportNote", "受理"));
+    assertThat(instance).isEnded().hasPassed(CLOSE_REGISTRY_ENTRY, END_TERMINATED);
+
+    RegistryEntry entry = registry.find(entryId).orElseThrow();
+    assertThat(entry.status()).isEqualTo(RegistryStatus.TERMINATED);
+    assertThat(entry.endDate()).hasToString("2027-03-31");
+    assertThat(entry.events()).extracting(event -> event.processInstanceId()).contains(instance.getId());
+  }
+
+  @Test
+  @DisplayName("廃棄証明がなければ確認できず差し戻され、期限を過ぎると所属長に通知され、補完後に確認できる（R-14）")
+  void missingDisposalCertificate() {
+    String entryId = entryInUse("PAID");
+    ProcessInstance instance = terminate("sato", request(entryId, "LEDGER_SURVEY", "t2"));
+    InputValidationException blocked = refused(() -> complete(instance, DOUBLE_CHECK, "takahashi",
+        doubleCheck("CONFIRM", null, "t2")));
+    assertThat(blocked.getMessage()).contains("t2", "R-14");
+    InputValidationException noReason = refused(() -> complete(instance, DOUBLE_CHECK, "takahashi",
+        doubleCheck("RETURN", null, "t2")));
+    assertThat(noReason.getErrors()).extracting(FieldError::field).containsExactly("terminationComment");
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("RETURN", "廃棄証明を取得してください", "t2"));
+    assertThat(instance).isWaitingAt(COMPLETE_TERMINATION).task().isAssignedTo("sato");
+    assertThat(registry.find(entryId).orElseThrow().status()).as("the entry stays in use").isEqualTo(RegistryStatus.ACTIVE);
+
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(15))));
+    assertThat(fireDueTimers(instance)).isEqualTo(1);
+    assertThat(taskService.createTaskQuery().taskId(task(instance, ESCALATE).getId())
+        .taskCandidateGroup("unit-head-kumin").count()).isEqualTo(1);
+    complete(instance, ESCALATE, "tanaka", Map.of());
+
+    Map<String, Object> completed = new HashMap<>();
+    completed.put("terminationCheck", answers("t", 4));
+    completed.put("disposalProof", "データ消去証明書 No.2027-0415 を受領");
+    completed.put("correctionNote", "事業者から廃棄証明を受領しました");
+    submitTask("sato", task(instance, COMPLETE_TERMINATION), completed);
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("CONFIRM", null));
+    assertThat(instance).as("the register survey replaces 様式3 (R-5)").isEnded().hasNotPassed(ACKNOWLEDGE_REPORT);
+    assertThat(registry.find(entryId).orElseThrow().status()).isEqualTo(RegistryStatus.TERMINATED);
+  }
+
+  @Test
+  @DisplayName("無料のサービスは台帳調査で代えられない。台帳にない・終了済みの番号、担当外の職員、二重の終了は拒否される")
+  void invalidRequests() {
+    String free = entryInUse("FREE");
+    InputValidationException survey = refused(() -> terminate("sato", request(free, "LEDGER_SURVEY")));
+    assertThat(survey.getErrors()).extracting(FieldError::field).containsExactly("reportChannel");
+    InputValidationException unknown = refused(() -> terminate("sato", request("REG-1900-0001", "FORM3")));
+    assertThat(unknown.getErrors()).extracting(FieldError::field).containsExactly("registryEntryId");
+    InputValidationException stranger = refused(() -> terminate("suzuki", request(free, "FORM3")));
+    assertThat(stranger.getErrors()).extracting(FieldError::field).containsExactly("applicant");
+    Map<String, Object> incomplete = request(free, "FORM3");
+    incomplete.remove("disposalProof");
+    incomplete.put("terminationCheck", SpinValues.jsonValue("{\"t1\":\"YES\"}").create());
+    InputValidationException missing = refused(() -> terminate("sato", incomplete));
+    assertThat(missing.getErrors()).extracting(FieldError::field)
+        .containsExactly("disposalProof", "terminationCheck.t2", "terminationCheck.t3", "terminationCheck.t4");
+
+    ProcessInstance first = terminate("tanaka", request(free, "FORM3"));
+    InputValidationException twice = refused(() -> terminate("sato", request(free, "FORM3")));
+    assertThat(twice.getMessage()).contains("進行中");
+    assertThat(first).isWaitingAt(DOUBLE_CHECK);
+  }
+
+  @Test
+  @DisplayName("申請者本人と所属長は終了確認書をダブルチェックできない（R-15）")
+  void fourEyes() {
+    String entryId = entryInUse("FREE");
+    ProcessInstance instance = terminate("tanaka", request(entryId, "FORM3"));
+    identityService.createMembership("tanaka", "security-officer-kumin");
+    try {
+      InputValidationException own = refused(() -> complete(instance, DOUBLE_CHECK, "tanaka", doubleCheck("CONFIRM", null)));
+      assertThat(own.getMessage()).contains("R-15");
+    } finally {
+      identityService.deleteMembership("tanaka", "security-officer-kumin");
+    }
+  }
+}

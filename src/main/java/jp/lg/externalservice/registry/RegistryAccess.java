@@ -17,15 +17,15 @@ import org.springframework.stereotype.Component;
  * entry; everyone else reads the entries of their own departments (ruling R-21: each department runs its services).
  */
 @Component
-class RegistryAccess {
+public class RegistryAccess {
 
   private static final Set<String> READ_ALL_GROUPS =
       Set.of(DemoData.POLICY_REVIEWER, DemoData.POLICY_HEAD, Groups.CAMUNDA_ADMIN);
 
   /** The departments whose entries may be read; {@code all} when every entry may be. */
-  record Visibility(boolean all, Set<String> departmentCodes) {
+  public record Visibility(boolean all, Set<String> departmentCodes) {
 
-    boolean allows(RegistryEntry entry) {
+    public boolean allows(RegistryEntry entry) {
       return all || departmentCodes.contains(entry.departmentCode());
     }
 
@@ -44,7 +44,7 @@ class RegistryAccess {
   }
 
   /** From the engine's current authentication, which the API's Basic filter sets for the request. */
-  Visibility current() {
+  public Visibility current() {
     Authentication authentication = identityService.getCurrentAuthentication();
     List<String> groupIds = authentication == null || authentication.getGroupIds() == null
         ? List.of() : authentication.getGroupIds();

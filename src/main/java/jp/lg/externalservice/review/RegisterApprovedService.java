@@ -1,24 +1,46 @@
 package jp.lg.externalservice.review;
 
 import jp.lg.externalservice.application.ApplicationProcess;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import jp.lg.externalservice.operation.OperationMessages;
+import jp.lg.externalservice.operation.OperationProcess;
 import jp.lg.externalservice.registry.EntryType;
+import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.registry.RegistryStatus;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_RegisterApprovedService}: the approved service enters the registry (001 8.2(4)③, 003 第10 2(4)②). */
+/**
+ * {@code Task_RegisterApprovedService}: the approved service enters the registry (001 8.2(4)③, 003 第10 2(4)②); a
+ * renewal closes the entry it renews (ruling R-17).
+ */
 @Component("registerApprovedService")
 public class RegisterApprovedService implements JavaDelegate {
 
   private final RegistryEntries entries;
+  private final RegistryService registry;
+  private final OperationMessages messages;
 
-  public RegisterApprovedService(RegistryEntries entries) {
+  public RegisterApprovedService(RegistryEntries entries, RegistryService registry, OperationMessages messages) {
     this.entries = entries;
+    this.registry = registry;
+    this.messages = messages;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    entries.register(execution, EntryType.SERVICE,
+    String id = entries.register(execution, EntryType.SERVICE,
         (String) execution.getVariable(ApplicationProcess.Var.SERVICE_MANAGER));
+    String renewed = (String) execution.getVariable(ApplicationProcess.Var.RENEWS_REGISTRY_ENTRY_ID);
+    if (renewed != null && !renewed.isBlank()) {
+      // ruling R-17: the renewal replaces the entry it renews, whose operation ends
+      registry.changeStatus(renewed, RegistryStatus.RENEWED, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
+          ZoneId.systemDefault()), (String) execution.getVariable(ApplicationProcess.Var.DECIDED_BY),
+          execution.getProcessInstanceId(), "更改: " + id + " に引き継ぎ");
+      messages.toOperation(renewed, OperationProcess.MESSAGE_OPERATION_CLOSED, java.util.Map.of());
+    }
   }
 }

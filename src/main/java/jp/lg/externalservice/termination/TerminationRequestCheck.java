@@ -43,6 +43,14 @@ public class TerminationRequestCheck implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    validateAndRecord(execution, false);
+  }
+
+  /**
+   * Validates the 終了確認書 and records what the flow needs; {@code filedInTask} when the termination was started by a
+   * stop of use and the service manager files the form in {@code Task_FillTerminationRequest}.
+   */
+  void validateAndRecord(DelegateExecution execution, boolean filedInTask) {
     InputReader reader = new InputReader(JsonInput.fromVariables(execution.getVariables()));
     String requester = (String) execution.getVariable(ApplicationProcess.Var.APPLICANT);
     String entryId = reader.requiredText(REGISTRY_ENTRY_ID, 64);
@@ -51,7 +59,7 @@ public class TerminationRequestCheck implements ExecutionListener {
       reader.reject(REGISTRY_ENTRY_ID, "台帳番号「" + entryId + "」は承認済み外部サービス台帳にありません",
           "no approved-service registry entry '" + entryId + "'");
     } else if (entry != null) {
-      checkEntry(reader, entry, requester);
+      checkEntry(reader, entry, requester, filedInTask ? execution.getProcessInstanceId() : null);
     }
     reader.requiredText(TERMINATION_REASON, 2000);
     reader.requiredText(INFORMATION_HANDLED, 2000);
@@ -70,7 +78,9 @@ public class TerminationRequestCheck implements ExecutionListener {
     }
     reader.throwIfInvalid();
 
-    execution.setProcessBusinessKey(entryId);
+    if (!filedInTask) {
+      execution.setProcessBusinessKey(entryId);
+    }
     execution.setVariable(ApplicationProcess.Var.APPLICANT_NAME, directory.displayName(requester));
     execution.setVariable(ApplicationProcess.Var.SERVICE_NAME, entry.serviceName());
     execution.setVariable(ApplicationProcess.Var.PROVIDER_NAME, entry.providerName());
@@ -79,10 +89,12 @@ public class TerminationRequestCheck implements ExecutionListener {
     execution.setVariable(ApplicationProcess.Var.ROUTE, entry.route());
     execution.setVariable(ApplicationProcess.Var.SERVICE_MANAGER_NAME, entry.serviceManagerName());
     execution.setVariable(ReviewProcess.Var.SERVICE_ADMINISTRATOR_NAME, entry.serviceAdministratorName());
-    applicantAccess.grantReadOwnApplication(requester, execution.getProcessInstanceId());
+    if (!filedInTask) {
+      applicantAccess.grantReadOwnApplication(requester, execution.getProcessInstanceId());
+    }
   }
 
-  private void checkEntry(InputReader reader, RegistryEntry entry, String requester) {
+  private void checkEntry(InputReader reader, RegistryEntry entry, String requester, String ownInstanceId) {
     if (entry.status() != RegistryStatus.ACTIVE && entry.status() != RegistryStatus.SUSPENDED) {
       reader.reject(REGISTRY_ENTRY_ID, "この台帳は「" + entry.status().label() + "」のため終了手続はできません",
           "the entry is " + entry.status() + ": it cannot be terminated");
@@ -90,7 +102,8 @@ public class TerminationRequestCheck implements ExecutionListener {
       reader.reject(ApplicationProcess.Var.APPLICANT, "終了を申請できるのは、この台帳のサービス管理担当者又は外部サービス管理者です（002 §7(1)）",
           "only the entry's service manager or service administrator may file its termination (002 §7(1))");
     } else if (privileged.call(() -> runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(TerminationProcess.KEY).processInstanceBusinessKey(entry.id()).count()) > 0) {
+        .processDefinitionKey(TerminationProcess.KEY).processInstanceBusinessKey(entry.id()).list()).stream()
+        .anyMatch(running -> !running.getId().equals(ownInstanceId))) {
       reader.reject(REGISTRY_ENTRY_ID, "この台帳の終了手続はすでに進行中です", "a termination of this entry is already running");
     }
   }

@@ -32,12 +32,14 @@ import org.springframework.context.annotation.Bean;
  */
 class ApplicationProcessTest extends EngineTest {
 
+  @org.springframework.beans.factory.annotation.Autowired jp.lg.externalservice.registry.RegistryService registry;
+
   @TestConfiguration
   static class FullCoverage {
     @Bean
     ProcessEngineCoverageProperties coverageProperties() {
       return ProcessEngineCoverageProperties.Companion.builder()
-          .excludeProcessDefinitionKeys("external-service-review", "sns-account-registration")
+          .excludeProcessDefinitionKeys("external-service-review", "sns-account-registration", "external-service-operation")
           .assertClassCoverageAtLeast(1.0)
           .build();
     }
@@ -87,8 +89,38 @@ class ApplicationProcessTest extends EngineTest {
 
     assertThat(instance).isEnded().hasPassedInOrder(CLASSIFY, CHECK_SELECTION_CRITERIA, SELF_CHECK_MEASURES,
         DOUBLE_CHECK, REVIEW, END_APPROVED);
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("registryEntryId").singleResult().getValue()).asString().startsWith("REG-");
+    String entryId = (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("registryEntryId").singleResult().getValue();
+    assertThat(entryId).startsWith("REG-");
+    ProcessInstance operation = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("external-service-operation").processInstanceBusinessKey(entryId).singleResult();
+    assertThat(operation).as("approval hands over to operation").isNotNull();
+    assertThat(task(operation, "Task_IntroductionChecklist").getAssignee()).isEqualTo("sato");
+  }
+
+  @Test
+  @DisplayName("更改（R-17）: 更改の申請が承認されると旧台帳は「更改により終了」となり、旧サービスの運用が終わる")
+  void renewalClosesTheEntryItRenews() {
+    ProcessInstance first = atDoubleCheck();
+    complete(first, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
+    complete(first, "Task_Review", "yamamoto", review("APPROVE", null));
+    complete(first, "Task_Decide", "kobayashi", decision("APPROVE", null));
+    complete(first, "Task_AcknowledgeUsageRisks", "sato", usageRisksAcknowledged());
+    String oldEntry = (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(first.getId())
+        .variableName("registryEntryId").singleResult().getValue();
+
+    ProcessInstance renewal = submitApplication("sato", kintone().paid(false).with("renewsRegistryEntryId", oldEntry)
+        .variables());
+    submitTask("sato", task(renewal), risksAccepted("TERMS_OF_USE", TERMS_RISKS));
+    submitTask("sato", task(renewal), measuresAllMet());
+    complete(renewal, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
+    complete(renewal, "Task_Review", "yamamoto", review("APPROVE", null));
+    complete(renewal, "Task_Decide", "kobayashi", decision("APPROVE", null));
+    complete(renewal, "Task_AcknowledgeUsageRisks", "sato", usageRisksAcknowledged());
+
+    assertThat(registry.find(oldEntry).orElseThrow().status()).isEqualTo(jp.lg.externalservice.registry.RegistryStatus.RENEWED);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("external-service-operation")
+        .processInstanceBusinessKey(oldEntry).count()).as("the old operation ended").isZero();
   }
 
   @Test

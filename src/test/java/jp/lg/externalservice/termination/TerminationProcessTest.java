@@ -41,6 +41,7 @@ class TerminationProcessTest extends EngineTest {
   }
 
   @Autowired RegistryService registry;
+  @Autowired jp.lg.externalservice.operation.OperationMessages messages;
 
   @AfterEach
   void resetClock() {
@@ -169,6 +170,27 @@ class TerminationProcessTest extends EngineTest {
     InputValidationException twice = refused(() -> terminate("sato", request(free, "FORM3")));
     assertThat(twice.getMessage()).contains("進行中");
     assertThat(first).isWaitingAt(DOUBLE_CHECK);
+  }
+
+  @Test
+  @DisplayName("利用停止で始まった終了手続: サービス管理担当者がタスクで終了確認書を作成し、停止中の台帳が利用終了になる")
+  void terminationAfterStopOfUse() {
+    String entryId = entryInUse("PAID");
+    registry.changeStatus(entryId, RegistryStatus.SUSPENDED, null, "sato", "operation", "利用停止: 国外サーバ");
+    messages.startTermination(entryId, Map.of("registryEntryId", entryId, "applicant", "sato",
+        "serviceName", "終了する PAID", "departmentCode", "kumin", "terminationReason", "国外サーバでの保存が判明"));
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(TerminationProcess.KEY)
+        .processInstanceBusinessKey(entryId).singleResult();
+    org.camunda.bpm.engine.task.Task fill = task(instance, "Task_FillTerminationRequest");
+    assertThat(fill.getAssignee()).isEqualTo("sato");
+    Map<String, Object> form = request(entryId, "FORM3");
+    form.remove("disposalProof");
+    InputValidationException missing = refused(() -> submitTask("sato", fill, form));
+    assertThat(missing.getErrors()).extracting(FieldError::field).containsExactly("disposalProof");
+    submitTask("sato", fill, request(entryId, "FORM3"));
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("CONFIRM", null));
+    complete(instance, ACKNOWLEDGE_REPORT, "nakamura", Map.of());
+    assertThat(registry.find(entryId).orElseThrow().status()).isEqualTo(RegistryStatus.TERMINATED);
   }
 
   @Test

@@ -1,0 +1,34 @@
+package jp.lg.externalservice.operation;
+
+import java.util.HashMap;
+import java.util.Map;
+import jp.lg.externalservice.review.ReviewProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Event_ApplicationApproved} of the application process: the one boundary to operation. Starts the operation
+ * of the approved registry entry (its id is the business key) with the application's variables.
+ */
+@Component("operationHandover")
+public class OperationHandover implements JavaDelegate {
+
+  private static final String[] NOT_CARRIED = {"checkRows", "selectionCriteriaRows", "reasons", "classificationSummary"};
+
+  private final OperationMessages messages;
+
+  public OperationHandover(OperationMessages messages) {
+    this.messages = messages;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String entryId = (String) execution.getVariable(ReviewProcess.Var.REGISTRY_ENTRY_ID);
+    Map<String, Object> variables = new HashMap<>(execution.getVariablesTyped());
+    for (String name : NOT_CARRIED) {
+      variables.remove(name);
+    }
+    messages.startOperation(entryId, variables);
+  }
+}

@@ -1,0 +1,54 @@
+package jp.lg.externalservice.operation;
+
+import static jp.lg.externalservice.operation.OperationProcess.Var.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.registry.RegistryEntry;
+import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.review.ReviewProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_SuspendService}: use stops at once (002 §6(2), ruling R-16): the registry entry becomes SUSPENDED and
+ * the termination starts, with a task for the サービス管理担当者 to file the 終了確認書.
+ */
+@Component("suspendService")
+public class SuspendService implements JavaDelegate {
+
+  private final RegistryService registry;
+  private final OperationMessages messages;
+
+  public SuspendService(RegistryService registry, OperationMessages messages) {
+    this.registry = registry;
+    this.messages = messages;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String entryId = (String) execution.getVariable(ReviewProcess.Var.REGISTRY_ENTRY_ID);
+    String reason = stopReason(execution);
+    RegistryEntry entry = registry.find(entryId).orElseThrow();
+    if (entry.status() == RegistryStatus.ACTIVE) {
+      registry.changeStatus(entryId, RegistryStatus.SUSPENDED, null,
+          (String) execution.getVariable(ApplicationProcess.Var.SERVICE_MANAGER), execution.getProcessInstanceId(),
+          "利用停止: " + reason);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ReviewProcess.Var.REGISTRY_ENTRY_ID, entryId);
+    variables.put(ApplicationProcess.Var.APPLICANT, entry.serviceManager());
+    variables.put(ApplicationProcess.Var.SERVICE_NAME, entry.serviceName());
+    variables.put(ApplicationProcess.Var.DEPARTMENT_CODE, entry.departmentCode());
+    variables.put("terminationReason", reason);
+    messages.startTermination(entryId, variables);
+  }
+
+  private static String stopReason(DelegateExecution execution) {
+    Object reason = execution.getVariable(STOP_REASON);
+    return reason == null ? "利用の停止が決定されたため" : reason.toString();
+  }
+}

@@ -1,0 +1,62 @@
+package jp.lg.externalservice.operation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+import jp.lg.externalservice.ApplicationAnswers;
+import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.registry.EntryType;
+import jp.lg.externalservice.registry.NewRegistryEntry;
+import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.registry.RegistryStatus;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** {@code POST /api/services/{id}/events}: reporting an event to a service in operation. */
+class OperationEventApiTest extends WebTest {
+
+  @Autowired RegistryService registry;
+  @Autowired OperationMessages messages;
+
+  private String inOperation(String department, String administrator) {
+    String id = registry.register(new NewRegistryEntry(EntryType.SERVICE, "事象 API", "提供会社", "CLOUD_INTERNET",
+        "BUSINESS_APPLICATION", department, department.equals("kumin") ? "区民課" : "福祉課", "PAID",
+        "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", administrator, "所属長", "sato", "佐藤 花子",
+        LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi", "approval");
+    Map<String, Object> variables = new java.util.HashMap<>(ApplicationAnswers.kintone().variables());
+    variables.putAll(Map.of("registryEntryId", id, "departmentCode", department, "route", "PAID",
+        "serviceAdministrator", administrator, "governmentCloudRules", false));
+    messages.startOperation(id, variables);
+    return id;
+  }
+
+  @Test
+  @DisplayName("国外サーバの判明を報告すると、運用中のサービスは直ちに利用停止になる")
+  void overseasDataStopsTheService() {
+    String id = inOperation("kumin", "tanaka");
+    Answer answer = postJson("/api/services/" + id + "/events", "sato",
+        Map.of("type", "OVERSEAS_DATA", "description", "ログが海外に転送されていた"));
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(registry.find(id).orElseThrow().status()).isEqualTo(RegistryStatus.SUSPENDED);
+    assertThat(postJson("/api/services/" + id + "/events", "sato",
+        Map.of("type", "INCIDENT_ELSEWHERE", "description", "再通知")).status()).as("no longer in operation").isEqualTo(409);
+  }
+
+  @Test
+  @DisplayName("他部署の台帳・未知の番号は 404、誤った種類は 400、ログインなしは 401")
+  void badReports() {
+    String fukushi = inOperation("fukushi", "watanabe");
+    assertThat(postJson("/api/services/" + fukushi + "/events", "sato",
+        Map.of("type", "TERMS_CHANGED", "description", "改定")).status()).isEqualTo(404);
+    assertThat(postJson("/api/services/REG-1900-0001/events", "yamamoto",
+        Map.of("type", "TERMS_CHANGED", "description", "改定")).status()).isEqualTo(404);
+    Answer bad = postJson("/api/services/" + fukushi + "/events", "suzuki", Map.of("type", "EARTHQUAKE"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.text()).contains("type", "description", "OVERSEAS_DATA");
+    assertThat(postJson("/api/services/" + fukushi + "/events", null, Map.of()).status()).isEqualTo(401);
+    assertThat(postJson("/api/services/" + fukushi + "/events", "suzuki",
+        Map.of("type", "TERMS_CHANGED", "description", "約款の改定")).status()).isEqualTo(202);
+  }
+}

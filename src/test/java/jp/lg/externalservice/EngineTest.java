@@ -47,6 +47,25 @@ public abstract class EngineTest {
     init(processEngine);
   }
 
+  /** Runs {@code action} and returns the validation error the server answered with; fails if it accepted. */
+  protected jp.lg.externalservice.system.InputValidationException refused(Runnable action) {
+    try {
+      action.run();
+    } catch (jp.lg.externalservice.system.InputValidationException e) {
+      return e;
+    }
+    throw new AssertionError("expected the server to refuse the input");
+  }
+
+  /** A variables map from name/value pairs (values may be null). */
+  protected static Map<String, Object> vars(Object... pairs) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      variables.put((String) pairs[i], pairs[i + 1]);
+    }
+    return variables;
+  }
+
   /** Runs {@code action} as {@code userId} with their groups, as the REST filter and the webapps do. */
   protected <T> T as(String userId, Supplier<T> action) {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()

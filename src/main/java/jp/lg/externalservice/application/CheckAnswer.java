@@ -18,4 +18,14 @@ public enum CheckAnswer implements Labelled {
   public String label() {
     return label;
   }
+
+  /** ○, × or ／ for a stored answer; empty when unanswered or unknown. */
+  public static String labelOf(String answer) {
+    for (CheckAnswer value : values()) {
+      if (value.name().equals(answer)) {
+        return value.label;
+      }
+    }
+    return "";
+  }
 }

@@ -48,7 +48,7 @@ public class DoubleCheckCheck extends TaskCompletionCheck {
         Map<String, String> row = new LinkedHashMap<>();
         row.put("no", measure.key().substring(4));
         row.put("item", measure.text());
-        row.put("applicant", label(applicantAnswers == null ? null : applicantAnswers.path(measure.key()).asText()));
+        row.put("applicant", CheckAnswer.labelOf(applicantAnswers == null ? null : applicantAnswers.path(measure.key()).asText()));
         row.put("checker", answer == null ? "" : answer.label());
         rows.add(row);
       }
@@ -73,14 +73,5 @@ public class DoubleCheckCheck extends TaskCompletionCheck {
       case REJECT -> decisions.rejected(execution, user, comment);
       case FORWARD -> execution.removeVariable(DECISION);
     }
-  }
-
-  private static String label(String answer) {
-    for (CheckAnswer value : CheckAnswer.values()) {
-      if (value.name().equals(answer)) {
-        return value.label();
-      }
-    }
-    return "";
   }
 }

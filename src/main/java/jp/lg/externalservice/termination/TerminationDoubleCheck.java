@@ -73,19 +73,10 @@ public class TerminationDoubleCheck extends TaskCompletionCheck {
     for (TerminationItem item : TerminationItem.values()) {
       Map<String, String> row = new LinkedHashMap<>();
       row.put("item", item.label());
-      row.put("applicant", label(requester.path(item.key()).asText()));
-      row.put("checker", label(checker.path(item.key()).asText()));
+      row.put("applicant", CheckAnswer.labelOf(requester.path(item.key()).asText()));
+      row.put("checker", CheckAnswer.labelOf(checker.path(item.key()).asText()));
       rows.add(row);
     }
     return rows;
-  }
-
-  private static String label(String answer) {
-    for (CheckAnswer value : CheckAnswer.values()) {
-      if (value.name().equals(answer)) {
-        return value.label();
-      }
-    }
-    return "";
   }
 }

@@ -50,21 +50,6 @@ class ApplicationProcessTest extends EngineTest {
     ClockUtil.reset();
   }
 
-  private InputValidationException refused(Runnable action) {
-    Throwable thrown = catchThrowable(action);
-    assertThat(thrown).isInstanceOf(InputValidationException.class);
-    return (InputValidationException) thrown;
-  }
-
-  private static Throwable catchThrowable(Runnable action) {
-    try {
-      action.run();
-      return null;
-    } catch (Throwable t) {
-      return t;
-    }
-  }
-
   @Test
   @DisplayName("重要情報ルート: 別表・自己チェック・ダブルチェック・審査（情報化企画と並行）・可否決定を経て承認され、台帳に載る")
   void importantRouteToApproval() {

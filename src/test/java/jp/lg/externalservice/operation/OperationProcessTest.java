@@ -78,14 +78,6 @@ class OperationProcessTest extends EngineTest {
     return SpinValues.jsonValue(json.append('}').toString()).create();
   }
 
-  private static Map<String, Object> vars(Object... pairs) {
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      variables.put((String) pairs[i], pairs[i + 1]);
-    }
-    return variables;
-  }
-
   private void advance(Duration duration, ProcessInstance instance) {
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
     fireDueTimers(instance);
@@ -94,15 +86,6 @@ class OperationProcessTest extends EngineTest {
   private void introduced(ProcessInstance instance) {
     // FREE and PAID services have no introduction checklist and no 様式5 at the start
     assertThat(instance).hasPassed("Event_IntroductionCompleted");
-  }
-
-  private InputValidationException refused(Runnable action) {
-    try {
-      action.run();
-    } catch (InputValidationException e) {
-      return e;
-    }
-    throw new AssertionError("expected the server to refuse the input");
   }
 
   @Test

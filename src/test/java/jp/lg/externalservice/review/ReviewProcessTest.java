@@ -68,15 +68,6 @@ class ReviewProcessTest extends EngineTest {
     return instance;
   }
 
-  private InputValidationException refused(Runnable action) {
-    try {
-      action.run();
-    } catch (InputValidationException e) {
-      return e;
-    }
-    throw new AssertionError("expected the server to refuse the input");
-  }
-
   private static List<String> fields(InputValidationException e) {
     return e.getErrors().stream().map(FieldError::field).toList();
   }
@@ -87,14 +78,6 @@ class ReviewProcessTest extends EngineTest {
 
   private Object reviewVariable(ProcessInstance instance, String name) {
     return runtimeService.getVariable(calledInstance(instance, ReviewProcess.KEY).getId(), name);
-  }
-
-  private Map<String, Object> vars(Object... pairs) {
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      variables.put((String) pairs[i], pairs[i + 1]);
-    }
-    return variables;
   }
 
   @Test

@@ -84,15 +84,6 @@ class TerminationProcessTest extends EngineTest {
     return as(user, () -> formService.submitStartForm(definitionId, variables));
   }
 
-  private InputValidationException refused(Runnable action) {
-    try {
-      action.run();
-    } catch (InputValidationException e) {
-      return e;
-    }
-    throw new AssertionError("expected the server to refuse the input");
-  }
-
   private static Map<String, Object> doubleCheck(String decision, String comment, String... crossed) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("terminationDoubleCheck", answers("t", 4, crossed));

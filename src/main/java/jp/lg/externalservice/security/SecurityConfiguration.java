@@ -1,12 +1,15 @@
 package jp.lg.externalservice.security;
 
+import jp.lg.externalservice.system.Privileged;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Login everywhere: the webapps ({@code /camunda}) have their own session login; the engine REST API and our
- * {@code /api} need HTTP Basic with an engine user. Authorization checks are on ({@code application.yaml}).
+ * Login everywhere: the webapps ({@code /camunda}) have their own session login; the engine REST API needs HTTP
+ * Basic with an engine user; our {@code /api} takes HTTP Basic or the webapps' session (with its CSRF token).
+ * Authorization checks are on ({@code application.yaml}).
  */
 @Configuration
 public class SecurityConfiguration {
@@ -18,7 +21,18 @@ public class SecurityConfiguration {
     registration.setName("basic-authentication");
     registration.addInitParameter(BasicAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         BasicAuthenticationFilter.ChallengeWithBody.class.getName());
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(1);
+    return registration;
+  }
+
+  @Bean
+  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine,
+      Privileged privileged) {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, privileged));
+    registration.setName("api-authentication");
+    registration.addUrlPatterns("/api/*");
     registration.setOrder(1);
     return registration;
   }

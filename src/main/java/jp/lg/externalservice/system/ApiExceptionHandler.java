@@ -1,16 +1,24 @@
 package jp.lg.externalservice.system;
 
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** Bad input to the {@code /api} endpoints: 400 with a bilingual body naming every offending field. */
 @RestControllerAdvice
 public class ApiExceptionHandler {
+
+  private final String maxAttachment;
+
+  public ApiExceptionHandler(@Value("${external-service.attachments.max-size:10MB}") String maxAttachment) {
+    this.maxAttachment = maxAttachment;
+  }
 
   @ExceptionHandler(InputValidationException.class)
   @ResponseStatus(HttpStatus.BAD_REQUEST)
@@ -23,6 +31,13 @@ public class ApiExceptionHandler {
   public ErrorResponse unreadable(HttpMessageNotReadableException e) {
     return ErrorResponse.invalidInput(List.of(new FieldError("(body)",
         "JSON として解釈できません", "the body is not valid JSON")));
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
+  public ErrorResponse tooLarge(MaxUploadSizeExceededException e) {
+    return ErrorResponse.invalidInput(List.of(new FieldError("file", "ファイルが大きすぎます（上限 " + maxAttachment + "）",
+        "the file is larger than " + maxAttachment)));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -22,6 +22,9 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // The 添付ファイル tab of every task (custom/attachments.js): evidence files stored with the case.
+  customScripts: ['custom/attachments'],
+
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -1,0 +1,100 @@
+package jp.lg.externalservice.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import jp.lg.externalservice.system.Privileged;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Login for {@code /api}: HTTP Basic against the engine's users, or the session of someone logged in to the webapps
+ * (so that a Tasklist plugin can call the API). A session request that changes something must carry the webapps'
+ * CSRF token. While the request runs, the engine knows the caller and their groups, so authorizations apply.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+  private final ProcessEngine engine;
+  private final Privileged privileged;
+  private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+
+  public ApiAuthenticationFilter(ProcessEngine engine, Privileged privileged) {
+    this.engine = engine;
+    this.privileged = privileged;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Authentication caller = fromSession(request);
+    if (caller != null && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
+      reject(response, HttpServletResponse.SC_FORBIDDEN, "CSRF トークンがありません", "missing or wrong CSRF token");
+      return;
+    }
+    if (caller == null) {
+      AuthenticationResult result = basic.extractAuthenticatedUser(request, engine);
+      if (!result.isAuthenticated()) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"" + engine.getName() + "\"");
+        reject(response, HttpServletResponse.SC_UNAUTHORIZED, "ログインが必要です（HTTP Basic 認証）",
+            "Authentication required (HTTP Basic)");
+        return;
+      }
+      caller = new Authentication(result.getAuthenticatedUser(), groupsOf(result.getAuthenticatedUser()));
+    }
+    IdentityService identityService = engine.getIdentityService();
+    identityService.setAuthentication(caller.getUserId(), caller.getGroupIds(), caller.getTenantIds());
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private Authentication fromSession(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null) {
+      return null;
+    }
+    Object found = authentications.getAuthenticationForProcessEngine(engine.getName());
+    if (found instanceof UserAuthentication user) {
+      return new Authentication(user.getName(), user.getGroupIds(), user.getTenantIds());
+    }
+    return null;
+  }
+
+  private static boolean csrfTokenMatches(HttpServletRequest request) {
+    Object expected = request.getSession(false).getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return expected != null && expected.equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
+  }
+
+  private List<String> groupsOf(String userId) {
+    return privileged.call(() -> engine.getIdentityService().createGroupQuery().groupMember(userId).list())
+        .stream().map(Group::getId).toList();
+  }
+
+  private static void reject(HttpServletResponse response, int status, String message, String messageEn)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write("{\"error\":\"" + message + "\",\"errorEn\":\"" + messageEn + "\",\"errors\":[]}");
+  }
+}

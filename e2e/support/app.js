@@ -1,0 +1,86 @@
+// Starts the packaged application on a free port with a fresh in-memory database, and drives Tasklist in
+// Debian's chromium (playwright-core, never a downloaded browser). Screenshots go to ../target/e2e/.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const projectRoot = path.resolve(here, '..', '..');
+export const screenshots = path.join(projectRoot, 'target', 'e2e');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export async function startApplication() {
+  const jar = readdirSync(path.join(projectRoot, 'target')).find(name => /^external-service-approval-.*\.jar$/.test(name));
+  if (!jar) {
+    throw new Error('target/external-service-approval-*.jar is missing: run ./mvnw verify first');
+  }
+  const port = await freePort();
+  const child = spawn('java', ['-jar', path.join(projectRoot, 'target', jar), `--server.port=${port}`,
+    `--spring.datasource.url=jdbc:h2:mem:e2e-${port};DB_CLOSE_DELAY=-1`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', chunk => { output += chunk; });
+  child.stderr.on('data', chunk => { output += chunk; });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (!output.includes('Started ExternalServiceApprovalApplication')) {
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill("SIGKILL");
+      throw new Error('the application did not start:\n' + output.slice(-3000));
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+  return { baseUrl, stop: () => new Promise(resolve => { child.on("exit", resolve); child.kill("SIGTERM"); }) };
+}
+
+export async function startBrowser() {
+  mkdirSync(screenshots, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run']
+  });
+}
+
+/** A Japanese browser page logged in to Tasklist as {@code user} (demo password = user id). */
+export async function tasklist(browser, baseUrl, user) {
+  const context = await browser.newContext({ locale: 'ja-JP', extraHTTPHeaders: { 'Accept-Language': 'ja' },
+    viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
+  await page.fill('input[type=text]', user);
+  await page.fill('input[type=password]', user);
+  await page.click('button[type=submit]');
+  await page.locator('text=自分のタスク').first().waitFor();
+  return page;
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** Starts a process through the REST API as {@code user}, with variables as Tasklist submits them. */
+export async function restStart(baseUrl, user, key, variables) {
+  const body = { variables: Object.fromEntries(Object.entries(variables).map(([name, value]) =>
+    [name, typeof value === 'object' ? { value: JSON.stringify(value), type: 'Json' } : { value }])) };
+  const response = await fetch(`${baseUrl}/engine-rest/process-definition/key/${key}/submit-form`, {
+    method: 'POST', body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', Authorization: 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64') }
+  });
+  if (!response.ok) {
+    throw new Error(`start failed: ${response.status} ${await response.text()}`);
+  }
+  return response.json();
+}

@@ -1,0 +1,95 @@
+// An applicant files an application in the Japanese Tasklist and sees which route it took and why.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import path from 'node:path';
+import { screenshots, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApplication();
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function openStartForm(page) {
+  await page.click('a:has-text("プロセスを開始")');
+  await page.locator('text=外部サービス利用申請').first().click();
+  await page.locator('.fjs-container').waitFor();
+}
+
+async function select(page, label, option) {
+  await page.locator('.fjs-form-field-select', { hasText: label }).locator('.fjs-input-group').click();
+  await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
+}
+
+async function fillApplication(page, serviceManager) {
+  const form = page.locator('.fjs-container');
+  await form.getByLabel('提供サービス名').fill('kintone');
+  await form.getByLabel('提供会社名').fill('サイボウズ株式会社');
+  await form.getByLabel('サービス内容（詳しく記載）').fill('区民相談の記録を管理する');
+  await select(page, '外部サービスの種類', 'クラウドサービス（インターネット）');
+  await select(page, 'サービスの分類', '業務アプリケーション');
+  await form.getByLabel('有料（区が費用を支払う、又は契約を締結する）').check();
+  await form.getByLabel('利用目的').fill('相談記録の共有');
+  await form.getByLabel('利用する業務の範囲').fill('区民相談窓口');
+  await form.getByLabel('個人情報', { exact: true }).check();
+  await form.getByLabel('インターネット接続系（インターネット閲覧用の端末）').check();
+  await form.getByLabel('利用者（氏名・所属）').fill('区民課 相談係 全員');
+  await form.getByLabel('利用者の合計人数').fill('12');
+  await form.getByLabel('サービス管理担当者（職員 ID）').fill(serviceManager);
+  await form.getByLabel('利用開始日').fill('2027/04/01');
+  await page.keyboard.press('Enter');
+  await form.getByLabel('利用終了日').fill('2028/03/31');
+  await page.keyboard.press('Enter');
+  await form.getByLabel('利用者の合計人数').click();
+}
+
+test('申請者が日本語のタスクリストで申請し、判定の結果と根拠を見る', async () => {
+  const page = await tasklist(browser, app.baseUrl, 'sato');
+  await shot(page, 'application-01-tasklist');
+  await openStartForm(page);
+  await shot(page, 'application-02-start-form');
+  await fillApplication(page, 'sato');
+  await shot(page, 'application-03-filled');
+  await page.click('button:has-text("開始"), button:has-text("Start")');
+  const task = page.locator('text=kintone：別表の選定基準を確認する').first();
+  await task.waitFor({ timeout: 30_000 });
+  await task.click();
+  await page.locator('text=判定の理由（根拠の規定）').waitFor();
+  const form = await page.locator('.fjs-container').textContent();
+  assert.match(form, /利用申請が必要/);
+  assert.match(form, /重要情報の取扱いあり/);
+  assert.match(form, /004 §9\(2\)/);
+  await shot(page, 'application-04-classification');
+  await page.context().close();
+});
+
+test('必須項目が空の申請は開始されず、フォームに誤りが示される', async () => {
+  const page = await tasklist(browser, app.baseUrl, 'suzuki');
+  await openStartForm(page);
+  await page.click('button:has-text("開始"), button:has-text("Start")');
+  await page.locator('.fjs-form-field-error').first().waitFor();
+  assert.ok(await page.locator('.fjs-container').isVisible(), 'the start form stays open');
+  await shot(page, 'application-05-required-missing');
+  await page.context().close();
+});
+
+test('サーバーで拒否された入力は、項目名と日本語の理由がタスクリストに表示される', async () => {
+  const page = await tasklist(browser, app.baseUrl, 'suzuki');
+  await openStartForm(page);
+  await fillApplication(page, 'nobody');
+  await page.click('button:has-text("開始"), button:has-text("Start")');
+  const notice = page.locator('text=/職員 ID「nobody」が見つかりません/').first();
+  await notice.waitFor({ timeout: 15_000 });
+  await notice.scrollIntoViewIfNeeded();
+  assert.ok(await notice.isVisible(), 'the server\'s message is shown to the user');
+  assert.match(await notice.textContent(), /serviceManager/);
+  await page.screenshot({ path: path.join(screenshots, 'application-06-server-validation.png') });
+  await page.context().close();
+});

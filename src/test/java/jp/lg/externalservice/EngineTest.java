@@ -142,6 +142,24 @@ public abstract class EngineTest {
     return timers.size();
   }
 
+  /** Runs every pending batch (e.g. setting removal times) to its end, as the job executor would. */
+  protected void executeBatches() {
+    var management = processEngine.getManagementService();
+    for (int round = 0; round < 10; round++) {
+      List<org.camunda.bpm.engine.batch.Batch> batches = management.createBatchQuery().list();
+      if (batches.isEmpty()) {
+        return;
+      }
+      for (var batch : batches) {
+        for (String definition : new String[] {batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+            batch.getMonitorJobDefinitionId()}) {
+          management.createJobQuery().jobDefinitionId(definition).list()
+              .forEach(job -> management.executeJob(job.getId()));
+        }
+      }
+    }
+  }
+
   /** Completes the open task with this definition key as {@code userId}, claiming it first if it is a group task. */
   protected void complete(ProcessInstance instance, String taskDefinitionKey, String userId, Map<String, Object> variables) {
     Task open = task(instance, taskDefinitionKey);

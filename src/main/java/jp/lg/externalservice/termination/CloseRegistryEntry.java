@@ -8,6 +8,7 @@ import jp.lg.externalservice.operation.OperationMessages;
 import jp.lg.externalservice.operation.OperationProcess;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.system.Retention;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,21 +22,24 @@ public class CloseRegistryEntry implements JavaDelegate {
 
   private final RegistryService registry;
   private final OperationMessages messages;
+  private final Retention retention;
 
-  public CloseRegistryEntry(RegistryService registry, OperationMessages messages) {
+  public CloseRegistryEntry(RegistryService registry, OperationMessages messages, Retention retention) {
     this.registry = registry;
     this.messages = messages;
+    this.retention = retention;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String endDate = (String) execution.getVariable(END_DATE);
-    registry.changeStatus((String) execution.getVariable(REGISTRY_ENTRY_ID), RegistryStatus.TERMINATED,
-        LocalDate.parse(endDate.length() > 10 ? endDate.substring(0, 10) : endDate),
+    String text = (String) execution.getVariable(END_DATE);
+    LocalDate endDate = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    String entryId = (String) execution.getVariable(REGISTRY_ENTRY_ID);
+    registry.changeStatus(entryId, RegistryStatus.TERMINATED, endDate,
         (String) execution.getVariable(ApplicationProcess.Var.APPLICANT), execution.getProcessInstanceId(),
         "利用終了: " + execution.getVariable(TERMINATION_REASON));
-    // the periodic duties end with the use
-    messages.toOperation((String) execution.getVariable(REGISTRY_ENTRY_ID), OperationProcess.MESSAGE_OPERATION_CLOSED,
-        java.util.Map.of());
+    // the periodic duties end with the use; the application's records stay for the retention period
+    messages.toOperation(entryId, OperationProcess.MESSAGE_OPERATION_CLOSED, java.util.Map.of());
+    registry.find(entryId).ifPresent(entry -> retention.keepCaseUntil(entry.applicationProcessInstanceId(), endDate));
   }
 }

@@ -185,6 +185,28 @@ class TerminationProcessTest extends EngineTest {
   }
 
   @Test
+  @DisplayName("利用終了後、申請の記録は終了日から 5 年保存される（ruling R-18）")
+  void applicationRecordsAreKeptAfterTheEndOfUse() {
+    ProcessInstance application = submitApplication("sato", jp.lg.externalservice.ApplicationAnswers.kintone()
+        .service("保存期間の確認", "WEB_SERVICE", "MAP_SEARCH_TRANSLATE").paid(false)
+        .exemption("FREE_MAP_SEARCH_TRANSLATE").informationTypes("PUBLIC").variables());
+    submitTask("sato", task(application), Map.of());
+    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "保存期間の確認", "提供会社", "CLOUD_INTERNET",
+        "BUSINESS_APPLICATION", "kumin", "区民課", "FREE", "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", "tanaka",
+        "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi",
+        application.getId());
+    ProcessInstance instance = terminate("sato", request(entryId, "FORM3"));
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("CONFIRM", null));
+    complete(instance, ACKNOWLEDGE_REPORT, "yamamoto", Map.of());
+    executeBatches();
+
+    Date removal = historyService.createHistoricProcessInstanceQuery().processInstanceId(application.getId())
+        .singleResult().getRemovalTime();
+    assertThat(removal.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate())
+        .isEqualTo(LocalDate.of(2032, 3, 31));
+  }
+
+  @Test
   @DisplayName("申請者本人と所属長は終了確認書をダブルチェックできない（R-15）")
   void fourEyes() {
     String entryId = entryInUse("FREE");

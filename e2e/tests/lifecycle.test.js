@@ -69,6 +69,10 @@ test('申請から承認、運用のチェック、廃棄証明を添付した�
   await page.context().close();
   page = await tasklist(browser, app.baseUrl, 'kobayashi');
   await openTask(page, 'グループのタスク', 'kintone：利用の可否を決定する');
+  const decisionForm = await page.locator('.fjs-container').last().textContent();
+  assert.match(decisionForm, /審査の推薦:\s*承認を推薦/, 'codes are shown in Japanese');
+  assert.match(decisionForm, /情報化企画:\s*承認/);
+  assert.doesNotMatch(decisionForm, /APPROVE/);
   await choose(page, '承認する');
   await shot(page, 'lifecycle-06-decision');
   await completeAndWait(page);

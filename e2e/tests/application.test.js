@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import path from 'node:path';
 import { screenshots, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
+import { fillApplication, openStartForm } from '../support/tasks.js';
 
 let app;
 let browser;
@@ -16,39 +17,6 @@ after(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function openStartForm(page) {
-  await page.click('a:has-text("プロセスを開始")');
-  await page.locator('text=外部サービス利用申請').first().click();
-  await page.locator('.fjs-container').waitFor();
-}
-
-async function select(page, label, option) {
-  await page.locator('.fjs-form-field-select', { hasText: label }).locator('.fjs-input-group').click();
-  await page.locator('.fjs-dropdownlist-item', { hasText: option }).first().click();
-}
-
-async function fillApplication(page, serviceManager) {
-  const form = page.locator('.fjs-container');
-  await form.getByLabel('提供サービス名').fill('kintone');
-  await form.getByLabel('提供会社名').fill('サイボウズ株式会社');
-  await form.getByLabel('サービス内容（詳しく記載）').fill('区民相談の記録を管理する');
-  await select(page, '外部サービスの種類', 'クラウドサービス（インターネット）');
-  await select(page, 'サービスの分類', '業務アプリケーション');
-  await form.getByLabel('有料（区が費用を支払う、又は契約を締結する）').check();
-  await form.getByLabel('利用目的').fill('相談記録の共有');
-  await form.getByLabel('利用する業務の範囲').fill('区民相談窓口');
-  await form.getByLabel('個人情報', { exact: true }).check();
-  await form.getByLabel('インターネット接続系（インターネット閲覧用の端末）').check();
-  await form.getByLabel('利用者（氏名・所属）').fill('区民課 相談係 全員');
-  await form.getByLabel('利用者の合計人数').fill('12');
-  await form.getByLabel('サービス管理担当者（職員 ID）').fill(serviceManager);
-  await form.getByLabel('利用開始日').fill('2027/04/01');
-  await page.keyboard.press('Enter');
-  await form.getByLabel('利用終了日').fill('2028/03/31');
-  await page.keyboard.press('Enter');
-  await form.getByLabel('利用者の合計人数').click();
-}
 
 test('申請者が日本語のタスクリストで申請し、判定の結果と根拠を見る', async () => {
   const page = await tasklist(browser, app.baseUrl, 'sato');

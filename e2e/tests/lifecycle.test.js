@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
-import { answerAll, api, choose, completeAndWait, fill, openTask } from '../support/tasks.js';
+import { answerAll, api, choose, completeAndWait, fill, fillApplication, openStartForm, openTask } from '../support/tasks.js';
 
 let app;
 let browser;
@@ -30,10 +30,14 @@ const SERVICE = {
 };
 
 test('申請から承認、運用のチェック、廃棄証明を添付した終了まで', { timeout: 600_000 }, async () => {
-  await restStart(app.baseUrl, 'sato', 'external-service-application', SERVICE);
+  // 申請者: 日本語のブラウザでログインし、有料で個人情報を扱う kintone を申請する
+  let page = await tasklist(browser, app.baseUrl, 'sato');
+  await openStartForm(page);
+  await fillApplication(page, 'sato');
+  await shot(page, 'lifecycle-00-application');
+  await page.click('button:has-text("開始")');
 
   // 申請者: 別表と 8 項目の自己チェック
-  let page = await tasklist(browser, app.baseUrl, 'sato');
   await openTask(page, '自分のタスク', 'kintone：別表の選定基準を確認する');
   assert.equal(await answerAll(page, '○ 満たす'), 19);
   await choose(page, '必須項目をすべて満たすので、申請を続ける');

@@ -37,6 +37,20 @@ class RestSecurityTest extends WebTest {
   }
 
   @Test
+  @DisplayName("認証なしでは /api のどのパスも 401（日英のメッセージ付き）")
+  void everyApiPathNeedsCredentials() {
+    for (String path : new String[] {"/api/services", "/api/services/REG-2026-0001", "/api/services/export.csv",
+        "/api/tasks/any/attachments", "/api/attachments/any/content", "/api/unknown"}) {
+      Answer answer = get(path, null);
+      assertThat(answer.status()).as(path).isEqualTo(401);
+      assertThat(answer.text()).as(path).contains("ログインが必要です", "Authentication required");
+    }
+    for (String path : new String[] {"/api/precheck", "/api/services/REG-2026-0001/events"}) {
+      assertThat(postJson(path, null, Map.of()).status()).as(path).isEqualTo(401);
+    }
+  }
+
+  @Test
   @DisplayName("REST からの開始もサーバー側で検証され、400 で項目を示し、何も保存されない（開始 API と start-form の両方）")
   void restStartIsValidated() {
     long instances = historyService.createHistoricProcessInstanceQuery().count();

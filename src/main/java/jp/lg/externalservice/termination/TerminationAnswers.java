@@ -1,7 +1,9 @@
 package jp.lg.externalservice.termination;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import jp.lg.externalservice.application.CheckAnswer;
 import jp.lg.externalservice.system.InputReader;
 
@@ -26,10 +28,10 @@ final class TerminationAnswers {
   }
 
   static List<String> terminationKeys() {
-    return java.util.Arrays.stream(TerminationProcess.TerminationItem.values()).map(TerminationProcess.TerminationItem::key).toList();
+    return Arrays.stream(TerminationProcess.TerminationItem.values()).map(TerminationProcess.TerminationItem::key).toList();
   }
 
   static List<String> disposalKeys() {
-    return java.util.Arrays.stream(TerminationProcess.DisposalItem.values()).map(TerminationProcess.DisposalItem::key).toList();
+    return IntStream.rangeClosed(1, TerminationProcess.DISPOSAL_ITEMS).mapToObj(i -> "d" + i).toList();
   }
 }

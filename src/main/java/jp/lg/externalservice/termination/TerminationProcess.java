@@ -79,32 +79,11 @@ public final class TerminationProcess {
     }
   }
 
-  /** 様式6 for route IMPORTANT, built from 001 8.2【解説】(6)①–③ and 003 第10 2(7) (ruling R-13). */
-  public enum DisposalItem implements Labelled {
-    D1("d1", "移行計画書又は終了計画書を作成し、利用者に事前に周知した（001 8.2(6)①）"),
-    D2("d2", "サービスで取り扱った情報を廃棄した（001 8.2(6)②ア, 003 第10 2(7)①ア）"),
-    D3("d3", "基盤となる物理機器の廃棄を確認した（001 8.2(6)②イ）"),
-    D4("d4", "利用者アカウントを削除した（001 8.2(6)③ア, 003 第10 2(7)①イ）"),
-    D5("d5", "管理者アカウントを削除又は返却し、再利用の有無を確認した（001 8.2(6)③イ）"),
-    D6("d6", "特権アカウントを削除し、関連する情報を廃棄した（001 8.2(6)③ウ）");
-
-    private final String key;
-    private final String label;
-
-    DisposalItem(String key, String label) {
-      this.key = key;
-      this.label = label;
-    }
-
-    public String key() {
-      return key;
-    }
-
-    @Override
-    public String label() {
-      return label;
-    }
-  }
+  /**
+   * 様式6 for route IMPORTANT, built from 001 8.2【解説】(6)①–③ and 003 第10 2(7) (ruling R-13): six items keyed d1–d6
+   * in the {@code disposalChecklist} group of the forms, where their texts and citations are.
+   */
+  public static final int DISPOSAL_ITEMS = 6;
 
   private TerminationProcess() {}
 }

@@ -88,7 +88,32 @@ public abstract class EngineTest {
   /** Starts through the start form, as Tasklist does. */
   protected ProcessInstance submitApplication(String applicant, Map<String, Object> variables) {
     String definitionId = repositoryDefinitionId("external-service-application");
-    return as(applicant, () -> formService.submitStartForm(definitionId, variables));
+    ProcessInstance instance = as(applicant, () -> formService.submitStartForm(definitionId, variables));
+    runAsyncContinuations(instance.getId());
+    return instance;
+  }
+
+  /**
+   * Runs the asynchronous continuations (e.g. the registry writes) pending in the tree of this instance, as the
+   * job executor would right after the transaction; timers and jobs that already failed are left alone.
+   */
+  protected void runAsyncContinuations(String processInstanceId) {
+    var management = processEngine.getManagementService();
+    for (int round = 0; round < 20; round++) {
+      ProcessInstance current = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
+          .singleResult();
+      if (current == null) {
+        return;
+      }
+      List<org.camunda.bpm.engine.runtime.Job> jobs = new java.util.ArrayList<>();
+      for (String id : instanceTree(current.getRootProcessInstanceId())) {
+        jobs.addAll(management.createJobQuery().processInstanceId(id).messages().executable().list());
+      }
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
   }
 
   protected String repositoryDefinitionId(String key) {
@@ -172,10 +197,14 @@ public abstract class EngineTest {
       }
       formService.submitTaskForm(open.getId(), variables);
     });
+    runAsyncContinuations(instance.getId());
   }
 
   /** Completes a task through its form as {@code userId}, as Tasklist does. */
   protected void submitTask(String userId, Task task, Map<String, Object> variables) {
+    String root = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult().getRootProcessInstanceId();
     asUser(userId, () -> formService.submitTaskForm(task.getId(), variables));
+    runAsyncContinuations(root);
   }
 }

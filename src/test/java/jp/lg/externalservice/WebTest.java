@@ -8,6 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -21,6 +25,18 @@ public abstract class WebTest {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   @LocalServerPort protected int port;
+  @Autowired private ManagementService managementService;
+
+  /** Runs the pending asynchronous continuations (the registry writes), as the job executor would. */
+  protected void runAsyncContinuations() {
+    for (int round = 0; round < 20; round++) {
+      List<Job> jobs = managementService.createJobQuery().messages().executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
 
   /** A JSON answer: status and parsed body (null when the body is empty). */
   public record Answer(int status, JsonNode body, String text) {}

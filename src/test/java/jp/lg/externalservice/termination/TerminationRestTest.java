@@ -60,6 +60,7 @@ class TerminationRestTest extends WebTest {
       Answer confirmed = postJson("/engine-rest/task/" + taskId + "/submit-form", "takahashi", Map.of("variables",
           Map.of("terminationDoubleCheck", json(checks), "terminationDecision", Map.of("value", "CONFIRM"))));
       assertThat(confirmed.status()).isEqualTo(204);
+      runAsyncContinuations();
       assertThat(registry.find(entryId).orElseThrow().status()).isEqualTo(RegistryStatus.TERMINATED);
     } finally {
       identityService.deleteMembership("tanaka", "security-officer-kumin");

@@ -1,0 +1,122 @@
+package jp.lg.externalservice.resilience;
+
+import static jp.lg.externalservice.ApplicationAnswers.kintone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import jp.lg.externalservice.TaskAnswers;
+import org.camunda.spin.plugin.variable.value.JsonValue;
+
+/**
+ * Takes applications through the lifecycle over the engine REST API, as the people of each role would in Tasklist:
+ * applied by sato (区民課), double-checked by takahashi, reviewed by yamamoto (and kimura for 情報化企画), decided by
+ * kobayashi, then the usage risks and the contract by sato. It remembers what each node acknowledged, so a test can
+ * check after a crash that nothing acknowledged was lost.
+ */
+final class LifecycleDriver {
+
+  static final String APPLICATION_KEY = "external-service-application";
+
+  /** Who completes each task, with which answers. */
+  private record Step(String user, Map<String, Object> variables) {}
+
+  private static final Map<String, Step> STEPS = Map.of(
+      "Task_CheckSelectionCriteria", new Step("sato", TaskAnswers.allCriteriaMet()),
+      "Task_AcceptRisks", new Step("sato", TaskAnswers.risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS)),
+      "Task_SelfCheckMeasures", new Step("sato", TaskAnswers.measuresAllMet()),
+      "Task_DoubleCheck", new Step("takahashi", TaskAnswers.doubleCheck("FORWARD", null)),
+      "Task_Review", new Step("yamamoto", TaskAnswers.review("APPROVE", null)),
+      "Task_ReviewItPlanning", new Step("kimura", Map.of("itPlanningDecision", "APPROVED")),
+      "Task_Decide", new Step("kobayashi", TaskAnswers.decision("APPROVE", null)),
+      "Task_AcknowledgeUsageRisks", new Step("sato", TaskAnswers.usageRisksAcknowledged()),
+      "Task_RecordContract", new Step("sato", Map.of("contractDate", "2099-06-01")));
+
+  /** Instance ids whose start a node acknowledged, by service name. */
+  final Map<String, String> started = new ConcurrentHashMap<>();
+  /** Task ids whose completion a node acknowledged. */
+  final Set<String> completedTasks = ConcurrentHashMap.newKeySet();
+  /** Task definition keys completed, by the host name of the node that acknowledged them. */
+  final Map<String, List<String>> completedOn = new ConcurrentHashMap<>();
+
+  /** Applies on {@code node}; returns the instance id once the node acknowledged the start. */
+  String apply(Rest node, String serviceName) {
+    Rest.Answer answer = node.post("/engine-rest/process-definition/key/" + APPLICATION_KEY + "/submit-form", "sato",
+        rest(kintone().service(serviceName, "CLOUD_INTERNET", "BUSINESS_APPLICATION").paid(false).variables()));
+    if (answer.status() != 200) {
+      throw new AssertionError("start of " + serviceName + " refused: " + answer.status() + " " + answer.text());
+    }
+    String id = answer.body().get("id").asText();
+    started.put(serviceName, id);
+    return id;
+  }
+
+  /**
+   * Completes the next open task of the application on the node chosen for its key.
+   *
+   * @return the key of the completed task, or null when no task is open (a job is pending, or the application ended)
+   */
+  String completeNext(Function<String, Rest> nodeForTask, Rest query, String instanceId, String nodeName) {
+    JsonNode tasks = openTasks(query, instanceId);
+    if (tasks.isEmpty()) {
+      return null;
+    }
+    JsonNode task = tasks.get(0);
+    String key = task.get("taskDefinitionKey").asText();
+    Step step = STEPS.get(key);
+    if (step == null) {
+      throw new AssertionError("the walk does not expect " + key + " in " + instanceId);
+    }
+    String taskId = task.get("id").asText();
+    Rest.Answer answer = nodeForTask.apply(key).post("/engine-rest/task/" + taskId + "/submit-form", step.user(),
+        rest(step.variables()));
+    if (answer.status() != 204) {
+      throw new AssertionError(key + " of " + instanceId + " refused: " + answer.status() + " " + answer.text());
+    }
+    completedTasks.add(taskId);
+    completedOn.computeIfAbsent(nodeName, name -> java.util.Collections.synchronizedList(new ArrayList<>())).add(key);
+    return key;
+  }
+
+  /** The open tasks of the application and of the processes it called. */
+  static JsonNode openTasks(Rest node, String instanceId) {
+    List<String> ids = new ArrayList<>(List.of(instanceId));
+    for (int i = 0; i < ids.size(); i++) {
+      node.getOk("/engine-rest/process-instance?superProcessInstance=" + ids.get(i), "demo")
+          .forEach(sub -> ids.add(sub.get("id").asText()));
+    }
+    return node.getOk("/engine-rest/task?processInstanceIdIn=" + String.join(",", ids), "demo");
+  }
+
+  static boolean ended(Rest node, String instanceId) {
+    return "COMPLETED".equals(node.getOk("/engine-rest/history/process-instance/" + instanceId, "demo").get("state")
+        .asText());
+  }
+
+  /** Walks the application to its end on {@code node}, waiting for the jobs between tasks. */
+  void finish(Rest node, String instanceId) throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (!ended(node, instanceId)) {
+      if (completeNext(key -> node, node, instanceId, "after") == null) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(instanceId + " waits for a job that does not run");
+        }
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  /** Variables as the engine REST API takes them ({@code Json} for JSON values). */
+  static Map<String, Object> rest(Map<String, Object> variables) {
+    Map<String, Object> rest = new LinkedHashMap<>();
+    variables.forEach((name, value) -> rest.put(name, value instanceof JsonValue json
+        ? Map.of("value", json.getValueSerialized(), "type", "Json")
+        : value == null ? Map.of("type", "Null") : Map.of("value", value)));
+    return Map.of("variables", rest);
+  }
+}

@@ -62,7 +62,7 @@ class CrashRecoveryIT {
                 driver.apply(rest, name);
                 steps.incrementAndGet();
                 queue.add(next);
-              } else if (driver.completeNext(key -> rest, rest, id, node.name()) != null) {
+              } else if (driver.completeNext(key -> rest, rest, id) != null) {
                 steps.incrementAndGet();
                 queue.add(next);
               } else if (!LifecycleDriver.ended(rest, id)) {

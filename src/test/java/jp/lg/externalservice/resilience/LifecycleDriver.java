@@ -61,7 +61,7 @@ final class LifecycleDriver {
    *
    * @return the key of the completed task, or null when no task is open (a job is pending, or the application ended)
    */
-  String completeNext(Function<String, Rest> nodeForTask, Rest query, String instanceId, String nodeName) {
+  String completeNext(Function<String, Rest> nodeForTask, Rest query, String instanceId) {
     JsonNode tasks = openTasks(query, instanceId);
     if (tasks.isEmpty()) {
       return null;
@@ -73,13 +73,14 @@ final class LifecycleDriver {
       throw new AssertionError("the walk does not expect " + key + " in " + instanceId);
     }
     String taskId = task.get("id").asText();
-    Rest.Answer answer = nodeForTask.apply(key).post("/engine-rest/task/" + taskId + "/submit-form", step.user(),
+    Rest node = nodeForTask.apply(key);
+    Rest.Answer answer = node.post("/engine-rest/task/" + taskId + "/submit-form", step.user(),
         rest(step.variables()));
     if (answer.status() != 204) {
       throw new AssertionError(key + " of " + instanceId + " refused: " + answer.status() + " " + answer.text());
     }
     completedTasks.add(taskId);
-    completedOn.computeIfAbsent(nodeName, name -> java.util.Collections.synchronizedList(new ArrayList<>())).add(key);
+    completedOn.computeIfAbsent(node.nodeName(), name -> java.util.Collections.synchronizedList(new ArrayList<>())).add(key);
     return key;
   }
 
@@ -102,7 +103,7 @@ final class LifecycleDriver {
   void finish(Rest node, String instanceId) throws InterruptedException {
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (!ended(node, instanceId)) {
-      if (completeNext(key -> node, node, instanceId, "after") == null) {
+      if (completeNext(key -> node, node, instanceId) == null) {
         if (System.nanoTime() > deadline) {
           throw new AssertionError(instanceId + " waits for a job that does not run");
         }

@@ -41,7 +41,7 @@ final class Node implements AutoCloseable {
   }
 
   Rest rest() {
-    return new Rest("http://localhost:" + port);
+    return new Rest("http://localhost:" + port, name);
   }
 
   /** Starts the node and waits until it answers an authenticated request. */

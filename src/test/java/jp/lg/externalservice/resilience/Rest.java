@@ -24,9 +24,16 @@ final class Rest {
   }
 
   private final String baseUrl;
+  private final String nodeName;
 
-  Rest(String baseUrl) {
+  Rest(String baseUrl, String nodeName) {
     this.baseUrl = baseUrl;
+    this.nodeName = nodeName;
+  }
+
+  /** The host name of the node this client talks to. */
+  String nodeName() {
+    return nodeName;
   }
 
   Answer get(String path, String user) {

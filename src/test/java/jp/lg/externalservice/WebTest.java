@@ -39,7 +39,7 @@ public abstract class WebTest {
   }
 
   /** A JSON answer: status and parsed body (null when the body is empty). */
-  public record Answer(int status, JsonNode body, String text) {}
+  public record Answer(int status, JsonNode body, String text, java.net.http.HttpHeaders headers) {}
 
   protected Answer post(String path, String user, String contentType, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
@@ -78,7 +78,7 @@ public abstract class WebTest {
       if (text != null && !text.isBlank() && text.trim().startsWith("{") || text != null && text.trim().startsWith("[")) {
         body = JSON.readTree(text);
       }
-      return new Answer(response.statusCode(), body, text);
+      return new Answer(response.statusCode(), body, text, response.headers());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -43,6 +43,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // the API answers data, never pages: a browser must not guess HTML from a stored value
+    response.setHeader("X-Content-Type-Options", "nosniff");
     Authentication caller = fromSession(request);
     if (caller != null && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
       reject(response, HttpServletResponse.SC_FORBIDDEN, "CSRF トークンがありません", "missing or wrong CSRF token");

@@ -73,7 +73,7 @@ class AttachmentApiTest extends WebTest {
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body().startsWith("{") || response.body().startsWith("[")
-          ? JSON.readTree(response.body()) : null, response.body());
+          ? JSON.readTree(response.body()) : null, response.body(), response.headers());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

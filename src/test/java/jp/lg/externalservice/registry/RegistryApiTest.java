@@ -151,6 +151,23 @@ class RegistryApiTest extends WebTest {
   }
 
   @Test
+  @DisplayName("スクリプトを含む名称は JSON の文字列としてそのまま返り、ブラウザに内容の推測をさせない（nosniff）")
+  void hostileTextIsDataOnly() {
+    String payload = "<script>alert('" + marker + "')</script>\"><img src=x onerror=alert(1)>";
+    String id = register(service(payload, "=HYPERLINK(\"http://x\")", "IMPORTANT"));
+
+    Answer detail = get("/api/services/" + id, "sato");
+    assertThat(detail.status()).isEqualTo(200);
+    assertThat(detail.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+        .startsWith("application/json"));
+    assertThat(detail.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(detail.body().get("serviceName").asText()).as("stored and answered exactly as typed").isEqualTo(payload);
+    Answer list = get("/api/services?q=" + marker, "sato");
+    assertThat(list.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    assertThat(list.body().get(0).get("serviceName").asText()).isEqualTo(payload);
+  }
+
+  @Test
   @DisplayName("未知の状態・ルートは 400 で、パラメータ名を日英で示す（CSV も同じ）")
   void badFilters() {
     Answer status = get("/api/services?status=RUNNING", "yamamoto");

@@ -45,15 +45,28 @@ public class DmnRuleTables {
   }
 
   /**
-   * Evaluations store nothing and use the versions of the rule tables that classified this process instance (its
-   * decision history), the latest version of a table it did not evaluate. A rule table revised since then does not
-   * change what the instance was told: checks that classify again compare like with like.
+   * Evaluations store nothing and use the versions of the rule tables that were the latest when this application
+   * was classified (in the transaction that started it). A rule table revised since then does not change what the
+   * instance was told: checks that classify again compare like with like.
    */
   public RuleTables unrecordedAsClassified(String processInstanceId) {
-    Map<String, String> definitionIds = new java.util.HashMap<>();
-    privileged.call(() -> processEngine.getHistoryService().createHistoricDecisionInstanceQuery()
-        .processInstanceId(processInstanceId).orderByEvaluationTime().asc().list())
-        .forEach(evaluation -> definitionIds.put(evaluation.getDecisionDefinitionKey(), evaluation.getDecisionDefinitionId()));
+    Map<String, String> definitionIds = privileged.call(() -> {
+      java.util.Date classifiedAt = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceId(processInstanceId).singleResult().getStartTime();
+      Map<String, String> ids = new java.util.HashMap<>();
+      for (String key : new String[] {EXEMPTION_DECISION, ZONE_MATRIX_DECISION}) {
+        for (DecisionDefinition definition : processEngine.getRepositoryService().createDecisionDefinitionQuery()
+            .decisionDefinitionKey(key).orderByDecisionDefinitionVersion().desc().list()) {
+          java.util.Date deployed = processEngine.getRepositoryService().createDeploymentQuery()
+              .deploymentId(definition.getDeploymentId()).singleResult().getDeploymentTime();
+          if (!deployed.after(classifiedAt)) {
+            ids.put(key, definition.getId());
+            break;
+          }
+        }
+      }
+      return ids;
+    });
     return new Tables(false, definitionIds);
   }
 

@@ -1,5 +1,6 @@
 package jp.lg.externalservice.system;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ParseException;
@@ -130,7 +132,7 @@ public class ResourceDeployer implements SmartInitializingSingleton {
     }
     DeploymentBuilder builder = repositoryService.createDeployment().name(DEPLOYMENT_NAME).source(SOURCE)
         .enableDuplicateFiltering(true);
-    changed.forEach(candidate -> builder.addInputStream(candidate.name(), new java.io.ByteArrayInputStream(candidate.content())));
+    changed.forEach(candidate -> builder.addInputStream(candidate.name(), new ByteArrayInputStream(candidate.content())));
     DeploymentWithDefinitions deployment;
     try {
       deployment = builder.deployWithResult();
@@ -191,7 +193,7 @@ public class ResourceDeployer implements SmartInitializingSingleton {
   }
 
   /** The content of each resource as this deployer deployed it last (the engine's duplicate filtering baseline). */
-  private Map<String, byte[]> lastDeployed(java.util.Set<String> names) {
+  private Map<String, byte[]> lastDeployed(Set<String> names) {
     Map<String, ResourceEntity> found = commandExecutor.execute(context -> context.getResourceManager()
         .findLatestResourcesByDeploymentName(DEPLOYMENT_NAME, names, SOURCE, null));
     Map<String, byte[]> contents = new TreeMap<>();

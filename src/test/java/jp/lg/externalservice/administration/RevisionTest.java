@@ -16,9 +16,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.application.ApplicationProcess;
-import jp.lg.externalservice.classification.ClassificationService;
-import jp.lg.externalservice.classification.DmnRuleTables;
 import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.PrecheckController;
 import jp.lg.externalservice.review.ReviewProcess;
 import jp.lg.externalservice.system.DeploymentRefusedException;
 import jp.lg.externalservice.system.DeploymentReport;
@@ -52,8 +51,7 @@ class RevisionTest extends EngineTest {
   @Autowired ResourceDeployer deployer;
   @Autowired RepositoryService repositoryService;
   @Autowired MigrationService migrationService;
-  @Autowired ClassificationService classificationService;
-  @Autowired DmnRuleTables ruleTables;
+  @Autowired PrecheckController precheck;
 
   @TempDir Path directory;
   private Set<String> deploymentsBefore;
@@ -150,12 +148,10 @@ class RevisionTest extends EngineTest {
     });
   }
 
+  /** {@code POST /api/precheck} for the default kintone application. */
   private Outcome precheckOutcome() {
-    return classificationService.classify(
-        jp.lg.externalservice.classification.ClassificationInputReader.read(
-            new jp.lg.externalservice.system.InputReader(
-                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(kintone().precheckRequest())), false),
-        ruleTables.unrecorded()).outcome();
+    return as("sato", () -> precheck.precheck(
+        new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(kintone().precheckRequest())).outcome());
   }
 
   @Test

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * beans in expressions): the applicant's ○/×/／ for the eight measures of 002 §5(2). × may be answered
  * honestly (the 利用責任者 then returns or rejects, ruling R-14); ／ is expected only for item 3 and needs a note
  * elsewhere (FE-6). Before the application leaves the applicant it is classified again: answers or results
- * changed through the REST API since the classification are refused.
+ * changed through the REST API since the classification are refused. It classifies with the rule-table versions
+ * that classified the application: a table revised in the meantime does not count as a change.
  */
 @Component("securityMeasuresCheck")
 public class SecurityMeasuresCheck extends TaskCompletionCheck {
@@ -63,7 +64,8 @@ public class SecurityMeasuresCheck extends TaskCompletionCheck {
       execution.setVariable(CHECK_ROWS, JsonVariables.json(rows));
     }
     if (input != null) {
-      Classification current = classificationService.classify(input, ruleTables.unrecorded());
+      Classification current = classificationService.classify(input,
+          ruleTables.unrecordedAsClassified(execution.getProcessInstanceId()));
       boolean sameRoute = current.route() == null ? execution.getVariable(ROUTE) == null
           : current.route().name().equals(execution.getVariable(ROUTE));
       if (!current.outcome().name().equals(execution.getVariable(OUTCOME)) || !sameRoute) {

@@ -11,7 +11,8 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * The rule tables, evaluated from the latest deployed version of the DMN decisions in {@code processes/}.
+ * The rule tables, evaluated from the latest deployed version of the DMN decisions in {@code processes/}: a rule
+ * table an administrator deploys applies at once to new classifications and to the pre-check.
  *
  * <p>{@link #recorded()} evaluates through the engine's decision service, so every evaluation of an
  * application appears in Cockpit's decision history. {@link #unrecorded()} evaluates the very same deployed
@@ -35,19 +36,47 @@ public class DmnRuleTables {
 
   /** Evaluations are stored in the decision history (used by the application process). */
   public RuleTables recorded() {
-    return new Tables(true);
+    return new Tables(true, Map.of());
   }
 
   /** Evaluations store nothing (used by the pre-check). */
   public RuleTables unrecorded() {
-    return new Tables(false);
+    return new Tables(false, Map.of());
+  }
+
+  /**
+   * Evaluations store nothing and use the versions of the rule tables that were the latest when this application
+   * was classified (in the transaction that started it). A rule table revised since then does not change what the
+   * instance was told: checks that classify again compare like with like.
+   */
+  public RuleTables unrecordedAsClassified(String processInstanceId) {
+    Map<String, String> definitionIds = privileged.call(() -> {
+      java.util.Date classifiedAt = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+          .processInstanceId(processInstanceId).singleResult().getStartTime();
+      Map<String, String> ids = new java.util.HashMap<>();
+      for (String key : new String[] {EXEMPTION_DECISION, ZONE_MATRIX_DECISION}) {
+        for (DecisionDefinition definition : processEngine.getRepositoryService().createDecisionDefinitionQuery()
+            .decisionDefinitionKey(key).orderByDecisionDefinitionVersion().desc().list()) {
+          java.util.Date deployed = processEngine.getRepositoryService().createDeploymentQuery()
+              .deploymentId(definition.getDeploymentId()).singleResult().getDeploymentTime();
+          if (!deployed.after(classifiedAt)) {
+            ids.put(key, definition.getId());
+            break;
+          }
+        }
+      }
+      return ids;
+    });
+    return new Tables(false, definitionIds);
   }
 
   private final class Tables implements RuleTables {
     private final boolean recorded;
+    private final Map<String, String> definitionIds;
 
-    private Tables(boolean recorded) {
+    private Tables(boolean recorded, Map<String, String> definitionIds) {
       this.recorded = recorded;
+      this.definitionIds = definitionIds;
     }
 
     @Override
@@ -72,7 +101,9 @@ public class DmnRuleTables {
           return processEngine.getDecisionService().evaluateDecisionTableByKey(key).variables(variables).evaluate()
               .getSingleResult();
         }
-        return standaloneDmnEngine.evaluateDecisionTable(latestDecision(key), variables).getSingleResult();
+        String definitionId = definitionIds.get(key);
+        return standaloneDmnEngine.evaluateDecisionTable(
+            definitionId == null ? latestDecision(key) : decision(key, definitionId), variables).getSingleResult();
       });
       if (row == null) {
         throw new IllegalStateException("ルール表 " + key + " に該当する行がありません（rule table " + key
@@ -88,7 +119,11 @@ public class DmnRuleTables {
     if (definition == null) {
       throw new IllegalStateException("ルール表 " + key + " がデプロイされていません（decision not deployed）");
     }
-    return parsedByDefinitionId.computeIfAbsent(definition.getId(),
+    return decision(key, definition.getId());
+  }
+
+  private DmnDecision decision(String key, String definitionId) {
+    return parsedByDefinitionId.computeIfAbsent(definitionId,
         id -> standaloneDmnEngine.parseDecision(key, processEngine.getRepositoryService().getDecisionModel(id)));
   }
 }

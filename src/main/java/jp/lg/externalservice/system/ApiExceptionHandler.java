@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** Bad input to the {@code /api} endpoints: 400 with a bilingual body naming every offending field. */
+/**
+ * Bad input to the {@code /api} endpoints: 400 with a bilingual body naming every offending field (for a refused
+ * deployment: every file and its problem); 403 when the caller may not do it.
+ */
 @RestControllerAdvice
 public class ApiExceptionHandler {
 
@@ -24,6 +27,19 @@ public class ApiExceptionHandler {
   @ResponseStatus(HttpStatus.BAD_REQUEST)
   public ErrorResponse invalidInput(InputValidationException e) {
     return ErrorResponse.invalidInput(e.getErrors());
+  }
+
+  @ExceptionHandler(DeploymentRefusedException.class)
+  @ResponseStatus(HttpStatus.BAD_REQUEST)
+  public ErrorResponse deploymentRefused(DeploymentRefusedException e) {
+    return new ErrorResponse("デプロイを中止しました。これまでのバージョンがそのまま使われます",
+        "Deployment refused; the versions deployed before stay active", e.getErrors());
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  @ResponseStatus(HttpStatus.FORBIDDEN)
+  public ErrorResponse accessDenied(AccessDeniedException e) {
+    return new ErrorResponse(e.getMessageJa(), e.getMessageEn(), List.of());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

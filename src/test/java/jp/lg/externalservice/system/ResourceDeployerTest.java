@@ -49,8 +49,8 @@ class ResourceDeployerTest extends EngineTest {
     long deployments = repositoryService.createDeploymentQuery().count();
     long processVersions = repositoryService.createProcessDefinitionQuery().count();
     long decisionVersions = repositoryService.createDecisionDefinitionQuery().count();
-    deployer.deploy();
-    deployer.deploy();
+    assertThat(deployer.deploy(false).deploymentId()).as("nothing deployed").isNull();
+    assertThat(deployer.deploy(false).changed()).isEmpty();
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
     assertThat(repositoryService.createProcessDefinitionQuery().count()).isEqualTo(processVersions);
     assertThat(repositoryService.createDecisionDefinitionQuery().count()).isEqualTo(decisionVersions);

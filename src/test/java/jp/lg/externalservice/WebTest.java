@@ -48,6 +48,18 @@ public abstract class WebTest {
     return send(authenticate(request, user));
   }
 
+  /** Any method (PUT, DELETE…) with an optional JSON body. */
+  protected Answer send(String method, String path, String user, Object body) {
+    try {
+      HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8);
+      return send(authenticate(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Content-Type", "application/json").method(method, publisher), user));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   protected Answer get(String path, String user) {
     return send(authenticate(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET(), user));
   }

@@ -4,6 +4,7 @@ import static jp.lg.externalservice.ApplicationAnswers.kintone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.WebTest;
 import org.camunda.bpm.engine.HistoryService;
@@ -84,6 +85,58 @@ class RestSecurityTest extends WebTest {
     assertThat(own.body().get("outcome").get("value").asText()).isEqualTo("APPLICATION_REQUIRED");
     assertThat(get("/engine-rest/history/process-instance?processInstanceId=" + instanceId, "sato").body()).hasSize(1);
     assertThat(get("/engine-rest/history/process-instance?processInstanceId=" + instanceId, "suzuki").body()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("他部署の職員は REST で申請の実行・変数・履歴を読めず、タスクの担当・完了・変更もできない")
+  void anotherDepartmentCannotReadOrTouchTheCase() {
+    Answer started = postJson("/engine-rest/process-definition/key/external-service-application/start", "sato",
+        restVariables(kintone().with("serviceName", "他部署から見えない kintone").variables()));
+    String instanceId = started.body().get("id").asText();
+    String taskId = get("/engine-rest/task?processInstanceId=" + instanceId, "sato").body().get(0).get("id").asText();
+
+    // suzuki works in 福祉課: nothing of 区民課's case is visible
+    for (String path : List.of("/engine-rest/process-instance?processInstanceIds=" + instanceId,
+        "/engine-rest/variable-instance?processInstanceIdIn=" + instanceId,
+        "/engine-rest/task?processInstanceId=" + instanceId,
+        "/engine-rest/history/process-instance?processInstanceId=" + instanceId,
+        "/engine-rest/history/variable-instance?processInstanceId=" + instanceId,
+        "/engine-rest/history/task?processInstanceId=" + instanceId,
+        "/engine-rest/history/activity-instance?processInstanceId=" + instanceId,
+        "/engine-rest/history/detail?processInstanceId=" + instanceId,
+        "/engine-rest/history/decision-instance?processInstanceId=" + instanceId)) {
+      Answer answer = get(path, "suzuki");
+      assertThat(answer.status()).as(path).isEqualTo(200);
+      assertThat(answer.body()).as(path).isEmpty();
+    }
+    for (String path : List.of("/engine-rest/process-instance/" + instanceId,
+        "/engine-rest/process-instance/" + instanceId + "/variables/serviceName", "/engine-rest/task/" + taskId,
+        "/engine-rest/task/" + taskId + "/form-variables")) {
+      assertThat(get(path, "suzuki").status()).as(path).isIn(403, 404);
+    }
+
+    // nor can suzuki take, complete, hand over or change it
+    assertThat(postJson("/engine-rest/task/" + taskId + "/claim", "suzuki", Map.of("userId", "suzuki")).status())
+        .isEqualTo(403);
+    assertThat(postJson("/engine-rest/task/" + taskId + "/assignee", "suzuki", Map.of("userId", "suzuki")).status())
+        .isEqualTo(403);
+    assertThat(postJson("/engine-rest/task/" + taskId + "/complete", "suzuki", Map.of()).status()).isEqualTo(403);
+    assertThat(postJson("/engine-rest/task/" + taskId + "/submit-form", "suzuki", Map.of()).status()).isEqualTo(403);
+    assertThat(send("PUT", "/engine-rest/process-instance/" + instanceId + "/variables/outcome", "suzuki",
+        Map.of("value", "NO_APPLICATION_NEEDED")).status()).isEqualTo(403);
+    assertThat(send("DELETE", "/engine-rest/process-instance/" + instanceId, "suzuki", null).status()).isIn(403, 404);
+    assertThat(postJson("/engine-rest/process-instance/" + instanceId + "/modification", "suzuki", Map.of(
+        "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_DoubleCheck")))).status())
+        .isEqualTo(403);
+
+    // even the applicant may not rewrite the classification the server made
+    assertThat(send("PUT", "/engine-rest/process-instance/" + instanceId + "/variables/outcome", "sato",
+        Map.of("value", "NO_APPLICATION_NEEDED")).status()).isEqualTo(403);
+    Answer own = get("/engine-rest/task/" + taskId, "sato");
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.body().get("assignee").asText()).as("the task is still sato's").isEqualTo("sato");
+    assertThat(get("/engine-rest/process-instance/" + instanceId + "/variables/outcome", "sato").body().get("value")
+        .asText()).isEqualTo("APPLICATION_REQUIRED");
   }
 
   @Test

@@ -4,6 +4,8 @@ import static jp.lg.externalservice.bench.Measure.f1;
 import static jp.lg.externalservice.bench.Measure.f2;
 
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 
@@ -17,12 +19,17 @@ final class EngineThroughput {
 
   private EngineThroughput() {}
 
-  static Result run(ProcessEngine engine, Report report, String database, double scale, int rounds) {
+  static Result run(ProcessEngine engine, DataSource dataSource, Report report, String database, double scale,
+      int rounds) {
     Actors actors = new Actors(engine);
     LifecycleWalk ours = new LifecycleWalk(engine, actors);
+    RowCounter rows = new RowCounter(dataSource);
 
     // one checked walk: every instance ended; what it passed sizes the baseline
+    ours.walk();
+    Map<String, Long> before = rows.counts();
     List<String> instances = ours.walk();
+    Map<String, Long> after = rows.counts();
     long running = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceIds(new java.util.HashSet<>(instances)).count();
     if (running != 0) {
@@ -48,17 +55,25 @@ final class EngineThroughput {
     }
     BaselineWalk baseline = BaselineWalk.deploy(engine, actors, gateways);
     baseline.walk();
+    Map<String, Long> beforeBaseline = rows.counts();
+    baseline.walk();
+    Map<String, Long> afterBaseline = rows.counts();
     report.line("Lifecycle (" + database + "): " + instances.size() + " process instances, " + activities
         + " activity instances, of which " + userTasks + " user tasks and " + gateways
         + " gateway passes; the baseline has " + userTasks + " user tasks and " + gateways + " exclusive gateways.");
+    report.line("");
+    report.line("Rows one case leaves in the database — ours: " + RowCounter.growth(before, after) + "; baseline: "
+        + RowCounter.growth(beforeBaseline, afterBaseline) + ".");
 
     double seconds = Math.max(2, 6 * scale);
-    // warm-up: both, both thread counts
-    Measure.timed(1, seconds, t -> ours.walk());
-    Measure.timed(1, seconds, t -> baseline.walk());
-    Measure.timed(4, seconds / 2, t -> ours.walk());
-    Measure.timed(4, seconds / 2, t -> baseline.walk());
+    // warm-up (the JIT compiler): both, both thread counts
+    double warmUp = Math.max(5, 15 * scale);
+    Measure.timed(1, warmUp, t -> ours.walk());
+    Measure.timed(1, warmUp, t -> baseline.walk());
+    Measure.timed(4, warmUp / 2, t -> ours.walk());
+    Measure.timed(4, warmUp / 2, t -> baseline.walk());
 
+    ours.stepMillis();
     double[][] values = new double[4][rounds];   // ours1, base1, ours4, base4
     double[] ratio1 = new double[rounds];
     double[] ratio4 = new double[rounds];
@@ -71,6 +86,7 @@ final class EngineThroughput {
         boolean oursFirst = (r + slot / 2) % 2 == 0;
         for (int k = 0; k < 2; k++) {
           boolean runOurs = (k == 0) == oursFirst;
+          ours.recordSteps = runOurs && threads == 1;
           Measure.Run run = runOurs ? Measure.timed(threads, seconds, t -> ours.walk())
               : Measure.timed(threads, seconds, t -> baseline.walk());
           values[slot + (runOurs ? 0 : 1)][r] = run.perSecond();
@@ -81,6 +97,12 @@ final class EngineThroughput {
             + " | " + f2(ratio) + " |");
       }
     }
+    ours.recordSteps = false;
+    Map<String, Double> steps = ours.stepMillis();
+    report.line("");
+    report.line("Where a case's time goes (ours, 1 thread, mean ms per step; each step is one API call as the user "
+        + "and the task lookup before it): " + steps.entrySet().stream()
+        .map(e -> e.getKey() + " " + f1(e.getValue())).collect(java.util.stream.Collectors.joining(", ")) + ".");
     Result result = new Result(Measure.median(values[0]), Measure.median(values[1]), Measure.median(ratio1),
         Measure.median(values[2]), Measure.median(values[3]), Measure.median(ratio4));
     report.line("");

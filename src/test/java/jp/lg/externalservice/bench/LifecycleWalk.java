@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.operation.OperationProcess;
@@ -40,6 +42,9 @@ final class LifecycleWalk {
   private final String applicationDefinitionId;
   private final String terminationDefinitionId;
   private final AtomicLong counter = new AtomicLong();
+  /** Whether the time of each step is summed (for the breakdown of single-thread runs). */
+  volatile boolean recordSteps;
+  private final Map<String, LongAdder[]> steps = new java.util.concurrent.ConcurrentSkipListMap<>();
 
   LifecycleWalk(ProcessEngine engine, Actors actors) {
     this.engine = engine;
@@ -63,43 +68,71 @@ final class LifecycleWalk {
     Map<String, Object> answers = ApplicationAnswers.kintone()
         .service("kintone 相談記録 " + n, "CLOUD_INTERNET", "BUSINESS_APPLICATION")
         .informationTypes("PERSONAL").with("serviceManager", applicant).variables();
-    ProcessInstance application = actors.as(applicant,
-        () -> engine.getFormService().submitStartForm(applicationDefinitionId, answers));
+    ProcessInstance application = timed("01 submit application", () -> actors.as(applicant,
+        () -> engine.getFormService().submitStartForm(applicationDefinitionId, answers)));
     String app = application.getId();
-    actors.complete(app, ApplicationProcess.Element.CHECK_SELECTION_CRITERIA, applicant, allCriteriaMet(), true);
-    actors.complete(app, ApplicationProcess.Element.SELF_CHECK_MEASURES, applicant, measuresAllMet(), true);
-    actors.complete(app, ApplicationProcess.Element.DOUBLE_CHECK, department.securityOfficer(),
-        doubleCheck("FORWARD", null), true);
+    step("02 check_selection_criteria", () -> actors.complete(app, ApplicationProcess.Element.CHECK_SELECTION_CRITERIA, applicant, allCriteriaMet(), true));
+    step("03 self_check_measures", () -> actors.complete(app, ApplicationProcess.Element.SELF_CHECK_MEASURES, applicant, measuresAllMet(), true));
+    step("04 double_check", () -> actors.complete(app, ApplicationProcess.Element.DOUBLE_CHECK, department.securityOfficer(),
+        doubleCheck("FORWARD", null), true));
 
     String review = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(app).singleResult()
         .getId();
-    actors.complete(review, ReviewProcess.Element.REVIEW, reviewer, review("APPROVE", "別表の必須項目を確認済み"), true);
-    actors.complete(review, ReviewProcess.Element.REVIEW_IT_PLANNING, "kimura",
-        Map.of("itPlanningDecision", "APPROVED"), true);
-    actors.complete(review, ReviewProcess.Element.DECIDE, "kobayashi", decision("APPROVE", null), true);
+    step("05 review", () -> actors.complete(review, ReviewProcess.Element.REVIEW, reviewer, review("APPROVE", "別表の必須項目を確認済み"), true));
+    step("06 review_it_planning", () -> actors.complete(review, ReviewProcess.Element.REVIEW_IT_PLANNING, "kimura",
+        Map.of("itPlanningDecision", "APPROVED"), true));
+    step("07 decide", () -> actors.complete(review, ReviewProcess.Element.DECIDE, "kobayashi", decision("APPROVE", null), true));
     String entryId = (String) engine.getRuntimeService().getVariable(review, ReviewProcess.Var.REGISTRY_ENTRY_ID);
-    actors.complete(review, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, applicant, usageRisksAcknowledged(), true);
-    actors.complete(review, ReviewProcess.Element.RECORD_CONTRACT, applicant, Map.of("contractDate", "2099-06-01"),
-        true);
+    step("08 acknowledge_usage_risks", () -> actors.complete(review, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, applicant, usageRisksAcknowledged(), true));
+    step("09 record_contract", () -> actors.complete(review, ReviewProcess.Element.RECORD_CONTRACT, applicant, Map.of("contractDate", "2099-06-01"),
+        true));
 
     String operation = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(OperationProcess.KEY).processInstanceBusinessKey(entryId).singleResult().getId();
-    actors.complete(operation, OperationProcess.Element.INTRODUCTION_CHECKLIST, applicant,
-        Map.of("checklist", checklist("i", 6, "YES")), true);
-    actors.complete(operation, OperationProcess.Element.INITIAL_OPERATION_CHECKLIST, applicant,
-        Map.of("checklist", checklist("o", 10, "YES")), true);
+    step("10 introduction_checklist", () -> actors.complete(operation, OperationProcess.Element.INTRODUCTION_CHECKLIST, applicant,
+        Map.of("checklist", checklist("i", 6, "YES")), true));
+    step("11 initial_operation_checklist", () -> actors.complete(operation, OperationProcess.Element.INITIAL_OPERATION_CHECKLIST, applicant,
+        Map.of("checklist", checklist("o", 10, "YES")), true));
 
     Map<String, Object> request = terminationRequest(entryId);
-    String termination = actors.as(applicant,
-        () -> engine.getFormService().submitStartForm(terminationDefinitionId, request)).getId();
+    String termination = timed("12 submit termination", () -> actors.as(applicant,
+        () -> engine.getFormService().submitStartForm(terminationDefinitionId, request))).getId();
     Map<String, Object> confirm = new HashMap<>();
     confirm.put("terminationDoubleCheck", checklist("t", 4, "YES"));
     confirm.put("terminationDecision", "CONFIRM");
     confirm.put("terminationComment", null);
-    actors.complete(termination, TerminationProcess.Element.DOUBLE_CHECK, department.securityOfficer(), confirm, true);
-    actors.complete(termination, TerminationProcess.Element.ACKNOWLEDGE_REPORT, reviewer,
-        Map.of("reportNote", "受理"), true);
+    step("13 double_check", () -> actors.complete(termination, TerminationProcess.Element.DOUBLE_CHECK, department.securityOfficer(), confirm, true));
+    step("14 acknowledge_report", () -> actors.complete(termination, TerminationProcess.Element.ACKNOWLEDGE_REPORT, reviewer,
+        Map.of("reportNote", "受理"), true));
     return List.of(app, review, operation, termination);
+  }
+
+  private <T> T timed(String step, Supplier<T> action) {
+    long start = System.nanoTime();
+    T result = action.get();
+    long nanos = System.nanoTime() - start;
+    if (!recordSteps) {
+      return result;
+    }
+    LongAdder[] sums = steps.computeIfAbsent(step, key -> new LongAdder[] {new LongAdder(), new LongAdder()});
+    sums[0].add(nanos);
+    sums[1].increment();
+    return result;
+  }
+
+  private void step(String step, Runnable action) {
+    timed(step, () -> {
+      action.run();
+      return null;
+    });
+  }
+
+  /** Mean milliseconds per step over every walk so far, then forgets them. */
+  Map<String, Double> stepMillis() {
+    Map<String, Double> millis = new java.util.LinkedHashMap<>();
+    steps.forEach((step, sums) -> millis.put(step, sums[0].sum() / 1e6 / Math.max(1, sums[1].sum())));
+    steps.clear();
+    return millis;
   }
 
   private static Map<String, Object> terminationRequest(String entryId) {

@@ -29,6 +29,11 @@ final class Measure {
    * flight at the deadline are finished and counted. The first failure stops the run and is rethrown.
    */
   static Run timed(int threads, double seconds, IntConsumer unit) {
+    return timed(threads, seconds, unit, null);
+  }
+
+  /** As {@link #timed(int, double, IntConsumer)}; a thread whose unit throws {@code stop} ends without failure. */
+  static Run timed(int threads, double seconds, IntConsumer unit, Class<? extends RuntimeException> stop) {
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     AtomicLong units = new AtomicLong();
     ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
@@ -51,7 +56,9 @@ final class Measure {
             units.incrementAndGet();
           }
         } catch (Throwable e) {
-          failure.compareAndSet(null, e);
+          if (stop == null || !stop.isInstance(e)) {
+            failure.compareAndSet(null, e);
+          }
         }
         latencies.add(Arrays.copyOf(own, n));
       }, "bench-" + t));

@@ -1,6 +1,10 @@
 package jp.lg.externalservice.classification;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -16,6 +20,12 @@ import org.springframework.stereotype.Component;
  * <p>{@link #recorded()} evaluates through the engine's decision service, so every evaluation of an
  * application appears in Cockpit's decision history. {@link #unrecorded()} evaluates the very same deployed
  * decision with a standalone DMN engine and writes nothing: the pre-check starts and stores nothing.
+ *
+ * <p>A rule table is a pure function of its inputs, which are few enums and flags; an unrecorded evaluation is
+ * therefore remembered per deployed decision version (its definition id) and inputs. A new version has a new id, so
+ * it is evaluated afresh; the latest version is still looked up once per classification (issue 8: the FEEL engine
+ * re-creates its built-in functions on every evaluation, which made the pre-check cost milliseconds per rule).
+ * Recorded evaluations always go through the engine, so each of them stays in the decision history.
  */
 @Component
 public class DmnRuleTables {
@@ -27,6 +37,8 @@ public class DmnRuleTables {
   private final Privileged privileged;
   private final DmnEngine standaloneDmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final Map<String, DmnDecision> parsedByDefinitionId = new ConcurrentHashMap<>();
+  /** Results of unrecorded evaluations by definition id and inputs: bounded by the rule tables' input domains. */
+  private final Map<String, Map<String, Object>> unrecordedResults = new ConcurrentHashMap<>();
 
   public DmnRuleTables(ProcessEngine processEngine, Privileged privileged) {
     this.processEngine = processEngine;
@@ -45,6 +57,8 @@ public class DmnRuleTables {
 
   private final class Tables implements RuleTables {
     private final boolean recorded;
+    /** The latest version of each decision, looked up once for this classification. */
+    private final Map<String, Latest> latest = new HashMap<>();
 
     private Tables(boolean recorded) {
       this.recorded = recorded;
@@ -72,7 +86,19 @@ public class DmnRuleTables {
           return processEngine.getDecisionService().evaluateDecisionTableByKey(key).variables(variables).evaluate()
               .getSingleResult();
         }
-        return standaloneDmnEngine.evaluateDecisionTable(latestDecision(key), variables).getSingleResult();
+        Latest decision = latest.computeIfAbsent(key, DmnRuleTables.this::latestDecision);
+        String memo = decision.definitionId() + new TreeMap<>(variables);
+        Map<String, Object> known = unrecordedResults.get(memo);
+        if (known != null) {
+          return known;
+        }
+        Map<String, Object> result = standaloneDmnEngine.evaluateDecisionTable(decision.decision(), variables)
+            .getSingleResult();
+        if (result != null) {
+          result = Collections.unmodifiableMap(new LinkedHashMap<>(result));
+          unrecordedResults.put(memo, result);
+        }
+        return result;
       });
       if (row == null) {
         throw new IllegalStateException("ルール表 " + key + " に該当する行がありません（rule table " + key
@@ -82,13 +108,15 @@ public class DmnRuleTables {
     }
   }
 
-  private DmnDecision latestDecision(String key) {
+  private record Latest(String definitionId, DmnDecision decision) {}
+
+  private Latest latestDecision(String key) {
     DecisionDefinition definition = processEngine.getRepositoryService().createDecisionDefinitionQuery()
         .decisionDefinitionKey(key).latestVersion().singleResult();
     if (definition == null) {
       throw new IllegalStateException("ルール表 " + key + " がデプロイされていません（decision not deployed）");
     }
-    return parsedByDefinitionId.computeIfAbsent(definition.getId(),
-        id -> standaloneDmnEngine.parseDecision(key, processEngine.getRepositoryService().getDecisionModel(id)));
+    return new Latest(definition.getId(), parsedByDefinitionId.computeIfAbsent(definition.getId(),
+        id -> standaloneDmnEngine.parseDecision(key, processEngine.getRepositoryService().getDecisionModel(id))));
   }
 }

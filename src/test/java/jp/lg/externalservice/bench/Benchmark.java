@@ -49,7 +49,7 @@ public final class Benchmark {
 
     deleteRecursively(DATA.resolve("h2"));
     Map<String, Object> h2 = new LinkedHashMap<>();
-    h2.put("spring.datasource.url", "jdbc:h2:file:./" + DATA.resolve("h2/external-service") + ";DB_CLOSE_ON_EXIT=FALSE");
+    h2.put("spring.datasource.url", h2Url(DATA.resolve("h2")));
     try (ConfigurableApplicationContext context = start(h2, port, "demo")) {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       if (sections.contains("lifecycle")) {
@@ -156,6 +156,14 @@ public final class Benchmark {
     // as command-line arguments, which take precedence over application.yaml (default properties would not)
     String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     return new SpringApplicationBuilder(ExternalServiceApprovalApplication.class).profiles(profiles).run(args);
+  }
+
+  /** The application's own H2 URL (application.yaml, with its options) with the database under {@code directory}. */
+  static String h2Url(Path directory) {
+    var yaml = new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
+    yaml.setResources(new org.springframework.core.io.ClassPathResource("application.yaml"));
+    String url = yaml.getObject().getProperty("spring.datasource.url");
+    return url.replace("./data/", directory.toAbsolutePath() + "/");
   }
 
   static String env(String name, String fallback) {

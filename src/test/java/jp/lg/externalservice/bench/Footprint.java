@@ -28,8 +28,7 @@ final class Footprint {
       command.add(heap);
     }
     command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
-        "--spring.datasource.url=jdbc:h2:file:" + data.toAbsolutePath().resolve("external-service")
-            + ";DB_CLOSE_ON_EXIT=FALSE"));
+        "--spring.datasource.url=" + Benchmark.h2Url(data)));
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(data.resolve("app.log").toFile()).start();

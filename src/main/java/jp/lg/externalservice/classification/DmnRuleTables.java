@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>A rule table is a pure function of its inputs, which are few enums and flags; an unrecorded evaluation is
  * therefore remembered per deployed decision version (its definition id) and inputs. A new version has a new id, so
- * it is evaluated afresh; the latest version is still looked up once per classification (issue 8: the FEEL engine
+ * it is evaluated afresh; the latest versions are still looked up once per classification, in one query (issue 8: the FEEL engine
  * re-creates its built-in functions on every evaluation, which made the pre-check cost milliseconds per rule).
  * Recorded evaluations always go through the engine, so each of them stays in the decision history.
  */
@@ -81,42 +81,51 @@ public class DmnRuleTables {
     private Map<String, Object> evaluate(String key, Map<String, Object> variables) {
       // The rules apply to everyone: who may classify is decided by who may start an application or call
       // the pre-check, not by authorizations on the decision definitions.
-      Map<String, Object> row = privileged.call(() -> {
-        if (recorded) {
-          return processEngine.getDecisionService().evaluateDecisionTableByKey(key).variables(variables).evaluate()
-              .getSingleResult();
-        }
-        Latest decision = latest.computeIfAbsent(key, DmnRuleTables.this::latestDecision);
-        String memo = decision.definitionId() + new TreeMap<>(variables);
-        Map<String, Object> known = unrecordedResults.get(memo);
-        if (known != null) {
-          return known;
-        }
-        Map<String, Object> result = standaloneDmnEngine.evaluateDecisionTable(decision.decision(), variables)
-            .getSingleResult();
-        if (result != null) {
-          result = Collections.unmodifiableMap(new LinkedHashMap<>(result));
-          unrecordedResults.put(memo, result);
-        }
-        return result;
-      });
+      Map<String, Object> row = recorded
+          ? privileged.call(() -> processEngine.getDecisionService().evaluateDecisionTableByKey(key)
+              .variables(variables).evaluate().getSingleResult())
+          : evaluateUnrecorded(key, variables);
       if (row == null) {
         throw new IllegalStateException("ルール表 " + key + " に該当する行がありません（rule table " + key
             + " has no row for " + variables + "）");
       }
       return row;
     }
+
+    private Map<String, Object> evaluateUnrecorded(String key, Map<String, Object> variables) {
+      if (latest.isEmpty()) {
+        latest.putAll(privileged.call(DmnRuleTables.this::latestDecisions));
+      }
+      Latest decision = latest.get(key);
+      if (decision == null) {
+        throw new IllegalStateException("ルール表 " + key + " がデプロイされていません（decision not deployed）");
+      }
+      String memo = decision.definitionId() + new TreeMap<>(variables);
+      Map<String, Object> known = unrecordedResults.get(memo);
+      if (known != null) {
+        return known;
+      }
+      Map<String, Object> result = standaloneDmnEngine.evaluateDecisionTable(decision.decision(), variables)
+          .getSingleResult();
+      if (result != null) {
+        result = Collections.unmodifiableMap(new LinkedHashMap<>(result));
+        unrecordedResults.put(memo, result);
+      }
+      return result;
+    }
   }
 
   private record Latest(String definitionId, DmnDecision decision) {}
 
-  private Latest latestDecision(String key) {
-    DecisionDefinition definition = processEngine.getRepositoryService().createDecisionDefinitionQuery()
-        .decisionDefinitionKey(key).latestVersion().singleResult();
-    if (definition == null) {
-      throw new IllegalStateException("ルール表 " + key + " がデプロイされていません（decision not deployed）");
+  /** The latest version of every decision, in one query. */
+  private Map<String, Latest> latestDecisions() {
+    Map<String, Latest> latest = new HashMap<>();
+    for (DecisionDefinition definition : processEngine.getRepositoryService().createDecisionDefinitionQuery()
+        .latestVersion().list()) {
+      latest.put(definition.getKey(), new Latest(definition.getId(), parsedByDefinitionId.computeIfAbsent(
+          definition.getId(), id -> standaloneDmnEngine.parseDecision(definition.getKey(),
+              processEngine.getRepositoryService().getDecisionModel(id)))));
     }
-    return new Latest(definition.getId(), parsedByDefinitionId.computeIfAbsent(definition.getId(),
-        id -> standaloneDmnEngine.parseDecision(key, processEngine.getRepositoryService().getDecisionModel(id))));
+    return latest;
   }
 }

@@ -22,8 +22,16 @@ import jp.lg.externalservice.ApplicationAnswers;
  */
 final class RestLoad {
 
+  /** {@code cpuMsPerRequest}: CPU time of this JVM (application and clients together) per request. */
   record Result(double requestsPerSecond, double casesPerSecond, double p50, double p95, double p99, long requests,
-      long errors) {}
+      double cpuMsPerRequest) {}
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
 
   private final Http http;
   private final AtomicLong counter = new AtomicLong();
@@ -36,10 +44,12 @@ final class RestLoad {
   /** 16 (or {@code clients}) clients walk applications for {@code seconds}. */
   Result applications(int clients, double seconds) {
     latencies.clear();
+    long cpu = cpuNanos();
     Measure.Run run = Measure.timed(clients, seconds, thread -> walk());
+    cpu = cpuNanos() - cpu;
     long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
     return new Result(all.length / run.seconds(), run.perSecond(), Measure.percentileMillis(all, 50),
-        Measure.percentileMillis(all, 95), Measure.percentileMillis(all, 99), all.length, 0);
+        Measure.percentileMillis(all, 95), Measure.percentileMillis(all, 99), all.length, cpu / 1e6 / all.length);
   }
 
   /** {@code clients} clients post the pre-check for {@code seconds}; every request is one unit. */
@@ -52,10 +62,12 @@ final class RestLoad {
       throw new IllegalStateException(e);
     }
     String[] users = {"sato", "suzuki", "tanaka", "yamamoto"};
+    long cpu = cpuNanos();
     Measure.Run run = Measure.timed(clients, seconds,
         thread -> Http.ok(http.post("/api/precheck", users[thread % users.length], body), "precheck"));
+    cpu = cpuNanos() - cpu;
     return new Result(run.perSecond(), 0, run.percentileMillis(50), run.percentileMillis(95),
-        run.percentileMillis(99), run.units(), 0);
+        run.percentileMillis(99), run.units(), cpu / 1e6 / run.units());
   }
 
   private Http.Answer timed(long[][] own, int[] n, java.util.function.Supplier<Http.Answer> call, String what) {
@@ -115,6 +127,10 @@ final class RestLoad {
   static String describe(Result r, String unit) {
     return f1(r.requestsPerSecond()) + " requests/s" + (r.casesPerSecond() > 0 ? " (" + f2(r.casesPerSecond()) + " "
         + unit + "/s)" : "") + ", p50 " + f1(r.p50()) + " ms, p95 " + f1(r.p95()) + " ms, p99 " + f1(r.p99())
-        + " ms over " + r.requests() + " requests";
+        + " ms over " + r.requests() + " requests; CPU " + f2(r.cpuMsPerRequest()) + " ms per request (server and "
+        + "clients in this JVM; " + CORES + " cores give at most " + f1(CORES * 1000 / Math.max(0.001,
+        r.cpuMsPerRequest()))
+        + " requests/s at that cost); system load average " + f1(java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean().getSystemLoadAverage());
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.security.ApplicantAccess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -44,8 +45,8 @@ final class TasklistQueries {
 
   private TasklistQueries() {}
 
-  static Result run(ProcessEngine engine, PlatformTransactionManager transactions, String base, Report report,
-      String database, int applications, double scale) {
+  static Result run(ProcessEngine engine, PlatformTransactionManager transactions, ApplicantAccess applicantAccess,
+      String base, Report report, String database, int applications, double scale) {
     long start = System.nanoTime();
     createDepartments(engine.getIdentityService());
     Actors actors = new Actors(engine);
@@ -78,8 +79,10 @@ final class TasklistQueries {
           variables.putValue("serviceName", ROUTES[route] + " サービス " + i);
           String first = ROUTES[route].equals("IMPORTANT") ? ApplicationProcess.Element.CHECK_SELECTION_CRITERIA
               : ApplicationProcess.Element.ACCEPT_RISKS;
-          engine.getRuntimeService().createProcessInstanceById(definitionId)
-              .startBeforeActivity(stage == 0 ? first : stages[stage]).setVariables(variables).execute();
+          String id = engine.getRuntimeService().createProcessInstanceById(definitionId)
+              .startBeforeActivity(stage == 0 ? first : stages[stage]).setVariables(variables).execute().getId();
+          // what the start listener grants at a real submission: the applicant reads their own application
+          applicantAccess.grantReadOwnApplication(DEPARTMENTS.get(department)[2], id);
         }
       });
     }, Done.class);
@@ -99,8 +102,9 @@ final class TasklistQueries {
     int samples = (int) Math.max(40, 200 * Math.min(1, scale));
     double worst = 0;
     report.line("");
-    report.line("| filter (user) | tasks visible | list p50 (ms) | list p95 (ms) | list p99 (ms) | count p95 (ms) |");
-    report.line("|---|---|---|---|---|---|");
+    report.line("| filter (user) | tasks visible | variables shown | list p50 (ms) | list p95 (ms) | list p99 (ms) "
+        + "| count p95 (ms) |");
+    report.line("|---|---|---|---|---|---|---|");
     StringBuilder summary = new StringBuilder();
     for (String[] filter : filters) {
       String id = engine.getFilterService().createFilterQuery().filterName(filter[0]).singleResult().getId();
@@ -108,9 +112,7 @@ final class TasklistQueries {
       JsonNode page = Http.ok(http.post("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=15", user, body,
           "application/hal+json"), "filter").json();
       JsonNode tasks = page.path("_embedded").path("task");
-      if (tasks.size() > 0 && tasks.get(0).path("_embedded").path("variable").size() == 0) {
-        throw new IllegalStateException("the filter list embeds no variables");
-      }
+      int shown = tasks.size() == 0 ? 0 : tasks.get(0).path("_embedded").path("variable").size();
       long visible = Http.ok(http.post("/engine-rest/filter/" + id + "/count", user, body), "count").json()
           .get("count").asLong();
       for (int i = 0; i < 10; i++) {
@@ -130,13 +132,15 @@ final class TasklistQueries {
       double p95 = Measure.percentileMillis(list, 95);
       double countP95 = Measure.percentileMillis(count, 95);
       worst = Math.max(worst, Math.max(p95, countP95));
-      report.line("| " + filter[0] + " (" + user + ") | " + visible + " | " + f1(Measure.percentileMillis(list, 50))
+      report.line("| " + filter[0] + " (" + user + ") | " + visible + " | " + shown + " of 4 | "
+          + f1(Measure.percentileMillis(list, 50))
           + " | " + f1(p95) + " | " + f1(Measure.percentileMillis(list, 99)) + " | " + f1(countP95) + " |");
       summary.append(summary.length() > 0 ? ", " : "").append(user).append(' ').append(f1(p95));
     }
     report.line("");
     report.line("Each filter: " + samples + " sequential list requests (HAL, first 15, variables serviceName, "
-        + "departmentName, routeLabel, outcomeLabel embedded) each followed by its count, after 10 unmeasured ones.");
+        + "departmentName, routeLabel, outcomeLabel embedded where the user may read them) each followed by its count, "
+        + "after 10 unmeasured ones.");
     return new Result(worst, summary.toString());
   }
 

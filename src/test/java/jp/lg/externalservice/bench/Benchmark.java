@@ -55,7 +55,8 @@ public final class Benchmark {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       if (sections.contains("lifecycle")) {
         report.section("1. Lifecycle throughput, H2 file, Java API");
-        EngineThroughput.Result result = EngineThroughput.run(engine, context.getBean(DataSource.class), report, "H2 file", scale, rounds);
+        EngineThroughput.Result result = EngineThroughput.run(engine, context.getBean(DataSource.class), report,
+            "H2 file", scale, rounds);
         report.headline("h2.ratio1", Measure.f2(result.ratio1()));
         report.headline("h2.ratio4", Measure.f2(result.ratio4()));
         report.headline("h2.cases1/s", Measure.f2(result.ours1()));
@@ -105,15 +106,16 @@ public final class Benchmark {
           ProcessEngine engine = context.getBean(ProcessEngine.class);
           if (sections.contains("lifecycle")) {
             report.section("6a. Lifecycle throughput, PostgreSQL, Java API");
-            EngineThroughput.Result result = EngineThroughput.run(engine, context.getBean(DataSource.class), report, "PostgreSQL", scale, rounds);
+            EngineThroughput.Result result = EngineThroughput.run(engine, context.getBean(DataSource.class),
+                report, "PostgreSQL", scale, rounds);
             report.headline("pg.ratio1", Measure.f2(result.ratio1()));
             report.headline("pg.ratio4", Measure.f2(result.ratio4()));
           }
           if (sections.contains("queries")) {
             report.section("6b. Tasklist-sized queries, PostgreSQL");
             TasklistQueries.Result result = TasklistQueries.run(engine,
-                context.getBean(PlatformTransactionManager.class), context.getBean(ApplicantAccess.class), "http://localhost:" + (port + 1), report,
-                "PostgreSQL", applications, scale);
+                context.getBean(PlatformTransactionManager.class), context.getBean(ApplicantAccess.class),
+                "http://localhost:" + (port + 1), report, "PostgreSQL", applications, scale);
             report.headline("pg.filter.p95ms.max", Measure.f1(result.p95Max()));
           }
         }

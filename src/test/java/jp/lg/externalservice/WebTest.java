@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -42,6 +45,16 @@ public abstract class WebTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Form variables as the engine REST API takes them in {@code submit-form} ({@code Json} for Spin JSON values). */
+  public static Map<String, Object> formVariables(Map<String, Object> variables) {
+    Map<String, Object> rest = new LinkedHashMap<>();
+    variables.forEach((name, value) -> rest.put(name,
+        value instanceof JsonValue json
+            ? Map.of("value", json.getValueSerialized(), "type", "Json")
+            : value == null ? Map.of("type", "Null") : Map.of("value", value)));
+    return Map.of("variables", rest);
   }
 
   /** user "name:password", or a demo user whose password is their id; null sends no credentials. */

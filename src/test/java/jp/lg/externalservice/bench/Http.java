@@ -9,9 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /** A blocking HTTP client for the application: HTTP Basic as a demo user (password = id) on every request. */
 final class Http {
@@ -63,15 +60,6 @@ final class Http {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Form variables as the engine REST API takes them ({@code Json} for Spin JSON values). */
-  static Map<String, Object> restVariables(Map<String, Object> variables) {
-    Map<String, Object> rest = new LinkedHashMap<>();
-    variables.forEach((name, value) -> rest.put(name, value instanceof JsonValue json
-        ? Map.of("value", json.getValueSerialized(), "type", "Json")
-        : value == null ? Map.of("type", "Null") : Map.of("value", value)));
-    return Map.of("variables", rest);
   }
 
   static Answer ok(Answer answer, String what) {

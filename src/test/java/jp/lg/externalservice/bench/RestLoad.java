@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.lg.externalservice.ApplicationAnswers;
+import jp.lg.externalservice.WebTest;
 
 /**
  * Sections 2 and 4: HTTP clients against the running application, authenticated with HTTP Basic on every request.
@@ -94,7 +95,7 @@ final class RestLoad {
         .informationTypes("PERSONAL").with("serviceManager", applicant).variables();
     String app = timed(own, count, () -> http.post(
         "/engine-rest/process-definition/key/external-service-application/submit-form", applicant,
-        Http.restVariables(answers)), "start").json().get("id").asText();
+        WebTest.formVariables(answers)), "start").json().get("id").asText();
     complete(own, count, app, "Task_CheckSelectionCriteria", applicant, allCriteriaMet());
     complete(own, count, app, "Task_SelfCheckMeasures", applicant, measuresAllMet());
     complete(own, count, app, "Task_DoubleCheck", department.securityOfficer(), doubleCheck("FORWARD", null));
@@ -121,7 +122,7 @@ final class RestLoad {
           "claim");
     }
     timed(own, count, () -> http.post("/engine-rest/task/" + taskId + "/submit-form", user,
-        Http.restVariables(variables)), "submit " + taskKey);
+        WebTest.formVariables(variables)), "submit " + taskKey);
   }
 
   static String describe(Result r, String unit) {

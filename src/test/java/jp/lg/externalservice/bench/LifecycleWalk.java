@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import jp.lg.externalservice.ApplicationAnswers;
+import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.operation.OperationProcess;
 import jp.lg.externalservice.review.ReviewProcess;
 import jp.lg.externalservice.termination.TerminationProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * One complete case of the real application, every user task completed through its form by the person of the
@@ -93,15 +93,15 @@ final class LifecycleWalk {
     String operation = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(OperationProcess.KEY).processInstanceBusinessKey(entryId).singleResult().getId();
     complete("10 introduction_checklist", operation, OperationProcess.Element.INTRODUCTION_CHECKLIST,
-        applicant, Map.of("checklist", checklist("i", 6, "YES")));
+        applicant, Map.of("checklist", TaskAnswers.checklist("i", 6)));
     complete("11 initial_operation_checklist", operation, OperationProcess.Element.INITIAL_OPERATION_CHECKLIST,
-        applicant, Map.of("checklist", checklist("o", 10, "YES")));
+        applicant, Map.of("checklist", TaskAnswers.checklist("o", 10)));
 
-    Map<String, Object> request = terminationRequest(entryId);
+    Map<String, Object> request = TaskAnswers.terminationRequest(entryId, "FORM3");
     String termination = timed("12 submit termination", () -> actors.as(applicant,
         () -> engine.getFormService().submitStartForm(terminationDefinitionId, request))).getId();
     Map<String, Object> confirm = new HashMap<>();
-    confirm.put("terminationDoubleCheck", checklist("t", 4, "YES"));
+    confirm.put("terminationDoubleCheck", TaskAnswers.checklist("t", 4));
     confirm.put("terminationDecision", "CONFIRM");
     confirm.put("terminationComment", null);
     complete("13 double_check", termination, TerminationProcess.Element.DOUBLE_CHECK,
@@ -144,25 +144,5 @@ final class LifecycleWalk {
     return millis;
   }
 
-  private static Map<String, Object> terminationRequest(String entryId) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("registryEntryId", entryId);
-    variables.put("terminationReason", "後継システムへ移行するため");
-    variables.put("informationHandled", "区民の相談記録");
-    variables.put("endDate", "2099-12-31");
-    variables.put("agreedAtTermination", "解約申込書の控え");
-    variables.put("disposalProof", "データ消去証明書 No.2099-1231");
-    variables.put("terminationCheck", checklist("t", 4, "YES"));
-    variables.put("disposalChecklist", checklist("d", 6, "YES"));
-    variables.put("reportChannel", "FORM3");
-    return variables;
-  }
 
-  static Object checklist(String prefix, int count, String answer) {
-    StringBuilder json = new StringBuilder("{");
-    for (int i = 1; i <= count; i++) {
-      json.append(i > 1 ? "," : "").append('"').append(prefix).append(i).append("\":\"").append(answer).append('"');
-    }
-    return SpinValues.jsonValue(json.append('}').toString()).create();
-  }
 }

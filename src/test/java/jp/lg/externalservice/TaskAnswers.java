@@ -1,6 +1,7 @@
 package jp.lg.externalservice;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.application.SecurityMeasure;
 import jp.lg.externalservice.application.SelectionCriterion;
@@ -96,6 +97,32 @@ public final class TaskAnswers {
         + "\"C_WEBSITE_URL_IN_PROFILE\",\"D_OFFICIAL_ACCOUNT\",\"E_CREDENTIAL_MANAGEMENT\"]").create());
     variables.put("snsOfficialAccount", "USED");
     variables.put("snsNoConfidentialPosts", true);
+    return variables;
+  }
+
+  /** A checklist group {@code prefix1 … prefixN}: every item ○ except the crossed ones ×. */
+  public static Object checklist(String prefix, int count, String... crossed) {
+    StringBuilder json = new StringBuilder("{");
+    for (int i = 1; i <= count; i++) {
+      String key = prefix + i;
+      json.append(i > 1 ? "," : "").append('"').append(key).append("\":\"")
+          .append(List.of(crossed).contains(key) ? "NO" : "YES").append('"');
+    }
+    return SpinValues.jsonValue(json.append('}').toString()).create();
+  }
+
+  /** The 終了確認書 with 様式6 (002 §7), complete, for the registry entry; {@code crossed} items of t1–t4 answered ×. */
+  public static Map<String, Object> terminationRequest(String entryId, String channel, String... crossed) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("registryEntryId", entryId);
+    variables.put("terminationReason", "後継システムへ移行するため");
+    variables.put("informationHandled", "区民の相談記録");
+    variables.put("endDate", "2027-03-31");
+    variables.put("agreedAtTermination", "解約申込書の控え（2027-03-01）");
+    variables.put("disposalProof", "データ消去証明書 No.2027-0331");
+    variables.put("terminationCheck", checklist("t", 4, crossed));
+    variables.put("disposalChecklist", checklist("d", 6));
+    variables.put("reportChannel", channel);
     return variables;
   }
 

@@ -12,6 +12,9 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -70,6 +73,16 @@ public abstract class WebTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Form variables as the engine REST API takes them in {@code submit-form} ({@code Json} for Spin JSON values). */
+  public static Map<String, Object> formVariables(Map<String, Object> variables) {
+    Map<String, Object> rest = new LinkedHashMap<>();
+    variables.forEach((name, value) -> rest.put(name,
+        value instanceof JsonValue json
+            ? Map.of("value", json.getValueSerialized(), "type", "Json")
+            : value == null ? Map.of("type", "Null") : Map.of("value", value)));
+    return Map.of("variables", rest);
   }
 
   /** user "name:password", or a demo user whose password is their id; null sends no credentials. */

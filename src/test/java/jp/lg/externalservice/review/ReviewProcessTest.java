@@ -250,6 +250,23 @@ class ReviewProcessTest extends EngineTest {
   }
 
   @Test
+  @DisplayName("審査で決まったことは申請に戻り、審査で変わらない申請内容は書き直されない（issue 8）")
+  void reviewReturnsWhatChangedOnly() {
+    ProcessInstance instance = inReview(kintone().paid(false));
+    complete(instance, REVIEW, "yamamoto", review("APPROVE", "利用者の範囲を確認した"));
+    complete(instance, DECIDE, "kobayashi", decision("RETURN", "利用期間を見直してください"));
+
+    assertThat(runtimeService.getVariable(instance.getId(), "returnComment")).isEqualTo("利用期間を見直してください");
+    assertThat(runtimeService.getVariable(instance.getId(), "reviewComment")).isEqualTo("利用者の範囲を確認した");
+    for (String unchanged : List.of("serviceName", "informationTypes", "measuresSelfCheck")) {
+      String variableId = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+          .variableName(unchanged).singleResult().getId();
+      assertThat(historyService.createHistoricDetailQuery().variableInstanceId(variableId).count())
+          .as("%s is written by the applicant only, not again when the review returns", unchanged).isEqualTo(1);
+    }
+  }
+
+  @Test
   @DisplayName("申請者本人・申請者の所属長は確認も承認もできない（ruling R-15）")
   void fourEyes() {
     ProcessInstance own = submitApplication("takahashi", kintone().paid(false).variables());

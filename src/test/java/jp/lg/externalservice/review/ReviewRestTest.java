@@ -4,24 +4,13 @@ import static jp.lg.externalservice.ApplicationAnswers.kintone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Four-eyes and "× blocks" hold for the engine REST API exactly as for Tasklist. */
 class ReviewRestTest extends WebTest {
-
-  private static Map<String, Object> rest(Map<String, Object> variables) {
-    Map<String, Object> rest = new LinkedHashMap<>();
-    variables.forEach((name, value) -> rest.put(name, value instanceof JsonValue json
-        ? Map.of("value", json.getValueSerialized(), "type", "Json")
-        : value == null ? Map.of("type", "Null") : Map.of("value", value)));
-    return Map.of("variables", rest);
-  }
 
   private String onlyTask(String instanceId, String user) {
     JsonNode tasks = get("/engine-rest/task?processInstanceId=" + instanceId, user).body();
@@ -34,20 +23,20 @@ class ReviewRestTest extends WebTest {
   void doubleCheckRulesHoldOverRest() {
     // takahashi is the 利用責任者 of 区民課 and applies himself
     Answer started = postJson("/engine-rest/process-definition/key/external-service-application/submit-form",
-        "takahashi", rest(kintone().paid(false).variables()));
+        "takahashi", formVariables(kintone().paid(false).variables()));
     assertThat(started.status()).isEqualTo(200);
     String instance = started.body().get("id").asText();
     postJson("/engine-rest/task/" + onlyTask(instance, "takahashi") + "/submit-form", "takahashi",
-        rest(TaskAnswers.risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS)));
+        formVariables(TaskAnswers.risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS)));
     postJson("/engine-rest/task/" + onlyTask(instance, "takahashi") + "/submit-form", "takahashi",
-        rest(TaskAnswers.measuresAllMet()));
+        formVariables(TaskAnswers.measuresAllMet()));
     JsonNode doubleCheck = get("/engine-rest/task?processInstanceId=" + instance
         + "&taskDefinitionKey=Task_DoubleCheck", "takahashi").body();
     assertThat(doubleCheck).hasSize(1);
     String taskId = doubleCheck.get(0).get("id").asText();
 
     Answer own = postJson("/engine-rest/task/" + taskId + "/submit-form", "takahashi",
-        rest(TaskAnswers.doubleCheck("FORWARD", null)));
+        formVariables(TaskAnswers.doubleCheck("FORWARD", null)));
     assertThat(own.status()).isEqualTo(400);
     assertThat(own.body().get("errors").get(0).get("field").asText()).isEqualTo("(user)");
     assertThat(own.body().get("message").asText()).contains("R-15");
@@ -56,12 +45,12 @@ class ReviewRestTest extends WebTest {
     identityServiceMembership("ito", "security-officer-kumin", true);
     try {
       Answer crossed = postJson("/engine-rest/task/" + taskId + "/submit-form", "ito",
-          rest(TaskAnswers.doubleCheck("FORWARD", null, "item4")));
+          formVariables(TaskAnswers.doubleCheck("FORWARD", null, "item4")));
       assertThat(crossed.status()).isEqualTo(400);
       assertThat(crossed.body().get("message").asText()).contains("R-14");
       assertThat(get("/engine-rest/task/" + taskId, "ito").status()).as("the task stays open").isEqualTo(200);
       Answer forwarded = postJson("/engine-rest/task/" + taskId + "/submit-form", "ito",
-          rest(TaskAnswers.doubleCheck("FORWARD", null)));
+          formVariables(TaskAnswers.doubleCheck("FORWARD", null)));
       assertThat(forwarded.status()).isEqualTo(204);
     } finally {
       identityServiceMembership("ito", "security-officer-kumin", false);
@@ -72,15 +61,15 @@ class ReviewRestTest extends WebTest {
   @DisplayName("申請者は情報政策課の審査タスクを REST で見ることも完了することもできない")
   void applicantCannotTouchTheReview() {
     Answer started = postJson("/engine-rest/process-definition/key/external-service-application/submit-form",
-        "sato", rest(kintone().paid(false).variables()));
+        "sato", formVariables(kintone().paid(false).variables()));
     String instance = started.body().get("id").asText();
     postJson("/engine-rest/task/" + onlyTask(instance, "sato") + "/submit-form", "sato",
-        rest(TaskAnswers.risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS)));
+        formVariables(TaskAnswers.risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS)));
     postJson("/engine-rest/task/" + onlyTask(instance, "sato") + "/submit-form", "sato",
-        rest(TaskAnswers.measuresAllMet()));
+        formVariables(TaskAnswers.measuresAllMet()));
     String check = get("/engine-rest/task?processInstanceId=" + instance, "takahashi").body().get(0).get("id").asText();
     assertThat(postJson("/engine-rest/task/" + check + "/submit-form", "takahashi",
-        rest(TaskAnswers.doubleCheck("FORWARD", null))).status()).isEqualTo(204);
+        formVariables(TaskAnswers.doubleCheck("FORWARD", null))).status()).isEqualTo(204);
 
     JsonNode review = get("/engine-rest/task?taskDefinitionKey=Task_Review&processVariables=serviceName_eq_kintone",
         "yamamoto").body();
@@ -88,7 +77,7 @@ class ReviewRestTest extends WebTest {
     String reviewId = review.get(review.size() - 1).get("id").asText();
     assertThat(get("/engine-rest/task/" + reviewId, "sato").status()).isIn(403, 404);
     assertThat(postJson("/engine-rest/task/" + reviewId + "/submit-form", "sato",
-        rest(TaskAnswers.review("APPROVE", null))).status()).isEqualTo(403);
+        formVariables(TaskAnswers.review("APPROVE", null))).status()).isEqualTo(403);
   }
 
   @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.IdentityService identityService;

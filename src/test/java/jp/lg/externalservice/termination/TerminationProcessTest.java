@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryEntry;
@@ -55,30 +55,6 @@ class TerminationProcessTest extends EngineTest {
         "approval-" + route);
   }
 
-  private static Object answers(String prefix, int count, String... crossed) {
-    StringBuilder json = new StringBuilder("{");
-    for (int i = 1; i <= count; i++) {
-      String key = prefix + i;
-      json.append(i > 1 ? "," : "").append('"').append(key).append("\":\"")
-          .append(List.of(crossed).contains(key) ? "NO" : "YES").append('"');
-    }
-    return SpinValues.jsonValue(json.append('}').toString()).create();
-  }
-
-  private static Map<String, Object> request(String entryId, String channel, String... crossed) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("registryEntryId", entryId);
-    variables.put("terminationReason", "後継システムへ移行するため");
-    variables.put("informationHandled", "区民の相談記録");
-    variables.put("endDate", "2027-03-31");
-    variables.put("agreedAtTermination", "解約申込書の控え（2027-03-01）");
-    variables.put("disposalProof", "データ消去証明書 No.2027-0331");
-    variables.put("terminationCheck", answers("t", 4, crossed));
-    variables.put("disposalChecklist", answers("d", 6));
-    variables.put("reportChannel", channel);
-    return variables;
-  }
-
   private ProcessInstance terminate(String user, Map<String, Object> variables) {
     String definitionId = repositoryDefinitionId(TerminationProcess.KEY);
     return as(user, () -> formService.submitStartForm(definitionId, variables));
@@ -86,7 +62,7 @@ class TerminationProcessTest extends EngineTest {
 
   private static Map<String, Object> doubleCheck(String decision, String comment, String... crossed) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("terminationDoubleCheck", answers("t", 4, crossed));
+    variables.put("terminationDoubleCheck", TaskAnswers.checklist("t", 4, crossed));
     variables.put("terminationDecision", decision);
     variables.put("terminationComment", comment);
     return variables;
@@ -96,7 +72,7 @@ class TerminationProcessTest extends EngineTest {
   @DisplayName("重要情報ありのサービス: 終了確認書と様式6 をダブルチェックし、様式3 を受理して台帳が利用終了になる")
   void importantServiceTerminatedWithForm3() {
     String entryId = entryInUse("IMPORTANT");
-    ProcessInstance instance = terminate("sato", request(entryId, "FORM3"));
+    ProcessInstance instance = terminate("sato", TaskAnswers.terminationRequest(entryId, "FORM3"));
     assertThat(instance).isWaitingAt(DOUBLE_CHECK).hasBusinessKey(entryId);
     assertThat(task(instance).getName()).isEqualTo("終了する IMPORTANT：終了確認書をダブルチェックする");
     complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("CONFIRM", null));
@@ -113,7 +89,7 @@ class TerminationProcessTest extends EngineTest {
   @DisplayName("廃棄証明がなければ確認できず差し戻され、期限を過ぎると所属長に通知され、補完後に確認できる（R-14）")
   void missingDisposalCertificate() {
     String entryId = entryInUse("PAID");
-    ProcessInstance instance = terminate("sato", request(entryId, "LEDGER_SURVEY", "t2"));
+    ProcessInstance instance = terminate("sato", TaskAnswers.terminationRequest(entryId, "LEDGER_SURVEY", "t2"));
     InputValidationException blocked = refused(() -> complete(instance, DOUBLE_CHECK, "takahashi",
         doubleCheck("CONFIRM", null, "t2")));
     assertThat(blocked.getMessage()).contains("t2", "R-14");
@@ -131,7 +107,7 @@ class TerminationProcessTest extends EngineTest {
     complete(instance, ESCALATE, "tanaka", Map.of());
 
     Map<String, Object> completed = new HashMap<>();
-    completed.put("terminationCheck", answers("t", 4));
+    completed.put("terminationCheck", TaskAnswers.checklist("t", 4));
     completed.put("disposalProof", "データ消去証明書 No.2027-0415 を受領");
     completed.put("correctionNote", "事業者から廃棄証明を受領しました");
     submitTask("sato", task(instance, COMPLETE_TERMINATION), completed);
@@ -144,21 +120,22 @@ class TerminationProcessTest extends EngineTest {
   @DisplayName("無料のサービスは台帳調査で代えられない。台帳にない・終了済みの番号、担当外の職員、二重の終了は拒否される")
   void invalidRequests() {
     String free = entryInUse("FREE");
-    InputValidationException survey = refused(() -> terminate("sato", request(free, "LEDGER_SURVEY")));
+    InputValidationException survey = refused(() -> terminate("sato",
+        TaskAnswers.terminationRequest(free, "LEDGER_SURVEY")));
     assertThat(survey.getErrors()).extracting(FieldError::field).containsExactly("reportChannel");
-    InputValidationException unknown = refused(() -> terminate("sato", request("REG-1900-0001", "FORM3")));
+    InputValidationException unknown = refused(() -> terminate("sato", TaskAnswers.terminationRequest("REG-1900-0001", "FORM3")));
     assertThat(unknown.getErrors()).extracting(FieldError::field).containsExactly("registryEntryId");
-    InputValidationException stranger = refused(() -> terminate("suzuki", request(free, "FORM3")));
+    InputValidationException stranger = refused(() -> terminate("suzuki", TaskAnswers.terminationRequest(free, "FORM3")));
     assertThat(stranger.getErrors()).extracting(FieldError::field).containsExactly("applicant");
-    Map<String, Object> incomplete = request(free, "FORM3");
+    Map<String, Object> incomplete = TaskAnswers.terminationRequest(free, "FORM3");
     incomplete.remove("disposalProof");
     incomplete.put("terminationCheck", SpinValues.jsonValue("{\"t1\":\"YES\"}").create());
     InputValidationException missing = refused(() -> terminate("sato", incomplete));
     assertThat(missing.getErrors()).extracting(FieldError::field)
         .containsExactly("disposalProof", "terminationCheck.t2", "terminationCheck.t3", "terminationCheck.t4");
 
-    ProcessInstance first = terminate("tanaka", request(free, "FORM3"));
-    InputValidationException twice = refused(() -> terminate("sato", request(free, "FORM3")));
+    ProcessInstance first = terminate("tanaka", TaskAnswers.terminationRequest(free, "FORM3"));
+    InputValidationException twice = refused(() -> terminate("sato", TaskAnswers.terminationRequest(free, "FORM3")));
     assertThat(twice.getMessage()).contains("進行中");
     assertThat(first).isWaitingAt(DOUBLE_CHECK);
   }
@@ -174,11 +151,11 @@ class TerminationProcessTest extends EngineTest {
         .processInstanceBusinessKey(entryId).singleResult();
     org.camunda.bpm.engine.task.Task fill = task(instance, "Task_FillTerminationRequest");
     assertThat(fill.getAssignee()).isEqualTo("sato");
-    Map<String, Object> form = request(entryId, "FORM3");
+    Map<String, Object> form = TaskAnswers.terminationRequest(entryId, "FORM3");
     form.remove("disposalProof");
     InputValidationException missing = refused(() -> submitTask("sato", fill, form));
     assertThat(missing.getErrors()).extracting(FieldError::field).containsExactly("disposalProof");
-    submitTask("sato", fill, request(entryId, "FORM3"));
+    submitTask("sato", fill, TaskAnswers.terminationRequest(entryId, "FORM3"));
     complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("CONFIRM", null));
     complete(instance, ACKNOWLEDGE_REPORT, "nakamura", Map.of());
     assertThat(registry.find(entryId).orElseThrow().status()).isEqualTo(RegistryStatus.TERMINATED);
@@ -195,7 +172,7 @@ class TerminationProcessTest extends EngineTest {
         "BUSINESS_APPLICATION", "kumin", "区民課", "FREE", "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", "tanaka",
         "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi",
         application.getId());
-    ProcessInstance instance = terminate("sato", request(entryId, "FORM3"));
+    ProcessInstance instance = terminate("sato", TaskAnswers.terminationRequest(entryId, "FORM3"));
     complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("CONFIRM", null));
     complete(instance, ACKNOWLEDGE_REPORT, "yamamoto", Map.of());
     executeBatches();
@@ -210,7 +187,7 @@ class TerminationProcessTest extends EngineTest {
   @DisplayName("申請者本人と所属長は終了確認書をダブルチェックできない（R-15）")
   void fourEyes() {
     String entryId = entryInUse("FREE");
-    ProcessInstance instance = terminate("tanaka", request(entryId, "FORM3"));
+    ProcessInstance instance = terminate("tanaka", TaskAnswers.terminationRequest(entryId, "FORM3"));
     identityService.createMembership("tanaka", "security-officer-kumin");
     try {
       InputValidationException own = refused(() -> complete(instance, DOUBLE_CHECK, "tanaka", doubleCheck("CONFIRM", null)));

@@ -113,6 +113,17 @@ final class RestLoad {
       Map<String, Object> variables) {
     var tasks = timed(own, count, () -> http.get("/engine-rest/task?processInstanceId=" + instance
         + "&taskDefinitionKey=" + taskKey, user), "task query").json();
+    // after the decision the registry write runs as a job first (issue 6): ask again, as a person would reload
+    for (long deadline = System.nanoTime() + 60_000_000_000L; tasks.isEmpty() && System.nanoTime() < deadline; ) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      tasks = timed(own, count, () -> http.get("/engine-rest/task?processInstanceId=" + instance
+          + "&taskDefinitionKey=" + taskKey, user), "task query").json();
+    }
     if (tasks.size() != 1) {
       throw new IllegalStateException(user + " sees " + tasks.size() + " " + taskKey + " in " + instance);
     }

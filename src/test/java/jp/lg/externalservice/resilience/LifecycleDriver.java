@@ -1,17 +1,16 @@
 package jp.lg.externalservice.resilience;
 
 import static jp.lg.externalservice.ApplicationAnswers.kintone;
+import static jp.lg.externalservice.WebTest.formVariables;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import jp.lg.externalservice.TaskAnswers;
-import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
  * Takes applications through the lifecycle over the engine REST API, as the people of each role would in Tasklist:
@@ -47,7 +46,7 @@ final class LifecycleDriver {
   /** Applies on {@code node}; returns the instance id once the node acknowledged the start. */
   String apply(Rest node, String serviceName) {
     Rest.Answer answer = node.post("/engine-rest/process-definition/key/" + APPLICATION_KEY + "/submit-form", "sato",
-        rest(kintone().service(serviceName, "CLOUD_INTERNET", "BUSINESS_APPLICATION").paid(false).variables()));
+        formVariables(kintone().service(serviceName, "CLOUD_INTERNET", "BUSINESS_APPLICATION").paid(false).variables()));
     if (answer.status() != 200) {
       throw new AssertionError("start of " + serviceName + " refused: " + answer.status() + " " + answer.text());
     }
@@ -75,7 +74,7 @@ final class LifecycleDriver {
     String taskId = task.get("id").asText();
     Rest node = nodeForTask.apply(key);
     Rest.Answer answer = node.post("/engine-rest/task/" + taskId + "/submit-form", step.user(),
-        rest(step.variables()));
+        formVariables(step.variables()));
     if (answer.status() != 204) {
       throw new AssertionError(key + " of " + instanceId + " refused: " + answer.status() + " " + answer.text());
     }
@@ -110,14 +109,5 @@ final class LifecycleDriver {
         Thread.sleep(200);
       }
     }
-  }
-
-  /** Variables as the engine REST API takes them ({@code Json} for JSON values). */
-  static Map<String, Object> rest(Map<String, Object> variables) {
-    Map<String, Object> rest = new LinkedHashMap<>();
-    variables.forEach((name, value) -> rest.put(name, value instanceof JsonValue json
-        ? Map.of("value", json.getValueSerialized(), "type", "Json")
-        : value == null ? Map.of("type", "Null") : Map.of("value", value)));
-    return Map.of("variables", rest);
   }
 }

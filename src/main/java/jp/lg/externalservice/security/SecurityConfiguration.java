@@ -26,6 +26,18 @@ public class SecurityConfiguration {
     return registration;
   }
 
+  /** After the login (order 1): what a signed-in user may change through the engine REST API, on both paths. */
+  @Bean
+  public FilterRegistrationBean<EngineRestGuard> engineRestGuard(ProcessEngine engine, Privileged privileged,
+      Administrators administrators) {
+    FilterRegistrationBean<EngineRestGuard> registration =
+        new FilterRegistrationBean<>(new EngineRestGuard(engine, privileged, administrators));
+    registration.setName("engine-rest-guard");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(2);
+    return registration;
+  }
+
   @Bean
   public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine,
       Privileged privileged) {

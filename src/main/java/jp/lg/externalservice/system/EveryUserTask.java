@@ -10,12 +10,17 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /** Adds a built-in listener to every user task of every diagram, without a line in the diagrams. */
-final class EveryUserTask {
+public final class EveryUserTask {
 
   private EveryUserTask() {}
 
   /** Call from a process engine plugin's {@code preInit}: {@code listener} runs when any user task is created. */
   static void onCreate(ProcessEngineConfigurationImpl configuration, TaskListener listener) {
+    on(configuration, TaskListener.EVENTNAME_CREATE, listener);
+  }
+
+  /** Call from a process engine plugin's {@code preInit}: {@code listener} runs on {@code event} of any user task. */
+  public static void on(ProcessEngineConfigurationImpl configuration, String event, TaskListener listener) {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
@@ -23,7 +28,7 @@ final class EveryUserTask {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+            .addBuiltInTaskListener(event, listener);
       }
     });
   }

@@ -1,0 +1,82 @@
+package jp.lg.externalservice.security;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.lg.externalservice.system.EveryUserTask;
+import jp.lg.externalservice.system.FieldError;
+import jp.lg.externalservice.system.InputValidationException;
+import jp.lg.externalservice.system.Privileged;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task addressed to a group (a double check, a review, a decision …) is only ever assigned to a member of that
+ * group, and never to someone the four-eyes rule excludes: the applicant, or the applicant's 所属長 (ruling R-15) —
+ * unless the task is addressed to the 所属長 group itself (an escalation). It holds for every way a task gets an
+ * assignee — claim, assignment, delegation, Tasklist, REST, administrators — because it is an engine listener on the
+ * assignment of every user task. Tasks the diagram assigns to a person ({@code camunda:assignee}) are left alone.
+ */
+@Component
+public class AssignmentGuard extends AbstractProcessEnginePlugin implements TaskListener {
+
+  private final IdentityService identityService;
+  private final Privileged privileged;
+
+  public AssignmentGuard(@Lazy IdentityService identityService, @Lazy Privileged privileged) {
+    this.identityService = identityService;
+    this.privileged = privileged;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    EveryUserTask.on(configuration, TaskListener.EVENTNAME_ASSIGNMENT, this);
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String assignee = task.getAssignee();
+    if (assignee == null) {
+      return;
+    }
+    Set<String> groups = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .collect(Collectors.toSet());
+    if (groups.isEmpty()) {
+      return;
+    }
+    if (groups.stream().noneMatch(group -> isMember(assignee, group))) {
+      refuse("このタスクの担当グループに属していない職員には割り当てられません",
+          "the task can only be assigned to a member of its candidate group " + groups);
+    }
+    Object applicant = task.getVariable("applicant");
+    Object departmentCode = task.getVariable("departmentCode");
+    if (assignee.equals(applicant)) {
+      refuse("申請者本人には割り当てられません（ruling R-15）",
+          "the task cannot be assigned to the applicant (ruling R-15)");
+    }
+    if (departmentCode != null) {
+      String unitHeads = new Department(departmentCode.toString(), null).unitHeadGroupId();
+      if (!groups.contains(unitHeads) && isMember(assignee, unitHeads)) {
+        refuse("申請者の所属長には割り当てられません（ruling R-15）",
+            "the task cannot be assigned to the applicant's unit head (ruling R-15)");
+      }
+    }
+  }
+
+  private boolean isMember(String userId, String groupId) {
+    return privileged.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count()) > 0;
+  }
+
+  private static void refuse(String message, String messageEn) {
+    throw new InputValidationException(List.of(new FieldError("assignee", message, messageEn)));
+  }
+}

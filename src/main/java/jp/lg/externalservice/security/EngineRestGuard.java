@@ -1,0 +1,418 @@
+package jp.lg.externalservice.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.lg.externalservice.system.FieldError;
+import jp.lg.externalservice.system.FormFields;
+import jp.lg.externalservice.system.Privileged;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What a signed-in user may change through the engine REST API, on both of its paths: {@code /engine-rest} (HTTP
+ * Basic) and the webapps' {@code /camunda/api/engine} (Tasklist, Cockpit). Reading is left to the engine's
+ * authorizations. Changing is refused unless the operation is on the short list below — deny by default, so a new
+ * endpoint of a later Camunda version is closed until someone opens it here:
+ * <ul>
+ *   <li>queries sent as POST (task, filter, process-instance, history …);</li>
+ *   <li>claiming a task for oneself, giving it back, commenting on it;</li>
+ *   <li>completing a task or starting a process with exactly the fields of its own Camunda Form
+ *       ({@link SubmittedVariables}): no fact such as {@code applicant}, {@code departmentCode} or {@code route},
+ *       no business key, no start at an inner activity, no serialized Java object.</li>
+ * </ul>
+ * Variable writes outside a completion, process-instance modification, messages and signals, identity links, task
+ * updates, jobs and identities are the system's and administrators'. Administrators pass (they manage the system;
+ * the facts they could touch live in the case record, not in variables), except that the engine's own attachment
+ * endpoints are closed to everyone — {@code /api/tasks/{id}/attachments} applies the attachment rules — and that no
+ * one stores a variable of a type the forms never use.
+ */
+public class EngineRestGuard extends OncePerRequestFilter {
+
+  /** The largest body this guard reads to check it; larger bodies are not checked but refused. */
+  static final int MAX_BODY = 1024 * 1024;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Set<String> READING_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+  /** {@code /engine-rest}, {@code /engine-rest/engine/default}, {@code /camunda/api/engine/engine/default}. */
+  private static final Pattern PREFIX =
+      Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)(/.*)?$");
+  private static final String ID = "[^/]+";
+
+  /** Queries that are sent as POST: they change nothing. */
+  private static final List<Pattern> QUERIES = patterns(
+      "/task(/count)?",
+      "/filter/" + ID + "/(list|count|singleResult)",
+      "/process-instance(/count)?",
+      "/variable-instance(/count)?",
+      "/execution(/count)?",
+      "/job(/count)?",
+      "/external-task(/count)?",
+      "/history/(process-instance|activity-instance|task|variable-instance|detail|decision-instance|user-operation"
+          + "|incident|identity-link-log|job-log|external-task-log)(/count)?");
+  private static final Pattern CLAIM = Pattern.compile("/task/(" + ID + ")/claim");
+  private static final List<Pattern> TASK_WORK = patterns("/task/" + ID + "/unclaim", "/task/" + ID + "/comment/create");
+  private static final Pattern COMPLETE = Pattern.compile("/task/(" + ID + ")/(submit-form|complete|resolve)");
+  private static final Pattern START = Pattern.compile(
+      "/process-definition/(?:key/(" + ID + ")(?:/tenant-id/(" + ID + "))?|(" + ID + "))/(submit-form|start)");
+  private static final Pattern ATTACHMENT = Pattern.compile("/task/" + ID + "/attachment(/.*)?");
+  /** Binary and serialized values: the forms never use them. */
+  private static final Pattern VARIABLE_DATA = Pattern.compile(".*/(variables|localVariables)/" + ID + "/data");
+
+  private final ProcessEngine engine;
+  private final Privileged privileged;
+  private final Administrators administrators;
+
+  public EngineRestGuard(ProcessEngine engine, Privileged privileged, Administrators administrators) {
+    this.engine = engine;
+    this.privileged = privileged;
+    this.administrators = administrators;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
+    String path = operationPath(request);
+    if (READING_METHODS.contains(method) || path == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (ATTACHMENT.matcher(path).matches()) {
+      refuse(response, 403, "添付ファイルは各タスクの「添付ファイル」タブ（/api/tasks/{id}/attachments）から追加してください",
+          "attachments are added through /api/tasks/{id}/attachments, which checks size, type and content");
+      return;
+    }
+    if (VARIABLE_DATA.matcher(path).matches()) {
+      refuse(response, 403, "ファイルやシリアライズされた値は変数として保存できません",
+          "binary or serialized variable values are not accepted");
+      return;
+    }
+    Authentication caller = caller(request);
+    if (caller == null) {
+      refuse(response, 401, "ログインが必要です", "authentication required");
+      return;
+    }
+    boolean administrator = administrators.isAdministrator(caller);
+    if (administrator && !isJson(request)) {
+      chain.doFilter(request, response); // e.g. a deployment from Camunda Modeler (multipart)
+      return;
+    }
+    CachedBody body = CachedBody.read(request);
+    if (body == null) {
+      refuse(response, 413, "リクエストが大きすぎます（上限 1 MB）", "the request body is larger than 1 MB");
+      return;
+    }
+    JsonNode json = body.json();
+    if (administrator) {
+      String type = forbiddenType(json);
+      if (type != null) {
+        refuseFields(response, List.of(new FieldError("type", "この型の変数は保存できません: " + type,
+            "variables of type " + type + " are not accepted (string, boolean, number, date, JSON only)")));
+        return;
+      }
+      chain.doFilter(body.request(), response);
+      return;
+    }
+    List<FieldError> errors = check(method, path, json, caller);
+    if (errors == null) {
+      refuse(response, 403, "この操作は管理者だけが行えます: " + method + " " + path,
+          "only administrators may do this through the REST API: " + method + " " + path);
+    } else if (!errors.isEmpty()) {
+      refuseFields(response, errors);
+    } else {
+      chain.doFilter(body.request(), response);
+    }
+  }
+
+  /**
+   * Null when the operation is not for staff at all (403); the problems of an operation that is (empty: allowed).
+   */
+  private List<FieldError> check(String method, String path, JsonNode body, Authentication caller) {
+    if (!"POST".equals(method)) {
+      return null;
+    }
+    if (matchesAny(QUERIES, path) || matchesAny(TASK_WORK, path)) {
+      return List.of();
+    }
+    Matcher claim = CLAIM.matcher(path);
+    if (claim.matches()) {
+      String userId = body == null ? null : body.path("userId").asText(null);
+      return caller.getUserId().equals(userId) ? List.of()
+          : List.of(new FieldError("userId", "タスクは自分にだけ割り当てられます（他の人への割当ては管理者が行います）",
+              "a task can be claimed for oneself only"));
+    }
+    Matcher complete = COMPLETE.matcher(path);
+    if (complete.matches()) {
+      return submission(body, Set.of("variables", "withVariablesInReturn"), taskForm(complete.group(1)));
+    }
+    Matcher start = START.matcher(path);
+    if (start.matches()) {
+      return submission(body, Set.of("variables", "withVariablesInReturn"),
+          startForm(start.group(3), start.group(1), start.group(2)));
+    }
+    return null;
+  }
+
+  private static List<FieldError> submission(JsonNode body, Set<String> allowedKeys, FormFields form) {
+    if (form == null) {
+      return List.of(); // no such task or process: the engine answers 404 itself
+    }
+    if (body == null) {
+      return List.of();
+    }
+    if (!body.isObject()) {
+      return List.of(new FieldError("(body)", "JSON オブジェクトで送信してください", "send a JSON object"));
+    }
+    List<FieldError> errors = new ArrayList<>();
+    Iterator<String> keys = body.fieldNames();
+    while (keys.hasNext()) {
+      String key = keys.next();
+      if (!allowedKeys.contains(key)) {
+        errors.add(new FieldError(key, "この項目は指定できません（サーバーが決めます）",
+            "may not be given: the server decides it"));
+      }
+    }
+    errors.addAll(SubmittedVariables.check(body.get("variables"), form));
+    return errors;
+  }
+
+  /** The fields of the task's form; null when the task does not exist. */
+  private FormFields taskForm(String taskId) {
+    return privileged.call(() -> {
+      Task task = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return null;
+      }
+      return fields(engine.getFormService(), true, taskId);
+    });
+  }
+
+  private FormFields startForm(String definitionId, String key, String tenantId) {
+    return privileged.call(() -> {
+      ProcessDefinition definition;
+      if (definitionId != null) {
+        definition = engine.getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionId(definitionId).singleResult();
+      } else {
+        var query = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
+            .latestVersion();
+        definition = (tenantId == null ? query.withoutTenantId() : query.tenantIdIn(tenantId)).singleResult();
+      }
+      return definition == null ? null : fields(engine.getFormService(), false, definition.getId());
+    });
+  }
+
+  /** The deployed Camunda Form's fields; a task or start event without one takes no variables at all. */
+  private static FormFields fields(FormService formService, boolean task, String id) {
+    try (InputStream form = task ? formService.getDeployedTaskForm(id) : formService.getDeployedStartForm(id)) {
+      return FormFields.read(form);
+    } catch (IOException | RuntimeException noCamundaForm) {
+      return FormFields.NONE;
+    }
+  }
+
+  /** The type of the first variable value in the body that no form uses (Object, Bytes, File, Xml …), or null. */
+  static String forbiddenType(JsonNode node) {
+    if (node == null) {
+      return null;
+    }
+    if (node.isObject()) {
+      JsonNode type = node.get("type");
+      if (type != null && type.isTextual() && (node.has("value") || node.has("valueInfo"))
+          && !SubmittedVariables.TYPES.contains(type.asText().toLowerCase(Locale.ROOT))) {
+        return type.asText();
+      }
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        String found = forbiddenType(child);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The engine REST operation ({@code /task/…}) of a request on either path; null for other paths. */
+  static String operationPath(HttpServletRequest request) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    Matcher matcher = PREFIX.matcher(path);
+    if (!matcher.matches()) {
+      return null;
+    }
+    String operation = matcher.group(1) == null ? "/" : matcher.group(1);
+    while (operation.length() > 1 && operation.endsWith("/")) {
+      operation = operation.substring(0, operation.length() - 1);
+    }
+    return operation.replaceAll("/{2,}", "/");
+  }
+
+  private Authentication caller(HttpServletRequest request) {
+    Authentication current = engine.getIdentityService().getCurrentAuthentication();
+    if (current != null) {
+      return current;
+    }
+    HttpSession session = request.getSession(false);
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    Object found = authentications == null ? null : authentications.getAuthenticationForProcessEngine(engine.getName());
+    if (found instanceof UserAuthentication user) {
+      return new Authentication(user.getName(), user.getGroupIds(), user.getTenantIds());
+    }
+    return null;
+  }
+
+  private static boolean isJson(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type == null || type.toLowerCase(Locale.ROOT).contains("json");
+  }
+
+  private static boolean matchesAny(List<Pattern> patterns, String path) {
+    return patterns.stream().anyMatch(pattern -> pattern.matcher(path).matches());
+  }
+
+  private static List<Pattern> patterns(String... regexes) {
+    return java.util.Arrays.stream(regexes).map(Pattern::compile).toList();
+  }
+
+  private static void refuseFields(HttpServletResponse response, List<FieldError> errors) throws IOException {
+    StringBuilder en = new StringBuilder();
+    StringBuilder ja = new StringBuilder();
+    for (FieldError error : errors) {
+      ja.append(ja.isEmpty() ? "" : " / ").append(error.field()).append(": ").append(error.message());
+      en.append(en.isEmpty() ? "" : " / ").append(error.field()).append(": ").append(error.messageEn());
+    }
+    write(response, 400, "入力内容に誤りがあります: " + ja, "Invalid input: " + en, errors);
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String message, String messageEn)
+      throws IOException {
+    write(response, status, message, messageEn, List.of());
+  }
+
+  /** Camunda's error shape ({@code type}, {@code message}: what Tasklist shows) plus our bilingual fields. */
+  private static void write(HttpServletResponse response, int status, String message, String messageEn,
+      List<FieldError> errors) throws IOException {
+    ObjectNode body = MAPPER.createObjectNode();
+    body.put("type", status == 400 ? "InputValidationException" : "AccessDenied");
+    body.put("message", message + "（" + messageEn + "）");
+    body.put("error", message);
+    body.put("errorEn", messageEn);
+    body.set("errors", MAPPER.valueToTree(errors));
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(MAPPER.writeValueAsString(body));
+  }
+
+  /** The request body read once (at most {@link #MAX_BODY} bytes), parsed if it is JSON, and replayed downstream. */
+  private record CachedBody(HttpServletRequest request, byte[] bytes) {
+
+    static CachedBody read(HttpServletRequest request) throws IOException {
+      if (request.getContentLengthLong() > MAX_BODY) {
+        return null;
+      }
+      byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
+      if (bytes.length > MAX_BODY) {
+        return null;
+      }
+      return new CachedBody(new Replay(request, bytes), bytes);
+    }
+
+    JsonNode json() {
+      if (bytes.length == 0) {
+        return null;
+      }
+      try {
+        return MAPPER.readTree(bytes);
+      } catch (IOException notJson) {
+        return null; // the engine answers unreadable bodies itself
+      }
+    }
+  }
+
+  private static final class Replay extends HttpServletRequestWrapper {
+    private final byte[] bytes;
+
+    Replay(HttpServletRequest request, byte[] bytes) {
+      super(request);
+      this.bytes = bytes;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+          return in.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return bytes.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return bytes.length;
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package jp.lg.externalservice.security;
+
+import static jp.lg.externalservice.ApplicationAnswers.kintone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.lg.externalservice.WebTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The engine REST guard's mechanics: every spelling of a path reaches the same rule, the webapps' path is guarded
+ * like {@code /engine-rest}, a real form submission passes and an extra variable does not. (The attack of every
+ * task of every diagram is {@code AdversarialRestTest}.)
+ */
+class EngineRestGuardTest extends WebTest {
+
+  private static final String START = "/engine-rest/process-definition/key/external-service-application/submit-form";
+
+  @Autowired private RuntimeService runtimeService;
+  @Autowired private TaskService taskService;
+
+  private String startAsSato(String serviceName) {
+    Answer started = postJson(START, "sato", formVariables(kintone().with("serviceName", serviceName).variables()));
+    assertThat(started.status()).as(started.text()).isEqualTo(200);
+    return started.body().get("id").asText();
+  }
+
+  private Task firstTask(String instanceId) {
+    return taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+  }
+
+  @Test
+  @DisplayName("開始フォームにない項目（申請者・業務キー・途中からの開始）は 400 で項目名を示して拒否され、何も保存されない")
+  void startTakesOnlyTheStartFormFields() {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> withApplicant = formVariables(kintone().with("applicant", "suzuki").variables());
+    Answer refused = postJson(START, "sato", withApplicant);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("applicant");
+    assertThat(refused.body().get("message").asText()).contains("applicant", "フォームにない項目");
+
+    Map<String, Object> withBusinessKey = new LinkedHashMap<>(formVariables(kintone().variables()));
+    withBusinessKey.put("businessKey", "R-0001");
+    withBusinessKey.put("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_Decide")));
+    Answer instructions = postJson("/engine-rest/process-definition/key/external-service-application/start", "sato",
+        withBusinessKey);
+    assertThat(instructions.status()).isEqualTo(400);
+    assertThat(instructions.body().get("errors")).extracting(error -> error.get("field").asText())
+        .containsExactly("businessKey", "startInstructions");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("同じ操作はパスの書き方（engine 名付き・末尾スラッシュ・重複スラッシュ・% エンコード・;）を変えても拒否される")
+  void everySpellingOfAPathIsGuarded() {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> inAnotherName = formVariables(kintone().with("applicant", "suzuki").variables());
+    String definition = "/process-definition/key/external-service-application/";
+    for (String path : List.of("/engine-rest/engine/default" + definition + "submit-form",
+        "/engine-rest" + definition + "submit-form/",
+        "/engine-rest/" + definition + "/submit-form",
+        "/engine-rest" + definition + "%73ubmit-form",
+        "/engine-rest" + definition + "submit-form;x=1",
+        "/engine-rest" + definition + "start")) {
+      Answer answer = postJson(path, "sato", inAnotherName);
+      assertThat(answer.status()).as(path).isIn(400, 403, 404, 405);
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("フォームどおりの完了は通り、フォームにない変数・Object 型を付けた完了は項目名を示して拒否されタスクは残る")
+  void completionTakesOnlyTheTasksOwnFields() {
+    String instanceId = startAsSato("完了の kintone");
+    Task task = firstTask(instanceId);
+    Map<String, Object> answers = new LinkedHashMap<>();
+    answers.put("contractType", Map.of("value", "PAID_CONTRACT"));
+    answers.put("itPlanningRequired", Map.of("value", false));
+    Answer extra = postJson("/engine-rest/task/" + task.getId() + "/submit-form", "sato", Map.of("variables", answers));
+    assertThat(extra.status()).isEqualTo(400);
+    assertThat(extra.body().get("errors")).extracting(error -> error.get("field").asText())
+        .containsExactly("itPlanningRequired");
+
+    Answer object = postJson("/engine-rest/task/" + task.getId() + "/complete", "sato", Map.of("variables",
+        Map.of("preparationNote", Map.of("value", "{}", "type", "Object",
+            "valueInfo", Map.of("objectTypeName", "com.example.Evil", "serializationDataFormat", "application/json")))));
+    assertThat(object.status()).isEqualTo(400);
+    assertThat(object.text()).contains("preparationNote", "Object");
+    assertThat(firstTask(instanceId).getId()).as("the task is still open").isEqualTo(task.getId());
+    assertThat(runtimeService.getVariable(instanceId, "preparationNote")).isNull();
+  }
+
+  @Test
+  @DisplayName("管理者でもエンジンの添付ファイル API と Object 型の変数は使えない")
+  void administratorsToo() {
+    String instanceId = startAsSato("管理者の kintone");
+    Task task = firstTask(instanceId);
+    Answer attachment = postJson("/engine-rest/task/" + task.getId() + "/attachment/create", "demo", Map.of());
+    assertThat(attachment.status()).isEqualTo(403);
+    assertThat(attachment.text()).contains("/api/tasks/{id}/attachments");
+    Answer object = send("PUT", "/engine-rest/process-instance/" + instanceId + "/variables/x", "demo",
+        Map.of("value", "{}", "type", "Object", "valueInfo", Map.of("objectTypeName", "com.example.Evil",
+            "serializationDataFormat", "application/json")));
+    assertThat(object.status()).isEqualTo(400);
+    assertThat(runtimeService.getVariable(instanceId, "x")).isNull();
+    Answer plain = send("PUT", "/engine-rest/process-instance/" + instanceId + "/variables/adminNote", "demo",
+        Map.of("value", "確認済み", "type", "String"));
+    assertThat(plain.status()).as("administrators manage cases").isEqualTo(204);
+  }
+
+  @Test
+  @DisplayName("Tasklist の経路（/camunda/api/engine）でも同じ規則: 変数の書換えは 403、フォームにない項目は 400")
+  void webappPathIsGuardedToo() throws Exception {
+    String instanceId = startAsSato("Tasklist 経路の kintone");
+    Task task = firstTask(instanceId);
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String token = login(browser, "sato");
+    String base = "http://localhost:" + port + "/camunda/api/engine/engine/default";
+    HttpResponse<String> write = browser.send(HttpRequest.newBuilder(URI.create(base + "/task/" + task.getId()
+            + "/variables/route")).header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":\"FREE\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(write.statusCode()).isEqualTo(403);
+    HttpResponse<String> submit = browser.send(HttpRequest.newBuilder(URI.create(base + "/task/" + task.getId()
+            + "/submit-form")).header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"route\":{\"value\":\"FREE\"}}}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(submit.statusCode()).isEqualTo(400);
+    assertThat(submit.body()).contains("route");
+    assertThat(runtimeService.getVariable(instanceId, "route")).isEqualTo("PAID");
+  }
+
+  @Test
+  @DisplayName("自分以外への claim は拒否され、担当グループ外・申請者への割当ては管理者でも拒否される")
+  void assignmentStaysWithinTheGroupAndFourEyes() {
+    String instanceId = startAsSato("割当ての kintone");
+    Task task = firstTask(instanceId);
+    assertThat(postJson("/engine-rest/task/" + task.getId() + "/claim", "sato", Map.of("userId", "suzuki")).status())
+        .isEqualTo(400);
+    assertThat(postJson("/engine-rest/task/" + task.getId() + "/assignee", "sato", Map.of("userId", "suzuki"))
+        .status()).isEqualTo(403);
+    assertThat(firstTask(instanceId).getAssignee()).isEqualTo("sato");
+
+    // takahashi (利用責任者 of 区民課) applies himself: his department's double check is not his to take
+    Answer started = postJson(START, "takahashi", formVariables(kintone().with("serviceManager", "takahashi")
+        .variables()));
+    String ownCase = started.body().get("id").asText();
+    runtimeService.createProcessInstanceModification(ownCase).startBeforeActivity("Task_DoubleCheck").execute();
+    Task doubleCheck = taskService.createTaskQuery().processInstanceId(ownCase).taskDefinitionKey("Task_DoubleCheck")
+        .singleResult();
+    for (String ineligible : List.of("takahashi", "sato", "tanaka")) {
+      Answer assigned = postJson("/engine-rest/task/" + doubleCheck.getId() + "/assignee", "demo",
+          Map.of("userId", ineligible));
+      assertThat(assigned.status()).as(ineligible).isEqualTo(400);
+      assertThat(assigned.text()).contains("assignee");
+    }
+    assertThat(postJson("/engine-rest/task/" + doubleCheck.getId() + "/claim", "takahashi",
+        Map.of("userId", "takahashi")).status()).as("the applicant claims his own double check").isEqualTo(400);
+    assertThat(taskService.createTaskQuery().taskId(doubleCheck.getId()).singleResult().getAssignee()).isNull();
+  }
+
+  private String login(HttpClient browser, String user) throws Exception {
+    HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/camunda/api/admin/auth/user/default")).GET().build(), HttpResponse.BodyHandlers.ofString())
+        .headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+  }
+}

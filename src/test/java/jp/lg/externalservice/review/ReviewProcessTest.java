@@ -272,9 +272,13 @@ class ReviewProcessTest extends EngineTest {
     ProcessInstance own = submitApplication("takahashi", kintone().paid(false).variables());
     submitTask("takahashi", task(own), risksAccepted("TERMS_OF_USE", TERMS_RISKS));
     submitTask("takahashi", task(own), measuresAllMet());
-    InputValidationException self = refused(() -> complete(own, ApplicationProcess.Element.DOUBLE_CHECK, "takahashi",
-        doubleCheck("FORWARD", null)));
-    assertThat(fields(self)).containsExactly("(user)");
+    InputValidationException claimed = refused(() -> complete(own, ApplicationProcess.Element.DOUBLE_CHECK,
+        "takahashi", doubleCheck("FORWARD", null)));
+    assertThat(fields(claimed)).as("the task never reaches the applicant").containsExactly("assignee");
+    assertThat(claimed.getMessage()).contains("申請者本人", "R-15");
+    InputValidationException self = refused(() -> asUser("takahashi", () -> formService.submitTaskForm(
+        task(own, ApplicationProcess.Element.DOUBLE_CHECK).getId(), doubleCheck("FORWARD", null))));
+    assertThat(fields(self)).as("nor may he complete it unclaimed").containsExactly("(user)");
     assertThat(self.getMessage()).contains("申請者本人", "R-15");
 
     ProcessInstance instance = inReview(kintone().paid(false));
@@ -282,6 +286,9 @@ class ReviewProcessTest extends EngineTest {
     try {
       InputValidationException head = refused(() -> complete(instance, REVIEW, "tanaka", review("APPROVE", null)));
       assertThat(head.getMessage()).contains("所属長", "R-15");
+      InputValidationException unclaimed = refused(() -> asUser("tanaka", () -> formService.submitTaskForm(
+          task(instance, REVIEW).getId(), review("APPROVE", null))));
+      assertThat(fields(unclaimed)).containsExactly("(user)");
     } finally {
       identityService.deleteMembership("tanaka", "policy-reviewer");
     }

@@ -192,6 +192,9 @@ class TerminationProcessTest extends EngineTest {
     try {
       InputValidationException own = refused(() -> complete(instance, DOUBLE_CHECK, "tanaka", doubleCheck("CONFIRM", null)));
       assertThat(own.getMessage()).contains("R-15");
+      InputValidationException unclaimed = refused(() -> asUser("tanaka", () -> formService.submitTaskForm(
+          task(instance, DOUBLE_CHECK).getId(), doubleCheck("CONFIRM", null))));
+      assertThat(unclaimed.getErrors()).extracting(error -> error.field()).containsExactly("(user)");
     } finally {
       identityService.deleteMembership("tanaka", "security-officer-kumin");
     }

@@ -183,7 +183,7 @@ test('申請から承認、運用のチェック、廃棄証明を添付した�
   await page.context().close();
 });
 
-test('利用責任者が自分の申請をダブルチェックしようとすると、理由を示して拒否される', { timeout: 300_000 }, async () => {
+test('利用責任者が自分の申請のダブルチェックを担当しようとすると、理由を示して拒否される', { timeout: 300_000 }, async () => {
   const own = await restStart(app.baseUrl, 'takahashi', 'external-service-application',
     { ...SERVICE, serviceName: 'Box', serviceCategory: 'ONLINE_STORAGE', paid: false, informationTypes: ['INTERNAL'],
       serviceManager: 'takahashi' });
@@ -203,11 +203,9 @@ test('利用責任者が自分の申請をダブルチェックしようとす�
   await openTask(page, '自分のタスク', 'Box：セキュリティ対策 8 項目を自己チェックする');
   await answerAll(page, '○ 満たす');
   await completeAndWait(page);
+  // 担当しようとした時点で断られる（ruling R-15）: ダブルチェックは申請者本人には割り当てられない
   await openTask(page, 'グループのタスク', 'Box：申請内容をダブルチェックする');
-  await answerAll(page, '○ 可');
-  await choose(page, '問題ないので情報政策課の審査へ進める');
-  await page.locator('button:has-text("完了")').first().click();
-  const refusal = page.locator('text=/申請者本人は確認・承認できません/').first();
+  const refusal = page.locator('text=/申請者本人には割り当てられません/').first();
   await refusal.waitFor({ timeout: 15_000 });
   assert.ok(await refusal.isVisible());
   await shot(page, 'lifecycle-14-own-application-refused');

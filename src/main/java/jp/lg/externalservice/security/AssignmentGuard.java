@@ -1,5 +1,6 @@
 package jp.lg.externalservice.security;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -8,6 +9,7 @@ import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
 import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -27,11 +29,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssignmentGuard extends AbstractProcessEnginePlugin implements TaskListener {
 
+  private static final String APPLICANT = "applicant";
+  private static final String DEPARTMENT_CODE = "departmentCode";
+
   private final IdentityService identityService;
+  private final TaskService taskService;
   private final Privileged privileged;
 
-  public AssignmentGuard(@Lazy IdentityService identityService, @Lazy Privileged privileged) {
+  public AssignmentGuard(@Lazy IdentityService identityService, @Lazy TaskService taskService,
+      @Lazy Privileged privileged) {
     this.identityService = identityService;
+    this.taskService = taskService;
     this.privileged = privileged;
   }
 
@@ -42,41 +50,56 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
 
   @Override
   public void notify(DelegateTask task) {
-    String assignee = task.getAssignee();
-    if (assignee == null) {
-      return;
+    FieldError problem = problem(task.getAssignee(), candidateGroups(task.getCandidates()),
+        task.getVariable(APPLICANT), task.getVariable(DEPARTMENT_CODE));
+    if (problem != null) {
+      throw new InputValidationException(List.of(problem));
     }
-    Set<String> groups = task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .collect(Collectors.toSet());
-    if (groups.isEmpty()) {
-      return;
+  }
+
+  /**
+   * Why {@code userId} may not take the task (null if they may), asked before a claim so that Tasklist shows the
+   * reason rather than the engine's wrapped listener error.
+   */
+  public FieldError problemTaking(String taskId, String userId) {
+    return privileged.call(() -> problem(userId, candidateGroups(taskService.getIdentityLinksForTask(taskId)),
+        taskService.getVariable(taskId, APPLICANT), taskService.getVariable(taskId, DEPARTMENT_CODE)));
+  }
+
+  private FieldError problem(String assignee, Set<String> groups, Object applicant, Object departmentCode) {
+    if (assignee == null || groups.isEmpty()) {
+      return null;
     }
     if (groups.stream().noneMatch(group -> isMember(assignee, group))) {
-      refuse("このタスクの担当グループに属していない職員には割り当てられません",
+      return refusal("このタスクの担当グループに属していない職員には割り当てられません",
           "the task can only be assigned to a member of its candidate group " + groups);
     }
-    Object applicant = task.getVariable("applicant");
-    Object departmentCode = task.getVariable("departmentCode");
     if (assignee.equals(applicant)) {
-      refuse("申請者本人には割り当てられません（ruling R-15）",
+      return refusal("申請者本人には割り当てられません（ruling R-15）",
           "the task cannot be assigned to the applicant (ruling R-15)");
     }
     if (departmentCode != null) {
       String unitHeads = new Department(departmentCode.toString(), null).unitHeadGroupId();
       if (!groups.contains(unitHeads) && isMember(assignee, unitHeads)) {
-        refuse("申請者の所属長には割り当てられません（ruling R-15）",
+        return refusal("申請者の所属長には割り当てられません（ruling R-15）",
             "the task cannot be assigned to the applicant's unit head (ruling R-15)");
       }
     }
+    return null;
+  }
+
+  private static Set<String> candidateGroups(Collection<IdentityLink> links) {
+    return links.stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .collect(Collectors.toSet());
   }
 
   private boolean isMember(String userId, String groupId) {
     return privileged.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count()) > 0;
   }
 
-  private static void refuse(String message, String messageEn) {
-    throw new InputValidationException(List.of(new FieldError("assignee", message, messageEn)));
+  private static FieldError refusal(String message, String messageEn) {
+    return new FieldError("assignee", message, messageEn);
   }
 }

@@ -91,11 +91,14 @@ public class EngineRestGuard extends OncePerRequestFilter {
   private final ProcessEngine engine;
   private final Privileged privileged;
   private final Administrators administrators;
+  private final AssignmentGuard assignmentGuard;
 
-  public EngineRestGuard(ProcessEngine engine, Privileged privileged, Administrators administrators) {
+  public EngineRestGuard(ProcessEngine engine, Privileged privileged, Administrators administrators,
+      AssignmentGuard assignmentGuard) {
     this.engine = engine;
     this.privileged = privileged;
     this.administrators = administrators;
+    this.assignmentGuard = assignmentGuard;
   }
 
   @Override
@@ -167,9 +170,12 @@ public class EngineRestGuard extends OncePerRequestFilter {
     Matcher claim = CLAIM.matcher(path);
     if (claim.matches()) {
       String userId = body == null ? null : body.path("userId").asText(null);
-      return caller.getUserId().equals(userId) ? List.of()
-          : List.of(new FieldError("userId", "タスクは自分にだけ割り当てられます（他の人への割当ては管理者が行います）",
-              "a task can be claimed for oneself only"));
+      if (!caller.getUserId().equals(userId)) {
+        return List.of(new FieldError("userId", "タスクは自分にだけ割り当てられます（他の人への割当ては管理者が行います）",
+            "a task can be claimed for oneself only"));
+      }
+      FieldError problem = assignmentGuard.problemTaking(claim.group(1), userId);
+      return problem == null ? List.of() : List.of(problem);
     }
     Matcher complete = COMPLETE.matcher(path);
     if (complete.matches()) {

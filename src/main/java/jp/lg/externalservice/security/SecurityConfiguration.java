@@ -29,9 +29,9 @@ public class SecurityConfiguration {
   /** After the login (order 1): what a signed-in user may change through the engine REST API, on both paths. */
   @Bean
   public FilterRegistrationBean<EngineRestGuard> engineRestGuard(ProcessEngine engine, Privileged privileged,
-      Administrators administrators) {
+      Administrators administrators, AssignmentGuard assignmentGuard) {
     FilterRegistrationBean<EngineRestGuard> registration =
-        new FilterRegistrationBean<>(new EngineRestGuard(engine, privileged, administrators));
+        new FilterRegistrationBean<>(new EngineRestGuard(engine, privileged, administrators, assignmentGuard));
     registration.setName("engine-rest-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(2);

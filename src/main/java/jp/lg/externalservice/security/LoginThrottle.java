@@ -1,5 +1,7 @@
 package jp.lg.externalservice.security;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -104,12 +106,18 @@ public class LoginThrottle {
   }
 
   /**
-   * The address that sent the request, as the servlet container reports it. {@code X-Forwarded-For} is not read here:
-   * behind a reverse proxy, let the container take the client from the proxy's header
-   * ({@code server.forward-headers-strategy: native}, docs/operations.md), so that a client cannot choose its own.
+   * The address that sent the request, as the servlet container itself reports it: wrappers are looked through, so
+   * Spring's {@code ForwardedHeaderFilter} ({@code server.forward-headers-strategy: framework}) cannot make the client
+   * choose its own address with {@code X-Forwarded-For}. Behind a reverse proxy, let the container take the client
+   * from the proxy's header, trusted only from the proxy's address ({@code server.forward-headers-strategy: native}
+   * with {@code server.tomcat.remoteip.internal-proxies}, docs/operations.md).
    */
-  public static String clientAddress(jakarta.servlet.http.HttpServletRequest request) {
-    return request.getRemoteAddr();
+  public static String clientAddress(ServletRequest request) {
+    ServletRequest container = request;
+    while (container instanceof ServletRequestWrapper wrapper) {
+      container = wrapper.getRequest();
+    }
+    return container.getRemoteAddr();
   }
 
   private Duration remaining(Map<String, Failures> keys, String key, Instant now) {

@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>The owner cannot be shut out for good: the wait is capped, nothing is stored in the database, and an address the
  * user logged in from before (within {@code remember-address}) is not slowed by failures for the user id sent from
- * elsewhere, only by its own address's count. Everything is held in memory, bounded by {@code max-entries}: user ids
- * are counted only when the user exists, addresses are dropped least recent first, IPv6 addresses by their /64.
+ * elsewhere, only by its own address's count. Everything is held in memory, each map bounded by {@code max-entries}
+ * and dropping the least recent entry first. Ids of no user are counted like real ones, so that a 429 does not tell
+ * whether a user exists, but in a map of their own, so that a flood of invented ids cannot push out a real user's
+ * count. IPv6 addresses count by their /64.
  *
  * <p>Settings: {@code external-service.login.*} (docs/operations.md, "Login throttling").
  */
@@ -40,6 +42,7 @@ public class LoginThrottle {
   private final Duration forgetAfter;
   private final Duration rememberAddress;
   private final Map<String, Failures> users;
+  private final Map<String, Failures> unknownUsers;
   private final Map<String, Failures> addresses;
   private final Map<String, Map<String, Instant>> knownAddresses;
 
@@ -57,6 +60,7 @@ public class LoginThrottle {
     this.forgetAfter = forgetAfter;
     this.rememberAddress = rememberAddress;
     this.users = bounded(maxEntries);
+    this.unknownUsers = bounded(maxEntries);
     this.addresses = bounded(maxEntries);
     this.knownAddresses = bounded(maxEntries);
   }
@@ -72,19 +76,17 @@ public class LoginThrottle {
     Duration wait = remaining(addresses, addressKey(address), now);
     String user = userKey(userId);
     if (!isKnown(user, addressKey(address), now)) {
-      Duration userWait = remaining(users, user, now);
-      wait = userWait.compareTo(wait) > 0 ? userWait : wait;
+      Duration userWait = max(remaining(users, user, now), remaining(unknownUsers, user, now));
+      wait = max(wait, userWait);
     }
     return wait;
   }
 
-  /** A wrong password: counts for the address, and for the user id when such a user exists. */
+  /** A wrong password: counts for the address and for the user id. */
   public synchronized void failed(String userId, boolean userExists, String address) {
     Instant now = now();
     count(addresses, addressKey(address), addressFreeFailures, now);
-    if (userExists) {
-      count(users, userKey(userId), userFreeFailures, now);
-    }
+    count(userExists ? users : unknownUsers, userKey(userId), userFreeFailures, now);
   }
 
   /**
@@ -97,6 +99,7 @@ public class LoginThrottle {
       return;
     }
     users.remove(user);
+    unknownUsers.remove(user); // created since
     String key = addressKey(address);
     if (key != null) {
       Map<String, Instant> known = knownAddresses.computeIfAbsent(user, u -> bounded(KNOWN_ADDRESSES_PER_USER));
@@ -126,6 +129,10 @@ public class LoginThrottle {
       return Duration.ZERO;
     }
     return Duration.between(now, failures.blockedUntil);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private void count(Map<String, Failures> keys, String key, int free, Instant now) {

@@ -46,16 +46,27 @@ class LoginThrottleTest {
   }
 
   @Test
-  @DisplayName("存在しない利用者 ID は数えず、時間がたてば待ちは消え、失敗の記録も忘れる")
-  void unknownUsersAreNotHeldAndWaitsExpire() {
-    LoginThrottle throttle = throttle(100);
+  @DisplayName("存在しない利用者 ID も同じく待たされる（存在を明かさない）が、大量の架空 ID で実在の利用者の記録は押し出せない")
+  void unknownUsersWaitInTheirOwnMap() {
+    LoginThrottle throttle = throttle(2);
+    throttle.failed("sato", true, null);
+    throttle.failed("nobody", false, null);
+    assertThat(throttle.waitFor("nobody", null)).as("as for a real user").isEqualTo(Duration.ofSeconds(1));
     for (int i = 0; i < 10; i++) {
-      throttle.failed("nobody", false, null);
+      throttle.failed("invented-" + i, false, null);
     }
-    assertThat(throttle.waitFor("nobody", "10.0.0.9")).isZero();
+    assertThat(throttle.waitFor("SATO", "10.0.0.9")).as("still held; ids without case").isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  @DisplayName("時間がたてば待ちは消え、一時間失敗がなければ記録も忘れる")
+  void waitsExpire() {
+    LoginThrottle throttle = throttle(100);
     throttle.failed("sato", true, null);
     throttle.failed("sato", true, null);
-    assertThat(throttle.waitFor("SATO", "10.0.0.9")).as("ids without case").isEqualTo(Duration.ofSeconds(2));
+    assertThat(throttle.waitFor("sato", null)).isEqualTo(Duration.ofSeconds(2));
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofSeconds(2))));
+    assertThat(throttle.waitFor("sato", null)).isZero();
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(61))));
     throttle.failed("sato", true, null);
     assertThat(throttle.waitFor("sato", null)).as("forgotten after an hour: the first delay again")

@@ -103,7 +103,7 @@ class LoginThrottlingTest extends WebTest {
   }
 
   @Test
-  @DisplayName("一つのアドレスから多数の利用者 ID を試すとそのアドレスだけが遅くなり、存在しない ID は記憶しない")
+  @DisplayName("一つのアドレスから多数の利用者 ID を試すとそのアドレスだけが遅くなる")
   void sprayingFromOneAddressSlowsThatAddress() {
     for (int i = 0; i < 9; i++) {
       assertThat(from("127.0.0.6", "GET", ENGINE, "nobody-" + i + ":password").status()).isEqualTo(401);
@@ -112,7 +112,7 @@ class LoginThrottlingTest extends WebTest {
     assertThat(waiting.status()).as("the address waits, on /api too").isEqualTo(429);
     assertThat(waiting.headers().firstValue("Retry-After")).contains("2");
     assertThat(from("127.0.0.7", "GET", "/api/services", "ito").status()).isEqualTo(200);
-    assertThat(from("127.0.0.7", "GET", ENGINE, "nobody-1:password").status()).as("unknown ids are not held")
+    assertThat(from("127.0.0.7", "GET", ENGINE, "nobody-1:password").status()).as("one failure of that id is free")
         .isEqualTo(401);
     advance(Duration.ofSeconds(2));
     assertThat(from("127.0.0.6", "GET", ENGINE, "ito").status()).isEqualTo(200);

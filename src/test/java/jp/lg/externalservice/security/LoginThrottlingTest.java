@@ -17,6 +17,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import jp.lg.externalservice.WebTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -41,6 +43,7 @@ class LoginThrottlingTest extends WebTest {
   private static final String ENGINE = "/engine-rest/engine";
 
   @Autowired IdentityService identityService;
+  @Autowired DataSource dataSource;
 
   @BeforeEach
   void freezeClock() {
@@ -142,6 +145,17 @@ class LoginThrottlingTest extends WebTest {
     assertThat(verify("127.0.0.10", "yamamoto", "yamamoto")).as("not checked while waiting").isFalse();
     advance(Duration.ofSeconds(2));
     assertThat(verify("127.0.0.10", "yamamoto", "yamamoto")).isTrue();
+  }
+
+  @Test
+  @DisplayName("以前の版でエンジンが永久ロックした利用者（ENGINE-27002）も、正しいパスワードで入れてロックが消える")
+  void aLockLeftByTheEngineIsIgnoredAndCleared() {
+    new JdbcTemplate(dataSource).update("update ACT_ID_USER set ATTEMPTS_ = 10, LOCK_EXP_TIME_ = ? where ID_ = ?",
+        new java.sql.Timestamp(System.currentTimeMillis() + Duration.ofDays(365).toMillis()), "kimura");
+    assertThat(from("127.0.0.13", "GET", ENGINE, "kimura").status()).isEqualTo(200);
+    UserEntity kimura = (UserEntity) identityService.createUserQuery().userId("kimura").singleResult();
+    assertThat(kimura.getAttempts()).isZero();
+    assertThat(kimura.getLockExpirationTime()).isNull();
   }
 
   private boolean verify(String address, String user, String password) {

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * whether a user exists, but in a map of their own, so that a flood of invented ids cannot push out a real user's
  * count. IPv6 addresses count by their /64.
  *
- * <p>Settings: {@code external-service.login.*} (docs/operations.md, "Login throttling").
+ * <p>Settings: {@code external-service.login.*} (docs/operations.md, "Logins: throttling, never locking").
  */
 @Component
 public class LoginThrottle {

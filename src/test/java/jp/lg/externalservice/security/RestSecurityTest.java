@@ -27,7 +27,7 @@ class RestSecurityTest extends WebTest {
 
   @Test
   @DisplayName("認証なしでは engine-rest のどのパスも 401（Camunda が素通しする /engine も含む）")
-  // Wrong passwords lock the user for a few seconds (the engine's login throttling): use a user no other test needs.
+  // Past 5 wrong passwords a user id's logins wait (LoginThrottle): use a user no other test needs.
   void everyPathNeedsCredentials() {
     for (String path : new String[] {"/engine-rest/engine", "/engine-rest/process-definition", "/engine-rest/task",
         "/engine-rest/history/process-instance", "/engine-rest/engine/default/user", "/engine-rest/version"}) {

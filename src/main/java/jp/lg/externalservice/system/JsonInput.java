@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.text.SimpleDateFormat;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -21,6 +21,7 @@ public final class JsonInput {
   public static final int MAX_ARRAY_LENGTH = 1000;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
   private JsonInput() {}
 
@@ -55,7 +56,8 @@ public final class JsonInput {
       }
     }
     if (value instanceof Date date) {
-      return MAPPER.getNodeFactory().textNode(new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss").format(date));
+      // the Japanese calendar day and time, whatever the server's zone (JapanClock)
+      return MAPPER.getNodeFactory().textNode(DATE_TIME.format(date.toInstant().atZone(JapanClock.ZONE)));
     }
     return MAPPER.valueToTree(value);
   }

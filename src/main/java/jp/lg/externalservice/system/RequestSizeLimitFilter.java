@@ -64,20 +64,20 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   /** The 413 answer: the body of every {@code /api} error, in Japanese and English. */
-  static void refuse(HttpServletResponse response, DataSize limit) throws IOException {
+  private static void refuse(HttpServletResponse response, DataSize limit) throws IOException {
     response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     JSON.writeValue(response.getOutputStream(), tooLarge(limit));
   }
 
-  public static ErrorResponse tooLarge(DataSize limit) {
+  private static ErrorResponse tooLarge(DataSize limit) {
     String size = describe(limit);
     return new ErrorResponse("リクエストが大きすぎます（上限 " + size + "）", "The request is too large (limit " + size + ")",
         List.of(new FieldError("(body)", size + " 以下にしてください", "must be at most " + size)));
   }
 
-  public static String describe(DataSize size) {
+  private static String describe(DataSize size) {
     long bytes = size.toBytes();
     if (bytes % (1024 * 1024) == 0) {
       return size.toMegabytes() + "MB";

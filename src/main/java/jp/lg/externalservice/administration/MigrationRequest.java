@@ -17,6 +17,9 @@ import jp.lg.externalservice.system.InputValidationException;
 public record MigrationRequest(String processDefinitionKey, int sourceVersion, Integer targetVersion,
     List<String> processInstanceIds, boolean updateEventTriggers, boolean dryRun) {
 
+  /** More instances than a migration selects by hand; all of a version are selected by leaving the list out. */
+  static final int MAX_INSTANCES = 10_000;
+
   static MigrationRequest read(JsonNode body) {
     if (body == null || !body.isObject()) {
       throw new InputValidationException(List.of(new FieldError("(body)",
@@ -33,7 +36,7 @@ public record MigrationRequest(String processDefinitionKey, int sourceVersion, I
       if (!idsNode.isArray()) {
         reader.reject("processInstanceIds", "プロセスインスタンス ID の配列で指定してください",
             "must be an array of process instance ids");
-      } else {
+      } else if (reader.withinLength("processInstanceIds", idsNode, MAX_INSTANCES)) {
         ids = new ArrayList<>();
         for (int i = 0; i < idsNode.size(); i++) {
           if (!idsNode.get(i).isTextual() || idsNode.get(i).asText().isBlank()) {

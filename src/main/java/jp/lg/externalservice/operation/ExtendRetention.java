@@ -1,13 +1,11 @@
 package jp.lg.externalservice.operation;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.review.ReviewProcess;
+import jp.lg.externalservice.system.JapanClock;
 import jp.lg.externalservice.system.Retention;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +27,6 @@ public class ExtendRetention implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     registry.find((String) execution.getVariable(ReviewProcess.Var.REGISTRY_ENTRY_ID)).ifPresent(entry ->
         retention.keepCaseUntil(entry.applicationProcessInstanceId(),
-            LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()).plusYears(1)));
+            JapanClock.today().plusYears(1)));
   }
 }

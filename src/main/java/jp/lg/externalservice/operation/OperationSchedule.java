@@ -2,7 +2,7 @@ package jp.lg.externalservice.operation;
 
 import java.time.Duration;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import jp.lg.externalservice.system.JapanClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -59,6 +59,6 @@ public class OperationSchedule {
   }
 
   public Date dutyDueDate() {
-    return Date.from(ClockUtil.getCurrentTime().toInstant().plus(dutyPeriod));
+    return Date.from(JapanClock.now().plus(dutyPeriod));
   }
 }

@@ -9,8 +9,10 @@ import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.review.ReviewProcess;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +24,12 @@ public class SuspendService implements JavaDelegate {
 
   private final RegistryService registry;
   private final OperationMessages messages;
+  private final IdentityService identityService;
 
-  public SuspendService(RegistryService registry, OperationMessages messages) {
+  public SuspendService(RegistryService registry, OperationMessages messages, IdentityService identityService) {
     this.registry = registry;
     this.messages = messages;
+    this.identityService = identityService;
   }
 
   @Override
@@ -34,9 +38,8 @@ public class SuspendService implements JavaDelegate {
     String reason = stopReason(execution);
     RegistryEntry entry = registry.find(entryId).orElseThrow();
     if (entry.status() == RegistryStatus.ACTIVE) {
-      registry.changeStatus(entryId, RegistryStatus.SUSPENDED, null,
-          (String) execution.getVariable(ApplicationProcess.Var.SERVICE_MANAGER), execution.getProcessInstanceId(),
-          "利用停止: " + reason);
+      registry.changeStatus(entryId, RegistryStatus.SUSPENDED, null, actor(execution),
+          execution.getProcessInstanceId(), "利用停止: " + reason);
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(ReviewProcess.Var.REGISTRY_ENTRY_ID, entryId);
@@ -45,6 +48,16 @@ public class SuspendService implements JavaDelegate {
     variables.put(ApplicationProcess.Var.DEPARTMENT_CODE, entry.departmentCode());
     variables.put("terminationReason", reason);
     messages.startTermination(entryId, variables);
+  }
+
+  /**
+   * Who stopped the use: the signed-in user whose act (an event report, a STOP decision) got here in the same
+   * request (issue #12: the registry records the real caller); the service manager when no one is signed in.
+   */
+  private String actor(DelegateExecution execution) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    return caller != null && caller.getUserId() != null ? caller.getUserId()
+        : (String) execution.getVariable(ApplicationProcess.Var.SERVICE_MANAGER);
   }
 
   private static String stopReason(DelegateExecution execution) {

@@ -1,11 +1,11 @@
 package jp.lg.externalservice.registry;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.system.JapanClock;
 
 /**
  * The registry as a CSV file that Excel opens correctly: UTF-8 with a byte order mark (without it, Excel reads
@@ -28,7 +28,7 @@ final class RegistryCsv {
       new Column("部署", RegistryEntry::departmentName),
       new Column("ルート", entry -> entry.route() == null ? null : Route.valueOf(entry.route()).label()),
       new Column("状態", entry -> entry.status().label()),
-      new Column("承認日", entry -> LocalDate.ofInstant(entry.approvedAt(), RegistryService.ZONE)),
+      new Column("承認日", entry -> JapanClock.dayOf(entry.approvedAt())),
       new Column("外部サービス管理者", RegistryEntry::serviceAdministratorName),
       new Column("サービス管理担当者", RegistryEntry::serviceManagerName),
       new Column("利用開始日", RegistryEntry::periodStart),

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +17,7 @@ import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.classification.ServiceCategory;
 import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.system.InputReader;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import jp.lg.externalservice.system.JapanClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,9 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class RegistryService {
-
-  /** The ward's time zone: the year of an id and the dates of the CSV are the local ones. */
-  static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
   private static final int NAME_LENGTH = 200;
   private static final int USER_ID_LENGTH = 64;
@@ -54,7 +50,7 @@ public class RegistryService {
     NewRegistryEntry valid = validated(entry, approvedBy, processInstanceId);
     Instant now = now();
     // The year is the approval year; the number comes from one sequence, so ids never collide across nodes.
-    String id = "REG-%d-%04d".formatted(now.atZone(ZONE).getYear(), repository.nextNumber());
+    String id = "REG-%d-%04d".formatted(JapanClock.dayOf(now).getYear(), repository.nextNumber());
     String approver = approvedBy.strip();
     String instance = processInstanceId.strip();
     repository.insert(id, valid, now, approver, instance);
@@ -262,6 +258,6 @@ public class RegistryService {
 
   /** The engine clock, as in the process history (tests may move it). */
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return JapanClock.now();
   }
 }

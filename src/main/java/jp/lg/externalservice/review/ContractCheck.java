@@ -3,10 +3,10 @@ package jp.lg.externalservice.review;
 import static jp.lg.externalservice.review.ReviewProcess.Var.*;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.JapanClock;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -32,7 +32,7 @@ public class ContractCheck extends TaskCompletionCheck {
     LocalDate contractDate = reader.requiredDate(CONTRACT_DATE);
     Date decidedAt = (Date) execution.getVariable(DECIDED_AT);
     if (contractDate != null && decidedAt != null
-        && contractDate.isBefore(decidedAt.toInstant().atZone(ZoneId.systemDefault()).toLocalDate())) {
+        && contractDate.isBefore(JapanClock.dayOf(decidedAt))) {
       reader.reject(CONTRACT_DATE, "契約は可否決定の後に締結します。決定日以降の日付を入力してください（004 参考フローチャート）",
           "the contract is concluded after the decision: enter a date on or after the decision date");
     }

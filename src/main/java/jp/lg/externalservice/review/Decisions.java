@@ -2,10 +2,11 @@ package jp.lg.externalservice.review;
 
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
+import java.util.Date;
 import jp.lg.externalservice.application.ApplicationProcess.Decision;
 import jp.lg.externalservice.security.DepartmentDirectory;
+import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Records the outcome of a double check, review or decision in the variables the diagrams branch on. */
@@ -37,6 +38,6 @@ class Decisions {
     scope.setVariable(DECISION, decision.name());
     scope.setVariable(DECISION_REASON, reason);
     scope.setVariable(DECIDED_BY, user);
-    scope.setVariable(ReviewProcess.Var.DECIDED_AT, ClockUtil.getCurrentTime());
+    scope.setVariable(ReviewProcess.Var.DECIDED_AT, Date.from(JapanClock.now()));
   }
 }

@@ -1,14 +1,12 @@
 package jp.lg.externalservice.review;
 
 import jp.lg.externalservice.application.ApplicationProcess;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import jp.lg.externalservice.operation.OperationMessages;
 import jp.lg.externalservice.operation.OperationProcess;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -37,8 +35,8 @@ public class RegisterApprovedService implements JavaDelegate {
     String renewed = (String) execution.getVariable(ApplicationProcess.Var.RENEWS_REGISTRY_ENTRY_ID);
     if (renewed != null && !renewed.isBlank()) {
       // ruling R-17: the renewal replaces the entry it renews, whose operation ends
-      registry.changeStatus(renewed, RegistryStatus.RENEWED, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
-          ZoneId.systemDefault()), (String) execution.getVariable(ApplicationProcess.Var.DECIDED_BY),
+      registry.changeStatus(renewed, RegistryStatus.RENEWED, JapanClock.today(),
+          (String) execution.getVariable(ApplicationProcess.Var.DECIDED_BY),
           execution.getProcessInstanceId(), "更改: " + id + " に引き継ぎ");
       messages.toOperation(renewed, OperationProcess.MESSAGE_OPERATION_CLOSED, java.util.Map.of());
     }

@@ -2,7 +2,6 @@ package jp.lg.externalservice.system;
 
 import java.time.Duration;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +42,6 @@ public class DueDates {
   }
 
   private static Date from(Duration duration) {
-    return Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration));
+    return Date.from(JapanClock.now().plus(duration));
   }
 }

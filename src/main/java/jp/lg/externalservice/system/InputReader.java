@@ -16,15 +16,21 @@ import java.util.stream.Collectors;
  */
 public final class InputReader {
 
+  /**
+   * The longest array any form field takes: every list of the forms is a choice of enum values, so a longer one is
+   * hostile, and is refused before its elements are looked at (issue #12, "Size").
+   */
+  public static final int MAX_ARRAY_LENGTH = 100;
+
   private final JsonNode input;
   private final String prefix;
-  private final List<FieldError> errors;
+  private final Errors errors;
 
   public InputReader(JsonNode input) {
-    this(input, "", new ArrayList<>());
+    this(input, "", new Errors());
   }
 
-  private InputReader(JsonNode input, String prefix, List<FieldError> errors) {
+  private InputReader(JsonNode input, String prefix, Errors errors) {
     this.input = input;
     this.prefix = prefix;
     this.errors = errors;
@@ -115,6 +121,9 @@ public final class InputReader {
           "must be an array of: " + allowed(type));
       return List.of();
     }
+    if (!withinLength(field, node, MAX_ARRAY_LENGTH)) {
+      return List.of();
+    }
     Set<E> values = new LinkedHashSet<>();
     for (int i = 0; i < node.size(); i++) {
       E value = enumValue(field + "[" + i + "]", node.get(i), type);
@@ -165,23 +174,40 @@ public final class InputReader {
     return (int) value;
   }
 
+  /**
+   * False, with the error recorded, when the array {@code node} has more than {@code max} elements; for readers of
+   * arrays other than {@link #enumList}.
+   */
+  public boolean withinLength(String field, JsonNode node, int max) {
+    if (node.size() <= max) {
+      return true;
+    }
+    reject(field, max + " 件以内で指定してください（" + node.size() + " 件あります）",
+        "must have at most " + max + " items (has " + node.size() + ")");
+    return false;
+  }
+
   public void reject(String field, String message, String messageEn) {
     errors.add(new FieldError(prefix + field, message, messageEn));
   }
 
   public boolean hasError(String field) {
     String name = prefix + field;
-    return errors.stream().anyMatch(e -> e.field().equals(name) || e.field().startsWith(name + "["));
+    return errors.list.stream().anyMatch(e -> e.field().equals(name) || e.field().startsWith(name + "["));
   }
 
+  /**
+   * The errors, at most {@link InputValidationException#MAX_REPORTED_ERRORS} of them and then one that counts the
+   * rest.
+   */
   public List<FieldError> errors() {
-    return List.copyOf(errors);
+    return errors.reported();
   }
 
-  /** Throws {@link InputValidationException} naming every offending field, if any. */
+  /** Throws {@link InputValidationException} naming every offending field (up to the limit), if any. */
   public void throwIfInvalid() {
-    if (!errors.isEmpty()) {
-      throw new InputValidationException(errors);
+    if (!errors.list.isEmpty()) {
+      throw new InputValidationException(errors.reported());
     }
   }
 
@@ -211,6 +237,32 @@ public final class InputReader {
 
   private static boolean absent(JsonNode node) {
     return node == null || node.isNull() || node.isMissingNode();
+  }
+
+  /**
+   * The errors of a reader and its nested readers; beyond the reporting limit only counted, so that hostile input
+   * cannot make the error list (and the answer) as large as itself.
+   */
+  private static final class Errors {
+    private final List<FieldError> list = new ArrayList<>();
+    private int omitted;
+
+    void add(FieldError error) {
+      if (list.size() < InputValidationException.MAX_REPORTED_ERRORS) {
+        list.add(error);
+      } else {
+        omitted++;
+      }
+    }
+
+    List<FieldError> reported() {
+      if (omitted == 0) {
+        return List.copyOf(list);
+      }
+      List<FieldError> reported = new ArrayList<>(list);
+      reported.add(InputValidationException.omitted(omitted));
+      return List.copyOf(reported);
+    }
   }
 
   private static String allowed(Class<? extends Enum<?>> type) {

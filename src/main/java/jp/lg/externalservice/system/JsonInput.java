@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.text.SimpleDateFormat;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.spin.json.SpinJsonNode;
 
@@ -15,13 +17,33 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 public final class JsonInput {
 
+  /** Longer than any list a form writes (checklists are objects; lists are enum choices). */
+  public static final int MAX_ARRAY_LENGTH = 1000;
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
   private JsonInput() {}
 
+  /**
+   * The variables as one object. A JSON variable holding an array longer than {@link #MAX_ARRAY_LENGTH} anywhere is
+   * refused, naming the variable: no form produces one (issue #12, "Size").
+   */
   public static ObjectNode fromVariables(Map<String, Object> variables) {
     ObjectNode node = MAPPER.createObjectNode();
-    variables.forEach((name, value) -> node.set(name, toJson(value)));
+    List<FieldError> errors = new ArrayList<>();
+    variables.forEach((name, value) -> {
+      JsonNode json = toJson(value);
+      if (value instanceof SpinJsonNode && longestArray(json) > MAX_ARRAY_LENGTH) {
+        errors.add(new FieldError(name, "配列が長すぎます（" + MAX_ARRAY_LENGTH + " 件以内）",
+            "has an array longer than " + MAX_ARRAY_LENGTH + " items"));
+      } else {
+        node.set(name, json);
+      }
+    });
+    if (!errors.isEmpty()) {
+      throw new InputValidationException(errors);
+    }
     return node;
   }
 
@@ -34,8 +56,18 @@ public final class JsonInput {
       }
     }
     if (value instanceof Date date) {
-      return MAPPER.getNodeFactory().textNode(new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss").format(date));
+      // the Japanese calendar day and time, whatever the server's zone (JapanClock)
+      return MAPPER.getNodeFactory().textNode(DATE_TIME.format(date.toInstant().atZone(JapanClock.ZONE)));
     }
     return MAPPER.valueToTree(value);
+  }
+
+  /** The number of elements of the longest array in {@code node}, at any depth. */
+  private static int longestArray(JsonNode node) {
+    int longest = node.isArray() ? node.size() : 0;
+    for (JsonNode child : node) {
+      longest = Math.max(longest, longestArray(child));
+    }
+    return longest;
   }
 }

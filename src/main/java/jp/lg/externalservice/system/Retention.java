@@ -2,7 +2,6 @@ package jp.lg.externalservice.system;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -34,7 +33,7 @@ public class Retention {
     if (processInstanceId == null) {
       return;
     }
-    Date removal = Date.from(endOfUse.plus(afterEndOfUse).atStartOfDay(ZoneId.systemDefault()).toInstant());
+    Date removal = Date.from(JapanClock.startOf(endOfUse.plus(afterEndOfUse)));
     privileged.run(() -> {
       HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
           .processInstanceId(processInstanceId).singleResult();

@@ -8,8 +8,11 @@ import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.WebTest;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
+import jp.lg.externalservice.registry.RegistryEntry;
+import jp.lg.externalservice.registry.RegistryEvent;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +22,7 @@ class OperationEventApiTest extends WebTest {
 
   @Autowired RegistryService registry;
   @Autowired OperationMessages messages;
+  @Autowired RuntimeService runtimeService;
 
   private String inOperation(String department, String administrator) {
     String id = registry.register(new NewRegistryEntry(EntryType.SERVICE, "事象 API", "提供会社", "CLOUD_INTERNET",
@@ -52,11 +56,48 @@ class OperationEventApiTest extends WebTest {
         Map.of("type", "TERMS_CHANGED", "description", "改定")).status()).isEqualTo(404);
     assertThat(postJson("/api/services/REG-1900-0001/events", "yamamoto",
         Map.of("type", "TERMS_CHANGED", "description", "改定")).status()).isEqualTo(404);
-    Answer bad = postJson("/api/services/" + fukushi + "/events", "suzuki", Map.of("type", "EARTHQUAKE"));
+    Answer bad = postJson("/api/services/" + fukushi + "/events", "watanabe", Map.of("type", "EARTHQUAKE"));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.text()).contains("type", "description", "OVERSEAS_DATA");
     assertThat(postJson("/api/services/" + fukushi + "/events", null, Map.of()).status()).isEqualTo(401);
-    assertThat(postJson("/api/services/" + fukushi + "/events", "suzuki",
+    assertThat(postJson("/api/services/" + fukushi + "/events", "watanabe",
         Map.of("type", "TERMS_CHANGED", "description", "約款の改定")).status()).isEqualTo(202);
+  }
+
+  @Test
+  @DisplayName("部署の他の職員は報告できず（403、日英）、何も起きない")
+  void otherMembersOfTheDepartmentAreRefused() {
+    String id = inOperation("kumin", "tanaka");
+    int events = registry.find(id).orElseThrow().events().size();
+    // takahashi: 区民課, its 利用責任者, but neither the service manager (sato) nor the 所属長 (tanaka)
+    Answer refused = postJson("/api/services/" + id + "/events", "takahashi",
+        Map.of("type", "OVERSEAS_DATA", "description", "ログが海外に転送されていた"));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body().get("error").asText()).contains("サービス管理担当者", "所属長", "情報政策課");
+    assertThat(refused.body().get("errorEn").asText()).contains("service manager");
+    assertThat(registry.find(id).orElseThrow().status()).isEqualTo(RegistryStatus.ACTIVE);
+    assertThat(registry.find(id).orElseThrow().events()).hasSize(events);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey("external-service-termination").count()).as("no termination started").isZero();
+    assertThat(runtimeService.createExecutionQuery().processInstanceBusinessKey(id)
+        .processDefinitionKey(OperationProcess.KEY).messageEventSubscriptionName(
+            OperationProcess.MESSAGE_OVERSEAS_DATA_FOUND).count()).as("operation still waiting").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("所属長と情報政策課は報告でき、台帳には報告した本人が記録される")
+  void unitHeadAndPolicyDivisionMayReportAndAreRecorded() {
+    for (String caller : java.util.List.of("tanaka", "yamamoto")) {
+      String id = inOperation("kumin", "tanaka");
+      Answer answer = postJson("/api/services/" + id + "/events", caller,
+          Map.of("type", "OVERSEAS_DATA", "description", "ログが海外に転送されていた"));
+      assertThat(answer.status()).as(caller).isEqualTo(202);
+      RegistryEntry entry = registry.find(id).orElseThrow();
+      assertThat(entry.status()).isEqualTo(RegistryStatus.SUSPENDED);
+      RegistryEvent suspended = entry.events().get(entry.events().size() - 1);
+      assertThat(suspended.eventType()).isEqualTo(RegistryEvent.STATUS_CHANGED);
+      assertThat(suspended.note()).contains("SUSPENDED");
+      assertThat(suspended.actor()).as("the caller, not the service manager").isEqualTo(caller);
+    }
   }
 }

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.system.JapanClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,7 @@ class RegistryApiTest extends WebTest {
   }
 
   private String approvalDate(String id) {
-    return LocalDate.ofInstant(registry.find(id).orElseThrow().approvedAt(), RegistryService.ZONE).toString();
+    return LocalDate.ofInstant(registry.find(id).orElseThrow().approvedAt(), JapanClock.ZONE).toString();
   }
 
   private static String encoded(String value) {

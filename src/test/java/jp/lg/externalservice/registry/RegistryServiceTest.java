@@ -24,6 +24,7 @@ import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
+import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -124,7 +125,7 @@ class RegistryServiceTest extends EngineTest {
     for (int i = 0; i < 3; i++) {
       ids.add(register(service("連番 " + i + " " + marker, "株式会社テスト", "PAID")));
     }
-    String year = String.valueOf(LocalDate.now(RegistryService.ZONE).getYear());
+    String year = String.valueOf(LocalDate.now(JapanClock.ZONE).getYear());
     assertThat(ids).allSatisfy(id -> assertThat(id).matches("REG-" + year + "-\\d{4,}"));
     long first = Long.parseLong(ids.get(0).substring(9));
     assertThat(ids).containsExactly("REG-%s-%04d".formatted(year, first), "REG-%s-%04d".formatted(year, first + 1),

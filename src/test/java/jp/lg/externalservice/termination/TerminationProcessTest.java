@@ -179,8 +179,7 @@ class TerminationProcessTest extends EngineTest {
 
     Date removal = historyService.createHistoricProcessInstanceQuery().processInstanceId(application.getId())
         .singleResult().getRemovalTime();
-    assertThat(removal.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate())
-        .isEqualTo(LocalDate.of(2032, 3, 31));
+    assertThat(jp.lg.externalservice.system.JapanClock.dayOf(removal)).isEqualTo(LocalDate.of(2032, 3, 31));
   }
 
   @Test

@@ -508,7 +508,8 @@ class AdversarialRestTest extends WebTest {
   /** The variables of every running instance of the case, of the task and its execution, and the open tasks. */
   private CaseState state(Target target) {
     Map<String, Map<String, TypedValue>> scopes = new LinkedHashMap<>();
-    for (String id : target.c().runningInstanceIds()) {
+    Set<String> instances = target.c().instanceIds();
+    for (String id : target.c().running(instances)) {
       scopes.put("process " + id, typed(runtimeService.getVariablesLocalTyped(id, false)));
     }
     String execution = target.task().getExecutionId();
@@ -520,7 +521,7 @@ class AdversarialRestTest extends WebTest {
           typed(taskService.getVariablesLocalTyped(target.task().getId(), false)));
     }
     Map<String, String> tasks = new TreeMap<>();
-    target.c().openTasks().forEach(open -> tasks.put(open.getId(), String.valueOf(open.getAssignee())));
+    target.c().openTasks(instances).forEach(open -> tasks.put(open.getId(), String.valueOf(open.getAssignee())));
     return new CaseState(scopes, tasks);
   }
 
@@ -685,14 +686,21 @@ class AdversarialRestTest extends WebTest {
     }
 
     List<String> runningInstanceIds() {
-      Set<String> ids = instanceIds();
+      return running(instanceIds());
+    }
+
+    List<String> running(Set<String> ids) {
       return runtimeService.createProcessInstanceQuery().processInstanceIds(ids).list().stream()
           .map(instance -> instance.getId()).toList();
     }
 
     List<Task> openTasks() {
-      return taskService.createTaskQuery().processInstanceIdIn(instanceIds().toArray(String[]::new))
-          .orderByTaskCreateTime().asc().list();
+      return openTasks(instanceIds());
+    }
+
+    List<Task> openTasks(Set<String> ids) {
+      return taskService.createTaskQuery().processInstanceIdIn(ids.toArray(String[]::new)).orderByTaskCreateTime()
+          .asc().list();
     }
 
     String registryEntryId() {

@@ -72,19 +72,21 @@ class TrustworthyCaseFindingsTest extends WebTest {
   @Test
   @DisplayName("添付: エンジンの添付 API は 40 MB のファイルも .pdf と名乗る HTML も、管理者からも受け付けず、削除もできない")
   void engineAttachmentEndpointsAreClosed() {
-    String taskId = firstTask(apply("sato", kintone().paid(false)));
+    String instance = apply("sato", kintone().paid(false));
+    String taskId = firstTask(instance);
     byte[] large = Arrays.copyOf(PDF, 40 * 1024 * 1024);
     byte[] html = "<html><body><script>alert(document.cookie)</script></body></html>".getBytes(StandardCharsets.UTF_8);
-    assertThat(engineAttachment("sato", taskId, "約款.pdf", large).status()).as("40 MB").isIn(400, 403, 413);
+    // a server that refuses without reading may close the connection once it stops swallowing the body (status 0)
+    assertThat(engineAttachment("sato", taskId, "約款.pdf", large).status()).as("40 MB").isIn(0, 400, 403, 413);
     assertThat(engineAttachment("sato", taskId, "約款.pdf", html).status()).as("HTML named .pdf").isIn(400, 403);
     assertThat(engineAttachment("demo", taskId, "約款.pdf", PDF).status()).as("closed for administrators too")
         .isIn(400, 403);
-    assertThat(taskService.getTaskAttachments(taskId)).as("nothing stored").isEmpty();
+    assertThat(taskService.getTaskAttachments(taskId)).as("nothing stored with the task").isEmpty();
+    assertThat(taskService.getProcessInstanceAttachments(instance)).as("nor with the case").isEmpty();
 
-    // an attachment stored through the application's own API, where the rules apply, is not deleted over the engine
-    Answer stored = appAttachment("sato", taskId, "約款.pdf", PDF);
-    assertThat(stored.status()).isEqualTo(201);
-    String attachmentId = stored.body().get("id").asText();
+    // an attachment the engine holds for the task (e.g. stored before the guard) is not deleted over its endpoint
+    String attachmentId = taskService.createAttachment("application/pdf", taskId, null, "約款.pdf", "約款",
+        new java.io.ByteArrayInputStream(PDF)).getId();
     for (String user : List.of("sato", "demo")) {
       assertThat(send("DELETE", "/engine-rest/task/" + taskId + "/attachment/" + attachmentId, user, null).status())
           .as("DELETE by %s", user).isIn(400, 403);
@@ -315,13 +317,10 @@ class TrustworthyCaseFindingsTest extends WebTest {
         "attachment-description", "約款", "attachment-type", "application/pdf"), "content", fileName, content);
   }
 
-  /** {@code POST /api/tasks/{id}/attachments}, where the application checks size, type and content. */
-  private Answer appAttachment(String user, String taskId, String fileName, byte[] content) {
-    return multipart(user, "/api/tasks/" + taskId + "/attachments", Map.of("description", "約款"), "file", fileName,
-        content);
-  }
-
-  /** A multipart upload; {@code Expect: 100-continue}, so a server that refuses need not read a large body. */
+  /**
+   * A multipart upload; {@code Expect: 100-continue}, so a server that refuses need not read a large body. Status 0
+   * when the server closed the connection without an answer (Tomcat does so after max-swallow-size).
+   */
   private Answer multipart(String user, String path, Map<String, String> fields, String filePart, String fileName,
       byte[] content) {
     String boundary = "----adversarial" + System.nanoTime();
@@ -338,12 +337,13 @@ class TrustworthyCaseFindingsTest extends WebTest {
             .getBytes(StandardCharsets.UTF_8)))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+          .send(request, HttpResponse.BodyHandlers.ofString());
       String text = response.body();
       return new Answer(response.statusCode(), text.startsWith("{") ? JSON.readTree(text) : null, text,
           response.headers());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
+    } catch (java.io.IOException closed) {
+      return new Answer(0, null, closed.toString(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -63,7 +63,7 @@ import org.springframework.test.context.TestPropertySource;
  * every path of the engine REST API. Each attempt must be refused and leave the case as it was (read through the
  * Java API as the system); the test fails if any user task of any deployed diagram was not attacked.
  *
- * <p>Run time: the full product of tasks × vectors × facts would be about 44 × 18 × 19 requests. Instead each task
+ * <p>Run time: the full product of tasks × vectors × facts would be about 44 × 18 × 26 requests. Instead each task
  * gets every vector once (with one fact, rotating over the facts from task to task) and every fact once through
  * {@code submit-form} (the path Tasklist uses, where a whitelist could have holes). The vectors that would move the
  * case on if they got through (the completions) come last, and the first fact of the completions is the display
@@ -87,7 +87,15 @@ class AdversarialRestTest extends WebTest {
       new Fact("itPlanningRequired", false, true),
       new Fact("conditions", json("[]"), json("[\"PRIOR_CONSULTATION\"]")),
       new Fact("discouraged", false, true),
+      // what the review prepares for its gateways and checks (R-8, R-19, 004 §9(2))
+      new Fact("carefulJudgmentRequired", false, true),
+      new Fact("priorConsultationRequired", false, true),
+      new Fact("specificCommunicationRequired", false, true),
+      new Fact("governmentCloudRules", false, true),
+      new Fact("niscAdviceAvailable", true, false),
+      new Fact("itPlanningDecision", "APPROVED", "REJECTED"),
       new Fact("doubleCheckedBy", "鈴木 一郎", "suzuki"),
+      new Fact("reviewedBy", "suzuki", "鈴木 一郎"),
       new Fact("decidedBy", "鈴木 一郎", "suzuki"),
       new Fact("returnedBy", "鈴木 一郎", "suzuki"),
       new Fact("decision", "APPROVED", "REJECTED"),

@@ -52,6 +52,12 @@ final class WebappSession {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+    // a query sent as POST needs the session and the token like any change: a refusal later is then the guard's,
+    // not a CSRF failure
+    Answer probe = send("POST", "/task/count", java.util.Map.of());
+    if (probe.status() != 200) {
+      throw new IllegalStateException("Tasklist session of " + user + " cannot POST: " + probe.status());
+    }
   }
 
   /** {@code method} on the webapps' engine path ({@code path} as under /engine-rest), with an optional JSON body. */

@@ -66,6 +66,25 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
         taskService.getVariable(taskId, APPLICANT), taskService.getVariable(taskId, DEPARTMENT_CODE)));
   }
 
+  /**
+   * Why {@code caller} may not hand the task to {@code target} (null if they may): only a task addressed to groups,
+   * only by someone who may take it themselves, only to someone who may take it.
+   */
+  public FieldError problemHandingOver(String taskId, String caller, String target) {
+    boolean addressedToGroups = privileged.call(() ->
+        !candidateGroups(taskService.getIdentityLinksForTask(taskId)).isEmpty());
+    if (!addressedToGroups) {
+      return refusal("担当者が決まっているタスクは他の人に割り当てられません",
+          "a task addressed to one person cannot be handed over");
+    }
+    FieldError callerProblem = problemTaking(taskId, caller);
+    if (callerProblem != null) {
+      return refusal("このタスクを担当できる職員だけが割り当てを変えられます",
+          "only someone who may take the task may hand it over");
+    }
+    return target == null ? null : problemTaking(taskId, target);
+  }
+
   private FieldError problem(String assignee, Set<String> groups, Object applicant, Object departmentCode) {
     if (assignee == null || groups.isEmpty()) {
       return null;

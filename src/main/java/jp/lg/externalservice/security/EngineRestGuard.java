@@ -45,7 +45,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * endpoint of a later Camunda version is closed until someone opens it here:
  * <ul>
  *   <li>queries sent as POST (task, filter, process-instance, history …);</li>
- *   <li>claiming a task for oneself, giving it back, commenting on it;</li>
+ *   <li>claiming a task for oneself, giving it back, commenting on it; handing a task addressed to groups to another
+ *       member who may take it ({@link AssignmentGuard});</li>
  *   <li>completing a task or starting a process with exactly the fields of its own Camunda Form
  *       ({@link SubmittedVariables}): no fact such as {@code applicant}, {@code departmentCode} or {@code route},
  *       no business key, no start at an inner activity, no serialized Java object.</li>
@@ -80,6 +81,7 @@ public class EngineRestGuard extends OncePerRequestFilter {
       "/history/(process-instance|activity-instance|task|variable-instance|detail|decision-instance|user-operation"
           + "|incident|identity-link-log|job-log|external-task-log)(/count)?");
   private static final Pattern CLAIM = Pattern.compile("/task/(" + ID + ")/claim");
+  private static final Pattern HAND_OVER = Pattern.compile("/task/(" + ID + ")/assignee");
   private static final List<Pattern> TASK_WORK = patterns("/task/" + ID + "/unclaim", "/task/" + ID + "/comment/create");
   private static final Pattern COMPLETE = Pattern.compile("/task/(" + ID + ")/(submit-form|complete|resolve)");
   private static final Pattern START = Pattern.compile(
@@ -175,6 +177,12 @@ public class EngineRestGuard extends OncePerRequestFilter {
             "a task can be claimed for oneself only"));
       }
       FieldError problem = assignmentGuard.problemTaking(claim.group(1), userId);
+      return problem == null ? List.of() : List.of(problem);
+    }
+    Matcher handOver = HAND_OVER.matcher(path);
+    if (handOver.matches()) {
+      String userId = body == null ? null : body.path("userId").asText(null);
+      FieldError problem = assignmentGuard.problemHandingOver(handOver.group(1), caller.getUserId(), userId);
       return problem == null ? List.of() : List.of(problem);
     }
     Matcher complete = COMPLETE.matcher(path);

@@ -1,6 +1,7 @@
 package jp.lg.externalservice.security;
 
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.TASK_ASSIGN;
 import static org.camunda.bpm.engine.authorization.Permissions.TASK_WORK;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
@@ -9,6 +10,7 @@ import static org.camunda.bpm.engine.authorization.Resources.USER;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>The assignee and the candidates of a task get {@code TASK_WORK} (claim, complete through the form), not
  *       {@code UPDATE}: with UPDATE they could write any process variable of the case, add candidates or reassign
- *       it ({@code default-user-permission-name-for-task} in application.yaml).</li>
+ *       it ({@code default-user-permission-name-for-task} in application.yaml). Candidate groups also get
+ *       {@code TASK_ASSIGN}, to hand the task to a colleague; {@code EngineRestGuard} and {@link AssignmentGuard}
+ *       keep that within the group and out of four-eyes reach, and refuse every other use of it.</li>
  *   <li>A new user may read their own user entry, not rename or delete themselves (the engine grants ALL):
  *       administrators manage identities.</li>
  * </ul>
@@ -44,6 +48,16 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin implements 
       public AuthorizationEntity[] newUser(User user) {
         return new AuthorizationEntity[] {createGrantAuthorization(user.getId(), null, USER, user.getId(), READ)};
       }
+
+      /** Members of a task's candidate group may also hand it to a colleague (AssignmentGuard says to whom). */
+      @Override
+      protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
+        AuthorizationEntity[] authorizations = super.createOrUpdateAuthorizations(task, groupId, userId);
+        if (groupId != null && authorizations != null && authorizations.length > 0) {
+          authorizations[0].addPermission(TASK_ASSIGN);
+        }
+        return authorizations;
+      }
     });
   }
 
@@ -54,6 +68,9 @@ public class StaffAuthorizations extends AbstractProcessEnginePlugin implements 
       if (!Authorization.ANY.equals(grant.getResourceId())) {
         grant.removePermission(UPDATE);
         grant.addPermission(TASK_WORK);
+        if (grant.getGroupId() != null) {
+          grant.addPermission(TASK_ASSIGN);
+        }
         authorizationService.saveAuthorization(grant);
       }
     }

@@ -6,9 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import jp.lg.externalservice.system.ErrorResponse;
 import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -94,9 +94,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private static void reject(HttpServletResponse response, int status, String message, String messageEn)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write("{\"error\":\"" + message + "\",\"errorEn\":\"" + messageEn + "\",\"errors\":[]}");
+    new ErrorResponse(message, messageEn, List.of()).writeTo(response, status);
   }
 }

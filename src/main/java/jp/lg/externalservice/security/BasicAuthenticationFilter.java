@@ -3,7 +3,8 @@ package jp.lg.externalservice.security;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import jp.lg.externalservice.system.ErrorResponse;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -25,11 +26,9 @@ public class BasicAuthenticationFilter extends ProcessEngineAuthenticationFilter
     @Override
     public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
       super.augmentResponseByAuthenticationChallenge(response, engine);
-      response.setContentType("application/json");
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
       try {
-        response.getWriter().write("{\"error\":\"ログインが必要です（HTTP Basic 認証）\","
-            + "\"errorEn\":\"Authentication required (HTTP Basic)\",\"errors\":[]}");
+        new ErrorResponse("ログインが必要です（HTTP Basic 認証）", "Authentication required (HTTP Basic)", List.of())
+            .writeTo(response, HttpServletResponse.SC_UNAUTHORIZED);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -2,7 +2,6 @@ package jp.lg.externalservice.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -21,10 +20,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.lg.externalservice.system.ErrorResponse;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.FormFields;
 import jp.lg.externalservice.system.Privileged;
@@ -334,19 +333,9 @@ public class EngineRestGuard extends OncePerRequestFilter {
     write(response, status, message, messageEn, List.of());
   }
 
-  /** Camunda's error shape ({@code type}, {@code message}: what Tasklist shows) plus our bilingual fields. */
   private static void write(HttpServletResponse response, int status, String message, String messageEn,
       List<FieldError> errors) throws IOException {
-    ObjectNode body = MAPPER.createObjectNode();
-    body.put("type", status == 400 ? "InputValidationException" : "AccessDenied");
-    body.put("message", message + "（" + messageEn + "）");
-    body.put("error", message);
-    body.put("errorEn", messageEn);
-    body.set("errors", MAPPER.valueToTree(errors));
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(MAPPER.writeValueAsString(body));
+    new ErrorResponse(message, messageEn, errors).writeTo(response, status);
   }
 
   /** The request body read once (at most {@link #MAX_BODY} bytes), parsed if it is JSON, and replayed downstream. */

@@ -69,13 +69,11 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       return;
     }
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-    response.setStatus(429);
     response.setHeader("Retry-After", Long.toString(seconds));
-    response.setContentType("application/json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    json.writeValue(response.getWriter(), new ErrorResponse(
+    new ErrorResponse(
         "パスワードの誤りが続いたため、ログインを一時的に止めています。" + seconds + " 秒後にもう一度お試しください",
-        "Too many wrong passwords: logins are paused, try again in " + seconds + " seconds", List.of()));
+        "Too many wrong passwords: logins are paused, try again in " + seconds + " seconds", List.of())
+        .writeTo(response, 429);
   }
 
   /**

@@ -1,6 +1,5 @@
 package jp.lg.externalservice.system;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,7 +18,6 @@ import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,7 +29,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final DataSize maxRequestSize;
   private final DataSize maxUploadSize;
@@ -65,10 +62,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   /** The 413 answer: the body of every {@code /api} error, in Japanese and English. */
   private static void refuse(HttpServletResponse response, DataSize limit) throws IOException {
-    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    JSON.writeValue(response.getOutputStream(), tooLarge(limit));
+    tooLarge(limit).writeTo(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
   }
 
   private static ErrorResponse tooLarge(DataSize limit) {

@@ -3,6 +3,7 @@ package jp.lg.externalservice.review;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
 import jp.lg.externalservice.application.ApplicationProcess.Decision;
+import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -16,6 +17,15 @@ class Decisions {
 
   Decisions(DepartmentDirectory directory) {
     this.directory = directory;
+  }
+
+  /** The act a decision choice records in the case record. */
+  static ActResult result(ReviewProcess.DecisionChoice choice) {
+    return switch (choice) {
+      case APPROVE -> ActResult.APPROVED;
+      case REJECT -> ActResult.REJECTED;
+      case RETURN -> ActResult.RETURNED;
+    };
   }
 
   /** Sent back to the applicant: the correction task shows who returned it and why. */

@@ -38,7 +38,7 @@ public class RegisterApprovedService implements JavaDelegate {
     if (renewed != null && !renewed.isBlank()) {
       // ruling R-17: the renewal replaces the entry it renews, whose operation ends
       registry.changeStatus(renewed, RegistryStatus.RENEWED, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(),
-          ZoneId.systemDefault()), (String) execution.getVariable(ApplicationProcess.Var.DECIDED_BY),
+          ZoneId.systemDefault()), entries.approver(execution, EntryType.SERVICE),
           execution.getProcessInstanceId(), "更改: " + id + " に引き継ぎ");
       messages.toOperation(renewed, OperationProcess.MESSAGE_OPERATION_CLOSED, java.util.Map.of());
     }

@@ -29,6 +29,11 @@ public class CaseFacts {
     return records.of(execution).department().securityOfficerGroupId();
   }
 
+  /** The 所属長 group of the case's department: escalations of the termination. */
+  public String unitHeads(DelegateExecution execution) {
+    return records.of(execution).department().unitHeadGroupId();
+  }
+
   /** The outcome's name, e.g. {@code APPLICATION_REQUIRED}. */
   public String outcome(DelegateExecution execution) {
     return records.of(execution).classified().outcome().name();

@@ -27,7 +27,7 @@ public class ExtendRetention implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    registry.find((String) execution.getVariable(ReviewProcess.Var.REGISTRY_ENTRY_ID)).ifPresent(entry ->
+    registry.find(execution.getProcessBusinessKey()).ifPresent(entry ->
         retention.keepCaseUntil(entry.applicationProcessInstanceId(),
             LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()).plusYears(1)));
   }

@@ -30,12 +30,12 @@ public class SuspendService implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String entryId = (String) execution.getVariable(ReviewProcess.Var.REGISTRY_ENTRY_ID);
+    String entryId = execution.getProcessBusinessKey(); // the registry entry of this operation
     String reason = stopReason(execution);
     RegistryEntry entry = registry.find(entryId).orElseThrow();
     if (entry.status() == RegistryStatus.ACTIVE) {
       registry.changeStatus(entryId, RegistryStatus.SUSPENDED, null,
-          (String) execution.getVariable(ApplicationProcess.Var.SERVICE_MANAGER), execution.getProcessInstanceId(),
+          entry.serviceManager(), execution.getProcessInstanceId(),
           "利用停止: " + reason);
     }
     Map<String, Object> variables = new HashMap<>();

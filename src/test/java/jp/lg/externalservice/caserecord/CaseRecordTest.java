@@ -171,6 +171,29 @@ class CaseRecordTest extends EngineTest {
     assertThat(caseRecords.acts(instance.getId())).allSatisfy(act -> assertThat(act.caseId()).isEqualTo(instance.getId()));
   }
 
+  @Test
+  @DisplayName("承認後に decision を書き換えても、案件は決定どおり承認で終わり運用に引き継がれる")
+  void forgedDecisionChangesNothing() {
+    ProcessInstance instance = submitApplication("sato", kintone().variables());
+    prepareAndSelfCheck(instance, "sato");
+    complete(instance, ApplicationProcess.Element.DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
+    complete(instance, ReviewProcess.Element.REVIEW, "yamamoto", review("APPROVE", null));
+    if (task(instance, ReviewProcess.Element.REVIEW_IT_PLANNING) != null) {
+      complete(instance, ReviewProcess.Element.REVIEW_IT_PLANNING, "kimura", vars("itPlanningDecision", "APPROVED"));
+    }
+    complete(instance, ReviewProcess.Element.DECIDE, "kobayashi", decision("APPROVE", null));
+    String review = calledInstance(instance, ReviewProcess.KEY).getId();
+    adminWrites(review, vars("decision", "RETURNED", "decidedBy", "sato"));
+    if (task(instance, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS) != null) {
+      complete(instance, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, "sato", usageRisksAcknowledged());
+    }
+    adminWrites(review, vars("decision", "REJECTED"));
+    complete(instance, ReviewProcess.Element.RECORD_CONTRACT, "sato", vars("contractDate", "2099-06-01"));
+    assertThat(instance).isEnded().hasPassed(ApplicationProcess.Element.END_APPROVED);
+    assertThat(caseRecords.acts(instance.getId())).filteredOn(act -> act.result() == ActResult.APPROVED)
+        .extracting(act -> act.actor().userId()).containsExactly("yamamoto", "kimura", "kobayashi");
+  }
+
   private static Map<String, Object> withCorrectionNote(Map<String, Object> answers) {
     Map<String, Object> corrected = new java.util.HashMap<>(answers);
     corrected.put("correctionNote", "項目 5 を確認しました");

@@ -9,6 +9,11 @@ CREATE TABLE case_record (
   applicant_name         VARCHAR(200) NOT NULL,
   department_code        VARCHAR(64)  NOT NULL,
   department_name        VARCHAR(100) NOT NULL,
+  -- validated answers with consequences: who manages the service, which entry a renewal replaces (R-17)
+  service_manager        VARCHAR(64),
+  renews_entry_id        VARCHAR(32),
+  -- the registry entry: set at approval; for a termination the entry it ends
+  registry_entry_id      VARCHAR(32),
   created_at             TIMESTAMP WITH TIME ZONE NOT NULL,
   -- the classification (rulings.md §2); null until Task_ClassifyApplication has run
   outcome                VARCHAR(32),

@@ -55,7 +55,7 @@ public class ApplicationSubmissionCheck implements ExecutionListener {
       checkRenewal(reader, renews, department);
     }
     reader.throwIfInvalid();
-    caseRecords.open(execution, applicant, department);
+    caseRecords.open(execution, applicant, department, (String) execution.getVariable(SERVICE_MANAGER), renews, null);
     // display only: the forms and the task assignment read the record, this keeps Tasklist's filters informative
     execution.setVariable(APPLICANT, applicant);
     execution.setVariable(APPLICANT_NAME, directory.displayName(applicant));

@@ -24,6 +24,11 @@ public class CaseFacts {
     return records.of(execution).applicant().userId();
   }
 
+  /** サービス管理担当者 as the application named them (validated at submission). */
+  public String serviceManager(DelegateExecution execution) {
+    return records.of(execution).serviceManager();
+  }
+
   /** The 利用責任者 group of the applicant's department (ruling R-21): the double check and the SNS approval. */
   public String securityOfficers(DelegateExecution execution) {
     return records.of(execution).department().securityOfficerGroupId();

@@ -33,6 +33,9 @@ class CaseRecordRepository {
       rs.getString("case_id"),
       new Actor(rs.getString("applicant"), rs.getString("applicant_name")),
       new Department(rs.getString("department_code"), rs.getString("department_name")),
+      rs.getString("service_manager"),
+      rs.getString("renews_entry_id"),
+      rs.getString("registry_entry_id"),
       instant(rs, "created_at"),
       rs.getString("outcome") == null ? null : new CaseClassification(
           Outcome.valueOf(rs.getString("outcome")),
@@ -60,12 +63,17 @@ class CaseRecordRepository {
 
   void insert(CaseRecord record) {
     jdbc.update("INSERT INTO case_record (case_id, applicant, applicant_name, department_code, department_name, "
-        + "created_at) VALUES (:caseId, :applicant, :applicantName, :departmentCode, :departmentName, :createdAt)",
+        + "service_manager, renews_entry_id, registry_entry_id, created_at) VALUES (:caseId, :applicant, "
+        + ":applicantName, :departmentCode, :departmentName, :serviceManager, :renewsEntryId, :registryEntryId, "
+        + ":createdAt)",
         new MapSqlParameterSource("caseId", record.caseId())
             .addValue("applicant", record.applicant().userId())
             .addValue("applicantName", record.applicant().name())
             .addValue("departmentCode", record.department().code())
             .addValue("departmentName", record.department().name())
+            .addValue("serviceManager", record.serviceManager())
+            .addValue("renewsEntryId", record.renewsEntryId())
+            .addValue("registryEntryId", record.registryEntryId())
             .addValue("createdAt", timestamp(record.createdAt())));
   }
 
@@ -82,6 +90,14 @@ class CaseRecordRepository {
             .addValue("itPlanningRequired", classification.itPlanningRequired())
             .addValue("conditions", json(classification.conditions()))
             .addValue("classifiedAt", timestamp(classification.classifiedAt())));
+    if (rows != 1) {
+      throw new IllegalStateException("no case record " + caseId);
+    }
+  }
+
+  void updateRegistryEntry(String caseId, String registryEntryId) {
+    int rows = jdbc.update("UPDATE case_record SET registry_entry_id = :entryId WHERE case_id = :caseId",
+        new MapSqlParameterSource("caseId", caseId).addValue("entryId", registryEntryId));
     if (rows != 1) {
       throw new IllegalStateException("no case record " + caseId);
     }

@@ -38,12 +38,21 @@ public class CaseRecords {
     return ((ExecutionEntity) execution).getRootProcessInstanceId();
   }
 
-  /** Opens the record of a new case; names come from the directory now. */
-  public CaseRecord open(DelegateExecution execution, String applicant, Department department) {
+  /**
+   * Opens the record of a new case; names come from the directory now. {@code registryEntryId} is null for an
+   * application (set at approval, {@link #registered}) and the entry ended by a termination.
+   */
+  public CaseRecord open(DelegateExecution execution, String applicant, Department department, String serviceManager,
+      String renewsEntryId, String registryEntryId) {
     CaseRecord record = new CaseRecord(caseIdOf(execution), new Actor(applicant, directory.displayName(applicant)),
-        department, ClockUtil.getCurrentTime().toInstant(), null);
+        department, serviceManager, renewsEntryId, registryEntryId, ClockUtil.getCurrentTime().toInstant(), null);
     repository.insert(record);
     return record;
+  }
+
+  /** The approved service or SNS account entered the registry as {@code registryEntryId}. */
+  public void registered(DelegateExecution execution, String registryEntryId) {
+    repository.updateRegistryEntry(caseIdOf(execution), registryEntryId);
   }
 
   /** Records (or, after a new classification of the same case, replaces) the classification. */

@@ -3,7 +3,6 @@ package jp.lg.externalservice.operation;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import jp.lg.externalservice.registry.RegistryService;
-import jp.lg.externalservice.review.ReviewProcess;
 import jp.lg.externalservice.system.Retention;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -67,6 +67,7 @@ class RegistryEntries {
         administratorName, serviceManager, directory.displayName(serviceManager), date(facts.string(PERIOD_START)),
         date(facts.string(PERIOD_END)), facts.string(RENEWS_REGISTRY_ENTRY_ID));
     String id = registry.register(entry, approver(execution, type), execution.getProcessInstanceId());
+    caseRecords.registered(execution, id);
     execution.setVariable(ReviewProcess.Var.REGISTRY_ENTRY_ID, id);
     execution.setVariable(ReviewProcess.Var.SERVICE_ADMINISTRATOR, administrator.getId());
     execution.setVariable(ReviewProcess.Var.SERVICE_ADMINISTRATOR_NAME, administratorName);

@@ -28,6 +28,7 @@ public class StopOfUseStart implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     RegistryEntry entry = registry.find(execution.getProcessBusinessKey()).orElseThrow(() ->
         new IllegalStateException("no registry entry '" + execution.getProcessBusinessKey() + "'"));
-    caseRecords.open(execution, entry.serviceManager(), new Department(entry.departmentCode(), entry.departmentName()));
+    caseRecords.open(execution, entry.serviceManager(), new Department(entry.departmentCode(), entry.departmentName()),
+        entry.serviceManager(), null, entry.id());
   }
 }

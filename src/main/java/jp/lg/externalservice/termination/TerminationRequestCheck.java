@@ -90,7 +90,8 @@ public class TerminationRequestCheck implements ExecutionListener {
 
     if (!filedInTask) {
       execution.setProcessBusinessKey(entryId);
-      caseRecords.open(execution, requester, new Department(entry.departmentCode(), entry.departmentName()));
+      caseRecords.open(execution, requester, new Department(entry.departmentCode(), entry.departmentName()),
+          entry.serviceManager(), null, entry.id());
     }
     execution.setVariable(ApplicationProcess.Var.APPLICANT, requester); // display; the record is the fact
     execution.setVariable(ApplicationProcess.Var.APPLICANT_NAME, directory.displayName(requester));

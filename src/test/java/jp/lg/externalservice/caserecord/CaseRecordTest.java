@@ -13,6 +13,13 @@ import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
+import java.time.LocalDate;
+import jp.lg.externalservice.TaskAnswers;
+import jp.lg.externalservice.registry.EntryType;
+import jp.lg.externalservice.registry.NewRegistryEntry;
+import jp.lg.externalservice.registry.RegistryEntry;
+import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.review.ReviewProcess;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
@@ -32,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CaseRecordTest extends EngineTest {
 
   @Autowired CaseRecords caseRecords;
+  @Autowired RegistryService registry;
 
   private CaseRecord record(ProcessInstance instance) {
     return caseRecords.find(instance.getId()).orElseThrow();
@@ -187,11 +195,45 @@ class CaseRecordTest extends EngineTest {
     if (task(instance, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS) != null) {
       complete(instance, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, "sato", usageRisksAcknowledged());
     }
-    adminWrites(review, vars("decision", "REJECTED"));
+    adminWrites(review, vars("decision", "REJECTED", "serviceManager", "suzuki", "registryEntryId", "REG-1900-0001"));
+    assertThat(task(instance, ReviewProcess.Element.RECORD_CONTRACT).getAssignee()).isEqualTo("sato");
     complete(instance, ReviewProcess.Element.RECORD_CONTRACT, "sato", vars("contractDate", "2099-06-01"));
     assertThat(instance).isEnded().hasPassed(ApplicationProcess.Element.END_APPROVED);
+    RegistryEntry entry = registry.find(record(instance).registryEntryId()).orElseThrow();
+    assertThat(entry.contractDate()).as("the contract is recorded on the case's entry").hasToString("2099-06-01");
+    assertThat(entry.serviceManager()).isEqualTo("sato");
+    assertThat(entry.approvedBy()).isEqualTo("kobayashi");
     assertThat(caseRecords.acts(instance.getId())).filteredOn(act -> act.result() == ActResult.APPROVED)
         .extracting(act -> act.actor().userId()).containsExactly("yamamoto", "kimura", "kobayashi");
+  }
+
+  @Test
+  @DisplayName("終了手続: 申請者は署名した職員、部署は台帳から。途中で書き換えても利用責任者のダブルチェックと台帳の記録者は変わらない")
+  void terminationFactsComeFromTheServer() {
+    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "終了する PAID", "提供会社",
+        "CLOUD_INTERNET", "BUSINESS_APPLICATION", "kumin", "区民課", "PAID", "APPLICATION_REQUIRED", "利用申請が必要",
+        "[]", "[]", "tanaka", "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null),
+        "kobayashi", "approval-case-record");
+    Map<String, Object> request = TaskAnswers.terminationRequest(entryId, "FORM3");
+    request.put("applicant", "tanaka");
+    ProcessInstance instance = as("sato", () -> formService.submitStartForm(
+        repositoryDefinitionId("external-service-termination"), request));
+    assertThat(record(instance).applicant().userId()).isEqualTo("sato");
+    assertThat(record(instance).registryEntryId()).isEqualTo(entryId);
+
+    // the 利用責任者 named as applicant would fail the four-eyes rule; route IMPORTANT would demand 様式6
+    adminWrites(instance.getId(), vars("applicant", "takahashi", "departmentCode", "fukushi", "route", "IMPORTANT"));
+    assertThat(candidateGroups(task(instance, "Task_DoubleCheckTermination"))).containsExactly("security-officer-kumin");
+    complete(instance, "Task_DoubleCheckTermination", "takahashi", vars("terminationDoubleCheck",
+        TaskAnswers.checklist("t", 4), "terminationDecision", "CONFIRM", "terminationComment", null));
+    complete(instance, "Task_AcknowledgeTerminationReport", "yamamoto", Map.of("reportNote", "受理"));
+
+    assertThat(instance).isEnded();
+    RegistryEntry entry = registry.find(entryId).orElseThrow();
+    assertThat(entry.status()).isEqualTo(RegistryStatus.TERMINATED);
+    assertThat(entry.events().get(entry.events().size() - 1).actor()).isEqualTo("sato");
+    assertThat(caseRecords.acts(instance.getId())).extracting(act -> act.actor().userId(), CaseAct::role, CaseAct::result)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("takahashi", "security-officer-kumin", ActResult.CONFIRMED));
   }
 
   private static Map<String, Object> withCorrectionNote(Map<String, Object> answers) {

@@ -2,6 +2,8 @@ package jp.lg.externalservice.application;
 
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
@@ -56,6 +58,7 @@ public class ApplicationSubmissionCheck implements ExecutionListener {
     }
     reader.throwIfInvalid();
     caseRecords.open(execution, applicant, department, (String) execution.getVariable(SERVICE_MANAGER), renews, null);
+    caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
     // display only: the forms and the task assignment read the record, this keeps Tasklist's filters informative
     execution.setVariable(APPLICANT, applicant);
     execution.setVariable(APPLICANT_NAME, directory.displayName(applicant));

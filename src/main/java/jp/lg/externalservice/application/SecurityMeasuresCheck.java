@@ -2,6 +2,8 @@ package jp.lg.externalservice.application;
 
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseClassification;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.classification.Classification;
@@ -76,6 +78,9 @@ public class SecurityMeasuresCheck extends TaskCompletionCheck {
         reader.reject(OUTCOME, "申請内容または判定結果が判定時から変更されています。申請をやり直してください",
             "the answers or the classification changed after the classification; file a new application");
       }
+    }
+    if (reader.errors().isEmpty()) { // a later error (e.g. the correction's reply) rolls the act back with the rest
+      caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
     }
   }
 }

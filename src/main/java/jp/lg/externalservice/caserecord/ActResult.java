@@ -5,6 +5,12 @@ package jp.lg.externalservice.caserecord;
  * step tells which task it was, e.g. {@code APPROVED} at {@code Task_Review} is a recommendation).
  */
 public enum ActResult {
+  /** The applicant (or service manager) filed their form: the application, a preparation, a self-check. */
+  SUBMITTED,
+  /** The applicant withdrew at the preparation (004 §7). */
+  WITHDRAWN,
+  /** The service manager acknowledged the 約款 risks (002 §5(3)). */
+  ACKNOWLEDGED,
   /** The double check forwards the application to the review. */
   FORWARDED,
   APPROVED,

@@ -5,6 +5,8 @@ import static jp.lg.externalservice.review.ReviewProcess.Var.*;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.system.InputReader;
@@ -46,6 +48,7 @@ public class ContractCheck extends TaskCompletionCheck {
     }
     String user = identityService.getCurrentAuthentication() == null ? null
         : identityService.getCurrentAuthentication().getUserId();
+    caseRecords.act(execution, CaseAct.SERVICE_MANAGER, ActResult.RECORDED);
     registry.recordContract(caseRecords.of(execution).registryEntryId(), contractDate, user,
         execution.getProcessInstanceId());
   }

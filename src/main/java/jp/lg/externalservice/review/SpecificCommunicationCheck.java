@@ -4,6 +4,7 @@ import static jp.lg.externalservice.review.ReviewProcess.Var.SPECIFIC_COMMUNICAT
 import static jp.lg.externalservice.review.ReviewProcess.Var.SPECIFIC_COMMUNICATION_NOTE;
 
 import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
@@ -16,9 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("specificCommunicationCheck")
 public class SpecificCommunicationCheck extends TaskCompletionCheck {
-
-  /** The role of the applicant's own tasks in the acts of the case record. */
-  static final String APPLICANT_ROLE = "applicant";
 
   private final CaseRecords caseRecords;
 
@@ -35,7 +33,7 @@ public class SpecificCommunicationCheck extends TaskCompletionCheck {
           "confirm the 特定通信 configuration before completing (ruling R-8)");
     }
     if (reader.errors().isEmpty()) {
-      caseRecords.act(execution, APPLICANT_ROLE, ActResult.CONFIRMED); // what the decision goes by
+      caseRecords.act(execution, CaseAct.APPLICANT, ActResult.CONFIRMED); // what the decision goes by
     }
   }
 }

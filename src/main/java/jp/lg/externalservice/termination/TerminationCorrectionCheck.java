@@ -2,6 +2,9 @@ package jp.lg.externalservice.termination;
 
 import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
@@ -13,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class TerminationCorrectionCheck extends TaskCompletionCheck {
 
   private final RegistryService registry;
+  private final CaseRecords caseRecords;
 
-  public TerminationCorrectionCheck(RegistryService registry) {
+  public TerminationCorrectionCheck(RegistryService registry, CaseRecords caseRecords) {
     this.registry = registry;
+    this.caseRecords = caseRecords;
   }
 
   @Override
@@ -28,5 +33,8 @@ public class TerminationCorrectionCheck extends TaskCompletionCheck {
     }
     reader.requiredText(DISPOSAL_PROOF, 2000);
     reader.requiredText(CORRECTION_NOTE, 2000);
+    if (reader.errors().isEmpty()) {
+      caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
+    }
   }
 }

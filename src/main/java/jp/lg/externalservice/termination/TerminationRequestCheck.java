@@ -3,6 +3,8 @@ package jp.lg.externalservice.termination;
 import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
 
 import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
@@ -94,6 +96,7 @@ public class TerminationRequestCheck implements ExecutionListener {
           entry.serviceManager(), null, entry.id());
     }
     execution.setVariable(ApplicationProcess.Var.APPLICANT, requester); // display; the record is the fact
+    caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
     execution.setVariable(ApplicationProcess.Var.APPLICANT_NAME, directory.displayName(requester));
     execution.setVariable(ApplicationProcess.Var.SERVICE_NAME, entry.serviceName());
     execution.setVariable(ApplicationProcess.Var.PROVIDER_NAME, entry.providerName());

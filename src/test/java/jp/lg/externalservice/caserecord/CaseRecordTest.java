@@ -98,7 +98,8 @@ class CaseRecordTest extends EngineTest {
         "takahashi", doubleCheck("FORWARD", null)));
     assertThat(own.getErrors()).extracting(FieldError::field).containsExactly("(user)");
     assertThat(own.getMessage()).contains("R-15");
-    assertThat(caseRecords.acts(instance.getId())).isEmpty();
+    assertThat(caseRecords.acts(instance.getId())).extracting(CaseAct::step)
+        .as("only the applicant's own acts").doesNotContain("Task_DoubleCheck");
     assertThat(record(instance).applicant().userId()).isEqualTo("takahashi");
     assertThat(record(instance).department().code()).isEqualTo("kumin");
   }
@@ -141,14 +142,15 @@ class CaseRecordTest extends EngineTest {
     assertThat(blocked.getMessage()).contains("004 §9(2)", "ruling R-7");
     complete(instance, ReviewProcess.Element.DECIDE, "kobayashi", decision("REJECT", "情報化企画が不承認のため"));
 
-    assertThat(caseRecords.acts(instance.getId()))
+    assertThat(caseRecords.acts(instance.getId())).filteredOn(act -> !act.role().equals(CaseAct.APPLICANT))
         .extracting(act -> act.step(), act -> act.actor().userId(), act -> act.role(), act -> act.result())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("Task_DoubleCheck", "takahashi", "security-officer-kumin", ActResult.FORWARDED),
             org.assertj.core.groups.Tuple.tuple("Task_Review", "yamamoto", "policy-reviewer", ActResult.APPROVED),
             org.assertj.core.groups.Tuple.tuple("Task_ReviewItPlanning", "kimura", "it-planning", ActResult.REJECTED),
             org.assertj.core.groups.Tuple.tuple("Task_Decide", "kobayashi", "policy-head", ActResult.REJECTED));
-    assertThat(caseRecords.acts(instance.getId()).get(0).actor().name()).isEqualTo("高橋 健");
+    assertThat(caseRecords.acts(instance.getId())).filteredOn(act -> act.step().equals("Task_DoubleCheck"))
+        .extracting(act -> act.actor().name()).containsExactly("高橋 健");
     assertThat(record(instance).classified()).isEqualTo(classified);
   }
 
@@ -174,8 +176,15 @@ class CaseRecordTest extends EngineTest {
     complete(instance, ApplicationProcess.Element.DOUBLE_CHECK, "takahashi", doubleCheck("RETURN", "項目 5 を確認"));
     submitTask("sato", task(instance), withCorrectionNote(measuresAllMet()));
     complete(instance, ApplicationProcess.Element.DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
-    assertThat(caseRecords.acts(instance.getId())).extracting(CaseAct::result)
-        .containsExactly(ActResult.RETURNED, ActResult.FORWARDED);
+    assertThat(caseRecords.acts(instance.getId()))
+        .extracting(CaseAct::step, act -> act.actor().userId(), CaseAct::result)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("StartEvent_ApplicationSubmitted", "sato", ActResult.SUBMITTED),
+            org.assertj.core.groups.Tuple.tuple("Task_AcceptRisks", "sato", ActResult.SUBMITTED),
+            org.assertj.core.groups.Tuple.tuple("Task_SelfCheckMeasures", "sato", ActResult.SUBMITTED),
+            org.assertj.core.groups.Tuple.tuple("Task_DoubleCheck", "takahashi", ActResult.RETURNED),
+            org.assertj.core.groups.Tuple.tuple("Task_CorrectApplication", "sato", ActResult.SUBMITTED),
+            org.assertj.core.groups.Tuple.tuple("Task_DoubleCheck", "takahashi", ActResult.FORWARDED));
     assertThat(caseRecords.acts(instance.getId())).allSatisfy(act -> assertThat(act.caseId()).isEqualTo(instance.getId()));
   }
 
@@ -205,6 +214,9 @@ class CaseRecordTest extends EngineTest {
     assertThat(entry.approvedBy()).isEqualTo("kobayashi");
     assertThat(caseRecords.acts(instance.getId())).filteredOn(act -> act.result() == ActResult.APPROVED)
         .extracting(act -> act.actor().userId()).containsExactly("yamamoto", "kimura", "kobayashi");
+    assertThat(caseRecords.acts(instance.getId())).filteredOn(act -> act.role().equals(CaseAct.SERVICE_MANAGER))
+        .extracting(CaseAct::step, act -> act.actor().userId()).contains(
+            org.assertj.core.groups.Tuple.tuple("Task_RecordContract", "sato"));
   }
 
   @Test
@@ -233,7 +245,8 @@ class CaseRecordTest extends EngineTest {
     assertThat(entry.status()).isEqualTo(RegistryStatus.TERMINATED);
     assertThat(entry.events().get(entry.events().size() - 1).actor()).isEqualTo("sato");
     assertThat(caseRecords.acts(instance.getId())).extracting(act -> act.actor().userId(), CaseAct::role, CaseAct::result)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("takahashi", "security-officer-kumin", ActResult.CONFIRMED));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("sato", CaseAct.APPLICANT, ActResult.SUBMITTED),
+            org.assertj.core.groups.Tuple.tuple("takahashi", "security-officer-kumin", ActResult.CONFIRMED));
   }
 
   private static Map<String, Object> withCorrectionNote(Map<String, Object> answers) {

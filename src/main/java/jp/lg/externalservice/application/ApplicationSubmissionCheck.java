@@ -2,6 +2,9 @@ package jp.lg.externalservice.application;
 
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
@@ -10,14 +13,16 @@ import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonInput;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of {@code StartEvent_ApplicationSubmitted}: validates the application form on the server and
- * records who applies from which department, and lets the applicant read their own application. Bad input stops
- * the start: nothing is stored.
+ * Start listener of {@code StartEvent_ApplicationSubmitted}: validates the application form on the server, opens
+ * the case record with who applies from which department, and lets the applicant read their own application. Bad
+ * input stops the start: nothing is stored. The applicant is the signed-in user, whatever {@code applicant} the
+ * request carried (issue 12: a start form with another user's id filed the case in their name).
  */
 @Component("applicationSubmissionCheck")
 public class ApplicationSubmissionCheck implements ExecutionListener {
@@ -25,19 +30,23 @@ public class ApplicationSubmissionCheck implements ExecutionListener {
   private final DepartmentDirectory directory;
   private final ApplicantAccess applicantAccess;
   private final RegistryService registry;
+  private final CaseRecords caseRecords;
+  private final IdentityService identityService;
 
   public ApplicationSubmissionCheck(DepartmentDirectory directory, ApplicantAccess applicantAccess,
-      RegistryService registry) {
+      RegistryService registry, CaseRecords caseRecords, IdentityService identityService) {
     this.directory = directory;
     this.applicantAccess = applicantAccess;
     this.registry = registry;
+    this.caseRecords = caseRecords;
+    this.identityService = identityService;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     InputReader reader = new InputReader(JsonInput.fromVariables(execution.getVariables()));
     ApplicationFormReader.read(reader, directory);
-    String applicant = (String) execution.getVariable(APPLICANT);
+    String applicant = applicant(execution);
     Department department = directory.departmentOf(applicant).orElse(null);
     if (department == null) {
       reader.reject(APPLICANT, "申請者（ログイン中の職員）の所属部署が登録されていません",
@@ -48,11 +57,28 @@ public class ApplicationSubmissionCheck implements ExecutionListener {
       checkRenewal(reader, renews, department);
     }
     reader.throwIfInvalid();
+    caseRecords.open(execution, applicant, department, (String) execution.getVariable(SERVICE_MANAGER), renews, null);
+    caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
+    // display only: the forms and the task assignment read the record, this keeps Tasklist's filters informative
+    execution.setVariable(APPLICANT, applicant);
     execution.setVariable(APPLICANT_NAME, directory.displayName(applicant));
     execution.setVariable(DEPARTMENT_CODE, department.code());
     execution.setVariable(DEPARTMENT_NAME, department.name());
     execution.setVariable(SERVICE_MANAGER_NAME, directory.displayName((String) execution.getVariable(SERVICE_MANAGER)));
     applicantAccess.grantReadOwnApplication(applicant, execution.getProcessInstanceId());
+  }
+
+  /**
+   * The signed-in user; only when nobody is signed in (system code, engine tests without a user) the initiator
+   * variable that the engine or the caller set.
+   */
+  private String applicant(DelegateExecution execution) {
+    var authentication = identityService.getCurrentAuthentication();
+    if (authentication != null && authentication.getUserId() != null) {
+      return authentication.getUserId();
+    }
+    Object variable = execution.getVariable(APPLICANT);
+    return variable instanceof String text ? text : null;
   }
 
   /** A renewal (更改) references an entry in use by the applicant's own department (ruling R-17). */

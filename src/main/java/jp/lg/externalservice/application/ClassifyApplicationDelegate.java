@@ -1,5 +1,6 @@
 package jp.lg.externalservice.application;
 
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.classification.Classification;
 import jp.lg.externalservice.classification.ClassificationInput;
 import jp.lg.externalservice.classification.ClassificationInputReader;
@@ -13,17 +14,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_ClassifyApplication}: classifies the application with the rule tables (recorded in Cockpit's
- * decision history) and the outcome precedence of rulings.md §2; the gateways branch on the result.
+ * decision history) and the outcome precedence of rulings.md §2. The result goes into the case record, which the
+ * gateways and rules read; the variables written besides are for the forms only.
  */
 @Component("classifyApplicationDelegate")
 public class ClassifyApplicationDelegate implements JavaDelegate {
 
   private final ClassificationService classificationService;
   private final DmnRuleTables ruleTables;
+  private final CaseRecords caseRecords;
 
-  public ClassifyApplicationDelegate(ClassificationService classificationService, DmnRuleTables ruleTables) {
+  public ClassifyApplicationDelegate(ClassificationService classificationService, DmnRuleTables ruleTables,
+      CaseRecords caseRecords) {
     this.classificationService = classificationService;
     this.ruleTables = ruleTables;
+    this.caseRecords = caseRecords;
   }
 
   @Override
@@ -32,6 +37,7 @@ public class ClassifyApplicationDelegate implements JavaDelegate {
     ClassificationInput input = ClassificationInputReader.read(reader, true);
     reader.throwIfInvalid();
     Classification classification = classificationService.classify(input, ruleTables.recorded());
+    caseRecords.classify(execution, classification);
     ClassificationVariables.write(execution, input, classification);
   }
 }

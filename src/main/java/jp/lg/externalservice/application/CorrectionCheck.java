@@ -2,6 +2,7 @@ package jp.lg.externalservice.application;
 
 import static jp.lg.externalservice.application.ApplicationProcess.Var.CORRECTION_NOTE;
 
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.classification.ClassificationService;
 import jp.lg.externalservice.classification.DmnRuleTables;
 import jp.lg.externalservice.system.InputReader;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 @Component("correctionCheck")
 public class CorrectionCheck extends SecurityMeasuresCheck {
 
-  public CorrectionCheck(ClassificationService classificationService, DmnRuleTables ruleTables) {
-    super(classificationService, ruleTables);
+  public CorrectionCheck(ClassificationService classificationService, DmnRuleTables ruleTables,
+      CaseRecords caseRecords) {
+    super(classificationService, ruleTables, caseRecords);
   }
 
   @Override

@@ -1,5 +1,8 @@
 package jp.lg.externalservice.application;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.ACCEPTED_RISKS;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.CONTRACT_TYPE;
 
@@ -17,12 +20,25 @@ import org.springframework.stereotype.Component;
 @Component("riskAcceptanceCheck")
 public class RiskAcceptanceCheck extends TaskCompletionCheck {
 
+  private final CaseRecords caseRecords;
+
+  public RiskAcceptanceCheck(CaseRecords caseRecords) {
+    this.caseRecords = caseRecords;
+  }
+
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
     ApplicationProcess.PreparationDecision decision = Preparation.decision(reader);
-    if (decision != ApplicationProcess.PreparationDecision.PROCEED) {
-      return;
+    if (decision == ApplicationProcess.PreparationDecision.PROCEED) {
+      checkAnswers(execution, reader);
     }
+    if (decision != null && reader.errors().isEmpty()) {
+      caseRecords.act(execution, CaseAct.APPLICANT,
+          decision == ApplicationProcess.PreparationDecision.PROCEED ? ActResult.SUBMITTED : ActResult.WITHDRAWN);
+    }
+  }
+
+  private void checkAnswers(DelegateExecution execution, InputReader reader) {
     UsageRisk.ContractType contractType = reader.requiredEnum(CONTRACT_TYPE, UsageRisk.ContractType.class);
     List<UsageRisk> accepted = reader.enumList(ACCEPTED_RISKS, UsageRisk.class, false);
     if (contractType == null || reader.hasError(ACCEPTED_RISKS)) {

@@ -2,6 +2,10 @@ package jp.lg.externalservice.application;
 
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseClassification;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.classification.Classification;
 import jp.lg.externalservice.classification.ClassificationInput;
 import jp.lg.externalservice.classification.ClassificationInputReader;
@@ -21,7 +25,7 @@ import org.springframework.stereotype.Component;
  * beans in expressions): the applicant's ○/×/／ for the eight measures of 002 §5(2). × may be answered
  * honestly (the 利用責任者 then returns or rejects, ruling R-14); ／ is expected only for item 3 and needs a note
  * elsewhere (FE-6). Before the application leaves the applicant it is classified again: answers or results
- * changed through the REST API since the classification are refused. It classifies with the rule-table versions
+ * changed through the REST API since the classification (as the case record holds it) are refused. It classifies with the rule-table versions
  * that classified the application: a table revised in the meantime does not count as a change.
  */
 @Component("securityMeasuresCheck")
@@ -29,10 +33,13 @@ public class SecurityMeasuresCheck extends TaskCompletionCheck {
 
   private final ClassificationService classificationService;
   private final DmnRuleTables ruleTables;
+  private final CaseRecords caseRecords;
 
-  public SecurityMeasuresCheck(ClassificationService classificationService, DmnRuleTables ruleTables) {
+  public SecurityMeasuresCheck(ClassificationService classificationService, DmnRuleTables ruleTables,
+      CaseRecords caseRecords) {
     this.classificationService = classificationService;
     this.ruleTables = ruleTables;
+    this.caseRecords = caseRecords;
   }
 
   @Override
@@ -66,12 +73,14 @@ public class SecurityMeasuresCheck extends TaskCompletionCheck {
     if (input != null) {
       Classification current = classificationService.classify(input,
           ruleTables.unrecordedAsClassified(execution.getProcessInstanceId()));
-      boolean sameRoute = current.route() == null ? execution.getVariable(ROUTE) == null
-          : current.route().name().equals(execution.getVariable(ROUTE));
-      if (!current.outcome().name().equals(execution.getVariable(OUTCOME)) || !sameRoute) {
+      CaseClassification recorded = caseRecords.of(execution).classified();
+      if (current.outcome() != recorded.outcome() || current.route() != recorded.route()) {
         reader.reject(OUTCOME, "申請内容または判定結果が判定時から変更されています。申請をやり直してください",
             "the answers or the classification changed after the classification; file a new application");
       }
+    }
+    if (reader.errors().isEmpty()) { // a later error (e.g. the correction's reply) rolls the act back with the rest
+      caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
     }
   }
 }

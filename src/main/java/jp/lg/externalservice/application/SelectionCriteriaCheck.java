@@ -1,5 +1,8 @@
 package jp.lg.externalservice.application;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.SELECTION_CRITERIA;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.SELECTION_CRITERIA_ROWS;
 
@@ -20,12 +23,25 @@ import org.springframework.stereotype.Component;
 @Component("selectionCriteriaCheck")
 public class SelectionCriteriaCheck extends TaskCompletionCheck {
 
+  private final CaseRecords caseRecords;
+
+  public SelectionCriteriaCheck(CaseRecords caseRecords) {
+    this.caseRecords = caseRecords;
+  }
+
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
     ApplicationProcess.PreparationDecision decision = Preparation.decision(reader);
-    if (decision != ApplicationProcess.PreparationDecision.PROCEED) {
-      return;
+    if (decision == ApplicationProcess.PreparationDecision.PROCEED) {
+      checkAnswers(execution, reader);
     }
+    if (decision != null && reader.errors().isEmpty()) {
+      caseRecords.act(execution, CaseAct.APPLICANT,
+          decision == ApplicationProcess.PreparationDecision.PROCEED ? ActResult.SUBMITTED : ActResult.WITHDRAWN);
+    }
+  }
+
+  private void checkAnswers(DelegateExecution execution, InputReader reader) {
     InputReader criteria = reader.object(SELECTION_CRITERIA);
     if (criteria == null) {
       return;

@@ -3,7 +3,6 @@ package jp.lg.externalservice.operation;
 import static jp.lg.externalservice.operation.OperationProcess.Var.*;
 
 import java.util.List;
-import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.application.CheckAnswer;
 import jp.lg.externalservice.classification.InformationType;
 import jp.lg.externalservice.operation.OperationProcess.ContinuationDecision;
@@ -62,10 +61,10 @@ class DutyChecks {
   }
 
   @Bean("continuationDecisionCheck")
-  TaskCompletionCheck continuationDecisionCheck(FourEyes fourEyes) {
+  TaskCompletionCheck continuationDecisionCheck(FourEyes fourEyes, ServiceFacts facts) {
     return check((execution, reader) -> {
-      fourEyes.check(reader, (String) execution.getVariable(ApplicationProcess.Var.SERVICE_MANAGER),
-          (String) execution.getVariable(ApplicationProcess.Var.DEPARTMENT_CODE));
+      // service manager and department from the registry entry, never from variables (issue 12)
+      fourEyes.check(reader, facts.serviceManager(execution), facts.departmentCode(execution));
       ContinuationDecision decision = reader.requiredEnum(CONTINUATION_DECISION, ContinuationDecision.class);
       String reason = reader.requiredText(CONTINUATION_REASON, 2000);
       if (decision == ContinuationDecision.STOP && reason != null) {

@@ -1,7 +1,6 @@
 package jp.lg.externalservice.operation;
 
 import jp.lg.externalservice.registry.RegistryService;
-import jp.lg.externalservice.review.ReviewProcess;
 import jp.lg.externalservice.system.JapanClock;
 import jp.lg.externalservice.system.Retention;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +24,7 @@ public class ExtendRetention implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    registry.find((String) execution.getVariable(ReviewProcess.Var.REGISTRY_ENTRY_ID)).ifPresent(entry ->
+    registry.find(execution.getProcessBusinessKey()).ifPresent(entry ->
         retention.keepCaseUntil(entry.applicationProcessInstanceId(),
             JapanClock.today().plusYears(1)));
   }

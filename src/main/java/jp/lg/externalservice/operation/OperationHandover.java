@@ -2,7 +2,7 @@ package jp.lg.externalservice.operation;
 
 import java.util.HashMap;
 import java.util.Map;
-import jp.lg.externalservice.review.ReviewProcess;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,14 +17,16 @@ public class OperationHandover implements JavaDelegate {
   private static final String[] NOT_CARRIED = {"checkRows", "selectionCriteriaRows", "reasons", "classificationSummary"};
 
   private final OperationMessages messages;
+  private final CaseRecords caseRecords;
 
-  public OperationHandover(OperationMessages messages) {
+  public OperationHandover(OperationMessages messages, CaseRecords caseRecords) {
     this.messages = messages;
+    this.caseRecords = caseRecords;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String entryId = (String) execution.getVariable(ReviewProcess.Var.REGISTRY_ENTRY_ID);
+    String entryId = caseRecords.of(execution).registryEntryId(); // the entry approved in this case
     Map<String, Object> variables = new HashMap<>(execution.getVariablesTyped());
     for (String name : NOT_CARRIED) {
       variables.remove(name);

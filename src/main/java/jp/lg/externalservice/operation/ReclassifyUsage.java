@@ -27,9 +27,12 @@ public class ReclassifyUsage implements JavaDelegate {
   private final ClassificationService classificationService;
   private final DmnRuleTables ruleTables;
 
-  public ReclassifyUsage(ClassificationService classificationService, DmnRuleTables ruleTables) {
+  private final ServiceFacts facts;
+
+  public ReclassifyUsage(ClassificationService classificationService, DmnRuleTables ruleTables, ServiceFacts facts) {
     this.classificationService = classificationService;
     this.ruleTables = ruleTables;
+    this.facts = facts;
   }
 
   @Override
@@ -44,7 +47,7 @@ public class ReclassifyUsage implements JavaDelegate {
     if (now.outcome() == Outcome.FORBIDDEN) {
       result = Reclassification.FORBIDDEN;
       execution.setVariable(STOP_REASON, "利用内容の再判定で利用不可となったため（ruling R-16）");
-    } else if (now.route() == null || !now.route().name().equals(execution.getVariable(ApplicationProcess.Var.ROUTE))) {
+    } else if (now.route() == null || !now.route().name().equals(facts.route(execution))) {
       result = Reclassification.ROUTE_CHANGED;
     } else {
       result = Reclassification.SAME_ROUTE;

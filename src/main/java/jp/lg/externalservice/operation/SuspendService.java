@@ -34,11 +34,11 @@ public class SuspendService implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String entryId = (String) execution.getVariable(ReviewProcess.Var.REGISTRY_ENTRY_ID);
+    String entryId = execution.getProcessBusinessKey(); // the registry entry of this operation
     String reason = stopReason(execution);
     RegistryEntry entry = registry.find(entryId).orElseThrow();
     if (entry.status() == RegistryStatus.ACTIVE) {
-      registry.changeStatus(entryId, RegistryStatus.SUSPENDED, null, actor(execution),
+      registry.changeStatus(entryId, RegistryStatus.SUSPENDED, null, actor(entry),
           execution.getProcessInstanceId(), "利用停止: " + reason);
     }
     Map<String, Object> variables = new HashMap<>();
@@ -54,10 +54,9 @@ public class SuspendService implements JavaDelegate {
    * Who stopped the use: the signed-in user whose act (an event report, a STOP decision) got here in the same
    * request (issue #12: the registry records the real caller); the service manager when no one is signed in.
    */
-  private String actor(DelegateExecution execution) {
+  private String actor(RegistryEntry entry) {
     Authentication caller = identityService.getCurrentAuthentication();
-    return caller != null && caller.getUserId() != null ? caller.getUserId()
-        : (String) execution.getVariable(ApplicationProcess.Var.SERVICE_MANAGER);
+    return caller != null && caller.getUserId() != null ? caller.getUserId() : entry.serviceManager();
   }
 
   private static String stopReason(DelegateExecution execution) {

@@ -4,6 +4,9 @@ import static jp.lg.externalservice.review.ReviewProcess.Var.*;
 
 import java.time.LocalDate;
 import java.util.Date;
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JapanClock;
@@ -21,16 +24,20 @@ public class ContractCheck extends TaskCompletionCheck {
 
   private final RegistryService registry;
   private final IdentityService identityService;
+  private final CaseRecords caseRecords;
 
-  public ContractCheck(RegistryService registry, IdentityService identityService) {
+  public ContractCheck(RegistryService registry, IdentityService identityService, CaseRecords caseRecords) {
     this.registry = registry;
     this.identityService = identityService;
+    this.caseRecords = caseRecords;
   }
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
     LocalDate contractDate = reader.requiredDate(CONTRACT_DATE);
-    Date decidedAt = (Date) execution.getVariable(DECIDED_AT);
+    // when the head of 情報政策課 decided, and which entry was registered: the case record, not variables
+    Date decidedAt = caseRecords.lastActInThisInstance(execution, ReviewProcess.Element.DECIDE)
+        .map(act -> Date.from(act.actedAt())).orElse(null);
     if (contractDate != null && decidedAt != null
         && contractDate.isBefore(JapanClock.dayOf(decidedAt))) {
       reader.reject(CONTRACT_DATE, "契約は可否決定の後に締結します。決定日以降の日付を入力してください（004 参考フローチャート）",
@@ -41,7 +48,8 @@ public class ContractCheck extends TaskCompletionCheck {
     }
     String user = identityService.getCurrentAuthentication() == null ? null
         : identityService.getCurrentAuthentication().getUserId();
-    registry.recordContract((String) execution.getVariable(REGISTRY_ENTRY_ID), contractDate, user,
+    caseRecords.act(execution, CaseAct.SERVICE_MANAGER, ActResult.RECORDED);
+    registry.recordContract(caseRecords.of(execution).registryEntryId(), contractDate, user,
         execution.getProcessInstanceId());
   }
 }

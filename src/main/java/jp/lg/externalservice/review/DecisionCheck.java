@@ -3,7 +3,10 @@ package jp.lg.externalservice.review;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.DECISION_REASON;
 import static jp.lg.externalservice.review.ReviewProcess.Var.DECISION_CHOICE;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.review.ReviewProcess.DecisionChoice;
+import jp.lg.externalservice.security.DemoData;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.security.UnitHeads;
 import jp.lg.externalservice.system.InputReader;
@@ -22,17 +25,20 @@ public class DecisionCheck extends TaskCompletionCheck {
   private final ApprovalRules approvalRules;
   private final Decisions decisions;
   private final UnitHeads unitHeads;
+  private final CaseRecords caseRecords;
 
-  public DecisionCheck(FourEyes fourEyes, ApprovalRules approvalRules, Decisions decisions, UnitHeads unitHeads) {
+  public DecisionCheck(FourEyes fourEyes, ApprovalRules approvalRules, Decisions decisions, UnitHeads unitHeads,
+      CaseRecords caseRecords) {
     this.fourEyes = fourEyes;
     this.approvalRules = approvalRules;
     this.decisions = decisions;
     this.unitHeads = unitHeads;
+    this.caseRecords = caseRecords;
   }
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    ProcessFacts facts = new ProcessFacts(execution);
+    ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
     DecisionChoice choice = reader.requiredEnum(DECISION_CHOICE, DecisionChoice.class);
     String reason = reader.optionalText(DECISION_REASON, 2000);
@@ -50,6 +56,7 @@ public class DecisionCheck extends TaskCompletionCheck {
     if (!reader.errors().isEmpty()) {
       return;
     }
+    caseRecords.act(execution, DemoData.POLICY_HEAD, Decisions.result(choice));
     switch (choice) {
       case APPROVE -> decisions.approved(execution, user, reason);
       case REJECT -> decisions.rejected(execution, user, reason);

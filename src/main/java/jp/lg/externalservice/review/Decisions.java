@@ -4,6 +4,7 @@ import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
 import java.util.Date;
 import jp.lg.externalservice.application.ApplicationProcess.Decision;
+import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -17,6 +18,15 @@ class Decisions {
 
   Decisions(DepartmentDirectory directory) {
     this.directory = directory;
+  }
+
+  /** The act a decision choice records in the case record. */
+  static ActResult result(ReviewProcess.DecisionChoice choice) {
+    return switch (choice) {
+      case APPROVE -> ActResult.APPROVED;
+      case REJECT -> ActResult.REJECTED;
+      case RETURN -> ActResult.RETURNED;
+    };
   }
 
   /** Sent back to the applicant: the correction task shows who returned it and why. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import jp.lg.externalservice.application.ApplicationProcess.DoubleCheckDecision;
 import jp.lg.externalservice.application.CheckAnswer;
 import jp.lg.externalservice.application.SecurityMeasure;
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonVariables;
@@ -27,15 +29,17 @@ public class DoubleCheckCheck extends TaskCompletionCheck {
 
   private final FourEyes fourEyes;
   private final Decisions decisions;
+  private final CaseRecords caseRecords;
 
-  public DoubleCheckCheck(FourEyes fourEyes, Decisions decisions) {
+  public DoubleCheckCheck(FourEyes fourEyes, Decisions decisions, CaseRecords caseRecords) {
     this.fourEyes = fourEyes;
     this.decisions = decisions;
+    this.caseRecords = caseRecords;
   }
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    ProcessFacts facts = new ProcessFacts(execution);
+    ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
     DoubleCheckDecision decision = reader.requiredEnum(DOUBLE_CHECK_DECISION, DoubleCheckDecision.class);
     String comment = reader.optionalText(DOUBLE_CHECK_COMMENT, 2000);
@@ -66,7 +70,12 @@ public class DoubleCheckCheck extends TaskCompletionCheck {
     if (!reader.errors().isEmpty()) {
       return;
     }
-    execution.setVariable(DOUBLE_CHECKED_BY, user);
+    caseRecords.act(execution, facts.record().department().securityOfficerGroupId(), switch (decision) {
+      case FORWARD -> ActResult.FORWARDED;
+      case RETURN -> ActResult.RETURNED;
+      case REJECT -> ActResult.REJECTED;
+    });
+    execution.setVariable(DOUBLE_CHECKED_BY, user); // display; the act above is the record
     execution.setVariable(CHECK_ROWS, JsonVariables.json(rows));
     switch (decision) {
       case RETURN -> decisions.returned(execution, user, comment);

@@ -2,7 +2,10 @@ package jp.lg.externalservice.review;
 
 import static jp.lg.externalservice.review.ReviewProcess.Var.*;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.review.ReviewProcess.ItPlanningDecision;
+import jp.lg.externalservice.security.DemoData;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
@@ -17,14 +20,16 @@ import org.springframework.stereotype.Component;
 public class ItPlanningCheck extends TaskCompletionCheck {
 
   private final FourEyes fourEyes;
+  private final CaseRecords caseRecords;
 
-  public ItPlanningCheck(FourEyes fourEyes) {
+  public ItPlanningCheck(FourEyes fourEyes, CaseRecords caseRecords) {
     this.fourEyes = fourEyes;
+    this.caseRecords = caseRecords;
   }
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    ProcessFacts facts = new ProcessFacts(execution);
+    ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
     ItPlanningDecision decision = reader.requiredEnum(IT_PLANNING_DECISION, ItPlanningDecision.class);
     String comment = reader.optionalText(IT_PLANNING_COMMENT, 2000);
@@ -32,7 +37,10 @@ public class ItPlanningCheck extends TaskCompletionCheck {
       reader.reject(IT_PLANNING_COMMENT, "不承認の理由を記入してください", "give the reason for the rejection");
     }
     if (reader.errors().isEmpty()) {
-      execution.setVariable(IT_PLANNING_DECIDED_BY, user);
+      // the decision counts through this act (ApprovalRules), not through the variable itPlanningDecision
+      caseRecords.act(execution, DemoData.IT_PLANNING,
+          decision == ItPlanningDecision.APPROVED ? ActResult.APPROVED : ActResult.REJECTED);
+      execution.setVariable(IT_PLANNING_DECIDED_BY, user); // display
     }
   }
 }

@@ -2,6 +2,9 @@ package jp.lg.externalservice.review;
 
 import static jp.lg.externalservice.review.ReviewProcess.Var.NISC_ADVICE;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.security.DemoData;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,8 +14,17 @@ import org.springframework.stereotype.Component;
 @Component("niscAdviceCheck")
 public class NiscAdviceCheck extends TaskCompletionCheck {
 
+  private final CaseRecords caseRecords;
+
+  public NiscAdviceCheck(CaseRecords caseRecords) {
+    this.caseRecords = caseRecords;
+  }
+
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
     reader.requiredText(NISC_ADVICE, 4000);
+    if (reader.errors().isEmpty()) {
+      caseRecords.act(execution, DemoData.POLICY_REVIEWER, ActResult.RECORDED);
+    }
   }
 }

@@ -3,6 +3,9 @@ package jp.lg.externalservice.review;
 import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_DATE;
 import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_RESULT;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.security.DemoData;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
@@ -14,16 +17,21 @@ import org.springframework.stereotype.Component;
 public class PriorConsultationCheck extends TaskCompletionCheck {
 
   private final FourEyes fourEyes;
+  private final CaseRecords caseRecords;
 
-  public PriorConsultationCheck(FourEyes fourEyes) {
+  public PriorConsultationCheck(FourEyes fourEyes, CaseRecords caseRecords) {
     this.fourEyes = fourEyes;
+    this.caseRecords = caseRecords;
   }
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    ProcessFacts facts = new ProcessFacts(execution);
+    ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     fourEyes.check(reader, facts.applicant(), facts.departmentCode());
     reader.requiredText(PRIOR_CONSULTATION_RESULT, 2000);
     reader.requiredDate(PRIOR_CONSULTATION_DATE);
+    if (reader.errors().isEmpty()) {
+      caseRecords.act(execution, DemoData.POLICY_REVIEWER, ActResult.RECORDED);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package jp.lg.externalservice.review;
 
-import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.CaseRecord;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.operation.OperationMessages;
 import jp.lg.externalservice.operation.OperationProcess;
 import jp.lg.externalservice.registry.EntryType;
@@ -21,22 +22,25 @@ public class RegisterApprovedService implements JavaDelegate {
   private final RegistryEntries entries;
   private final RegistryService registry;
   private final OperationMessages messages;
+  private final CaseRecords caseRecords;
 
-  public RegisterApprovedService(RegistryEntries entries, RegistryService registry, OperationMessages messages) {
+  public RegisterApprovedService(RegistryEntries entries, RegistryService registry, OperationMessages messages,
+      CaseRecords caseRecords) {
     this.entries = entries;
     this.registry = registry;
     this.messages = messages;
+    this.caseRecords = caseRecords;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String id = entries.register(execution, EntryType.SERVICE,
-        (String) execution.getVariable(ApplicationProcess.Var.SERVICE_MANAGER));
-    String renewed = (String) execution.getVariable(ApplicationProcess.Var.RENEWS_REGISTRY_ENTRY_ID);
+    CaseRecord record = caseRecords.of(execution); // validated at submission; variables are display only
+    String id = entries.register(execution, EntryType.SERVICE, record.serviceManager());
+    String renewed = record.renewsEntryId();
     if (renewed != null && !renewed.isBlank()) {
       // ruling R-17: the renewal replaces the entry it renews, whose operation ends
       registry.changeStatus(renewed, RegistryStatus.RENEWED, JapanClock.today(),
-          (String) execution.getVariable(ApplicationProcess.Var.DECIDED_BY),
+          entries.approver(execution, EntryType.SERVICE),
           execution.getProcessInstanceId(), "更改: " + id + " に引き継ぎ");
       messages.toOperation(renewed, OperationProcess.MESSAGE_OPERATION_CLOSED, java.util.Map.of());
     }

@@ -3,6 +3,12 @@ package jp.lg.externalservice.review;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseClassification;
+import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
@@ -14,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records an approved service or SNS account in the registry and designates its 外部サービス管理者 — the 所属長 of
- * the using department (004 §2(3), ruling R-21) — in the transaction of the process step (001 8.2(4)③).
+ * the using department (004 §2(3), ruling R-21) — in the transaction of the process step (001 8.2(4)③). Department,
+ * classification and approver come from the case record; the service's name and dates are the application's answers.
  */
 @Component
 class RegistryEntries {
@@ -22,29 +29,54 @@ class RegistryEntries {
   private final RegistryService registry;
   private final UnitHeads unitHeads;
   private final DepartmentDirectory directory;
+  private final CaseRecords caseRecords;
 
-  RegistryEntries(RegistryService registry, UnitHeads unitHeads, DepartmentDirectory directory) {
+  RegistryEntries(RegistryService registry, UnitHeads unitHeads, DepartmentDirectory directory,
+      CaseRecords caseRecords) {
     this.registry = registry;
     this.unitHeads = unitHeads;
     this.directory = directory;
+    this.caseRecords = caseRecords;
+  }
+
+  /**
+   * Who approved in this instance: the head of 情報政策課 at {@code Task_Decide}, or the 利用責任者 at
+   * {@code Task_ApproveSnsRegistration}, from the case record's acts (never the variable {@code decidedBy}).
+   */
+  String approver(DelegateExecution execution, EntryType type) {
+    String step = type == EntryType.SNS ? ReviewProcess.Element.APPROVE_SNS_REGISTRATION
+        : ReviewProcess.Element.DECIDE;
+    return caseRecords.lastActInThisInstance(execution, step)
+        .filter(act -> act.result() == ActResult.APPROVED)
+        .map(act -> act.actor().userId())
+        .orElseThrow(() -> new IllegalStateException("no approval at " + step + " in " + execution.getProcessInstanceId()));
   }
 
   String register(DelegateExecution execution, EntryType type, String serviceManager) {
-    ProcessFacts facts = new ProcessFacts(execution);
+    ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
+    CaseClassification classification = facts.classification();
     User administrator = unitHeads.of(facts.departmentCode()).orElseThrow(() -> new IllegalStateException(
         "所属長が登録されていません（no unit head for department " + facts.departmentCode() + "）"));
     String administratorName = directory.displayName(administrator.getId());
     NewRegistryEntry entry = new NewRegistryEntry(type, facts.string(SERVICE_NAME), facts.string(PROVIDER_NAME),
         facts.string("serviceKind"), facts.string("serviceCategory"), facts.departmentCode(),
-        facts.string(DEPARTMENT_NAME), facts.string(ROUTE), facts.string(OUTCOME), facts.string(CLASSIFICATION_SUMMARY),
-        String.valueOf(facts.json(REASONS)), String.valueOf(facts.json(CONDITIONS)), administrator.getId(),
+        facts.record().department().name(),
+        classification.route() == null ? null : classification.route().name(), classification.outcome().name(),
+        facts.string(CLASSIFICATION_SUMMARY), String.valueOf(facts.json(REASONS)),
+        conditionsJson(classification.conditions()), administrator.getId(),
         administratorName, serviceManager, directory.displayName(serviceManager), date(facts.string(PERIOD_START)),
         date(facts.string(PERIOD_END)), facts.string(RENEWS_REGISTRY_ENTRY_ID));
-    String id = registry.register(entry, facts.string(DECIDED_BY), execution.getProcessInstanceId());
+    String id = registry.register(entry, approver(execution, type), execution.getProcessInstanceId());
+    caseRecords.registered(execution, id);
     execution.setVariable(ReviewProcess.Var.REGISTRY_ENTRY_ID, id);
     execution.setVariable(ReviewProcess.Var.SERVICE_ADMINISTRATOR, administrator.getId());
     execution.setVariable(ReviewProcess.Var.SERVICE_ADMINISTRATOR_NAME, administratorName);
     return id;
+  }
+
+  private static String conditionsJson(List<Condition> conditions) {
+    return conditions.stream().map(condition -> "\"" + condition.name() + "\"")
+        .collect(Collectors.joining(",", "[", "]"));
   }
 
   private static LocalDate date(String text) {

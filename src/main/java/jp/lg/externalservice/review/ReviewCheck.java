@@ -2,11 +2,16 @@ package jp.lg.externalservice.review;
 
 import static jp.lg.externalservice.review.ReviewProcess.Var.*;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.review.ReviewProcess.ReviewRecommendation;
+import jp.lg.externalservice.security.DemoData;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,22 +26,28 @@ public class ReviewCheck extends TaskCompletionCheck {
   private final FourEyes fourEyes;
   private final ApprovalRules approvalRules;
   private final Decisions decisions;
+  private final CaseRecords caseRecords;
+  private final boolean nationalBody;
 
-  public ReviewCheck(FourEyes fourEyes, ApprovalRules approvalRules, Decisions decisions) {
+  /** @param nationalBody true for a body listed in the 000 annex: the reviewer may ask NISC for advice */
+  public ReviewCheck(FourEyes fourEyes, ApprovalRules approvalRules, Decisions decisions, CaseRecords caseRecords,
+      @Value("${external-service.organisation.national-body:false}") boolean nationalBody) {
     this.fourEyes = fourEyes;
     this.approvalRules = approvalRules;
     this.decisions = decisions;
+    this.caseRecords = caseRecords;
+    this.nationalBody = nationalBody;
   }
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    ProcessFacts facts = new ProcessFacts(execution);
+    ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
     ReviewRecommendation recommendation = reader.requiredEnum(REVIEW_RECOMMENDATION, ReviewRecommendation.class);
     String comment = reader.optionalText(REVIEW_COMMENT, 2000);
     reader.optionalText(CAREFUL_JUDGMENT, 2000);
     reader.optionalText(DISCOURAGED_JUSTIFICATION, 2000);
-    if (recommendation == ReviewRecommendation.REQUEST_NISC_ADVICE && !facts.flag(NISC_ADVICE_AVAILABLE)) {
+    if (recommendation == ReviewRecommendation.REQUEST_NISC_ADVICE && !nationalBody) {
       reader.reject(REVIEW_RECOMMENDATION, "NISC への助言依頼は、000 の別紙に掲げる国の機関等だけが行えます（ruling R-19）",
           "only national bodies listed in the 000 annex ask NISC for advice (ruling R-19)");
     }
@@ -45,10 +56,10 @@ public class ReviewCheck extends TaskCompletionCheck {
       reader.reject(REVIEW_COMMENT, "不承認・差戻しの理由を記入してください", "give the reason for rejecting or returning");
     }
     if (recommendation == ReviewRecommendation.APPROVE) {
-      if (facts.flag(CAREFUL_JUDGMENT_REQUIRED)) {
+      if (facts.conditionApplies(Condition.CAREFUL_JUDGMENT)) {
         reader.requiredText(CAREFUL_JUDGMENT, 2000);
       }
-      if (facts.flag(DISCOURAGED)) {
+      if (facts.discouraged()) {
         reader.requiredText(DISCOURAGED_JUSTIFICATION, 2000);
       }
       approvalRules.checkRecommendation(reader, REVIEW_RECOMMENDATION, facts);
@@ -56,7 +67,13 @@ public class ReviewCheck extends TaskCompletionCheck {
     if (!reader.errors().isEmpty()) {
       return;
     }
-    execution.setVariable(REVIEWED_BY, user);
+    caseRecords.act(execution, DemoData.POLICY_REVIEWER, switch (recommendation) {
+      case APPROVE -> ActResult.APPROVED;
+      case REJECT -> ActResult.REJECTED;
+      case RETURN -> ActResult.RETURNED;
+      case REQUEST_NISC_ADVICE -> ActResult.NISC_ADVICE_REQUESTED;
+    });
+    execution.setVariable(REVIEWED_BY, user); // display
     if (recommendation == ReviewRecommendation.RETURN) {
       decisions.returned(execution, user, comment);
     }

@@ -3,6 +3,8 @@ package jp.lg.externalservice.review;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.DECISION_REASON;
 import static jp.lg.externalservice.review.ReviewProcess.Var.SNS_DECISION_CHOICE;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.review.ReviewProcess.DecisionChoice;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
@@ -19,15 +21,17 @@ public class SnsApprovalCheck extends TaskCompletionCheck {
 
   private final FourEyes fourEyes;
   private final Decisions decisions;
+  private final CaseRecords caseRecords;
 
-  public SnsApprovalCheck(FourEyes fourEyes, Decisions decisions) {
+  public SnsApprovalCheck(FourEyes fourEyes, Decisions decisions, CaseRecords caseRecords) {
     this.fourEyes = fourEyes;
     this.decisions = decisions;
+    this.caseRecords = caseRecords;
   }
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    ProcessFacts facts = new ProcessFacts(execution);
+    ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
     DecisionChoice choice = reader.requiredEnum(SNS_DECISION_CHOICE, DecisionChoice.class);
     String reason = reader.optionalText(DECISION_REASON, 2000);
@@ -37,6 +41,7 @@ public class SnsApprovalCheck extends TaskCompletionCheck {
     if (!reader.errors().isEmpty()) {
       return;
     }
+    caseRecords.act(execution, facts.record().department().securityOfficerGroupId(), Decisions.result(choice));
     switch (choice) {
       case APPROVE -> decisions.approved(execution, user, reason);
       case REJECT -> decisions.rejected(execution, user, reason);

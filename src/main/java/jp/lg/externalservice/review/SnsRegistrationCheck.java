@@ -1,5 +1,8 @@
 package jp.lg.externalservice.review;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import static jp.lg.externalservice.review.ReviewProcess.Var.*;
 
 import java.util.Arrays;
@@ -21,9 +24,11 @@ import org.springframework.stereotype.Component;
 public class SnsRegistrationCheck extends TaskCompletionCheck {
 
   private final DepartmentDirectory directory;
+  private final CaseRecords caseRecords;
 
-  public SnsRegistrationCheck(DepartmentDirectory directory) {
+  public SnsRegistrationCheck(DepartmentDirectory directory, CaseRecords caseRecords) {
     this.directory = directory;
+    this.caseRecords = caseRecords;
   }
 
   @Override
@@ -52,6 +57,7 @@ public class SnsRegistrationCheck extends TaskCompletionCheck {
           "機密性2以上 information must not be posted: confirm it (003 第7 5(2))");
     }
     if (reader.errors().isEmpty()) {
+      caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
       execution.setVariable(SNS_RESPONSIBLE_PERSON_NAME, directory.displayName(responsible));
     }
   }

@@ -3,6 +3,9 @@ package jp.lg.externalservice.review;
 import static jp.lg.externalservice.review.ReviewProcess.Var.SPECIFIC_COMMUNICATION_CONFIRMED;
 import static jp.lg.externalservice.review.ReviewProcess.Var.SPECIFIC_COMMUNICATION_NOTE;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,6 +18,12 @@ import org.springframework.stereotype.Component;
 @Component("specificCommunicationCheck")
 public class SpecificCommunicationCheck extends TaskCompletionCheck {
 
+  private final CaseRecords caseRecords;
+
+  public SpecificCommunicationCheck(CaseRecords caseRecords) {
+    this.caseRecords = caseRecords;
+  }
+
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
     Boolean confirmed = reader.requiredBoolean(SPECIFIC_COMMUNICATION_CONFIRMED);
@@ -22,6 +31,9 @@ public class SpecificCommunicationCheck extends TaskCompletionCheck {
     if (Boolean.FALSE.equals(confirmed)) {
       reader.reject(SPECIFIC_COMMUNICATION_CONFIRMED, "特定通信の構成を確認してから完了してください（ruling R-8）",
           "confirm the 特定通信 configuration before completing (ruling R-8)");
+    }
+    if (reader.errors().isEmpty()) {
+      caseRecords.act(execution, CaseAct.APPLICANT, ActResult.CONFIRMED); // what the decision goes by
     }
   }
 }

@@ -1,5 +1,8 @@
 package jp.lg.externalservice.review;
 
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import static jp.lg.externalservice.review.ReviewProcess.Var.ACKNOWLEDGED_RISKS;
 import static jp.lg.externalservice.review.ReviewProcess.Var.RISKS_ACKNOWLEDGED_BY;
 
@@ -20,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class UsageRisksCheck extends TaskCompletionCheck {
 
   private final IdentityService identityService;
+  private final CaseRecords caseRecords;
 
-  public UsageRisksCheck(IdentityService identityService) {
+  public UsageRisksCheck(IdentityService identityService, CaseRecords caseRecords) {
     this.identityService = identityService;
+    this.caseRecords = caseRecords;
   }
 
   @Override
@@ -33,6 +38,9 @@ public class UsageRisksCheck extends TaskCompletionCheck {
     if (!missing.isEmpty() && !reader.hasError(ACKNOWLEDGED_RISKS)) {
       reader.reject(ACKNOWLEDGED_RISKS, "すべてのリスクを理解したことを確認してください: " + String.join(", ", missing),
           "acknowledge every risk: " + String.join(", ", missing));
+    }
+    if (reader.errors().isEmpty()) {
+      caseRecords.act(execution, CaseAct.SERVICE_MANAGER, ActResult.ACKNOWLEDGED);
     }
     if (reader.errors().isEmpty() && identityService.getCurrentAuthentication() != null) {
       execution.setVariable(RISKS_ACKNOWLEDGED_BY, identityService.getCurrentAuthentication().getUserId());

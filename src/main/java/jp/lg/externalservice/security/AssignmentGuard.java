@@ -2,14 +2,19 @@ package jp.lg.externalservice.security;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jp.lg.externalservice.caserecord.CaseRecord;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.system.EveryUserTask;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
 import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -29,17 +34,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class AssignmentGuard extends AbstractProcessEnginePlugin implements TaskListener {
 
-  private static final String APPLICANT = "applicant";
-  private static final String DEPARTMENT_CODE = "departmentCode";
-
   private final IdentityService identityService;
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final CaseRecords caseRecords;
   private final Privileged privileged;
 
   public AssignmentGuard(@Lazy IdentityService identityService, @Lazy TaskService taskService,
-      @Lazy Privileged privileged) {
+      @Lazy RuntimeService runtimeService, @Lazy CaseRecords caseRecords, @Lazy Privileged privileged) {
     this.identityService = identityService;
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.caseRecords = caseRecords;
     this.privileged = privileged;
   }
 
@@ -51,7 +57,7 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
   @Override
   public void notify(DelegateTask task) {
     FieldError problem = problem(task.getAssignee(), candidateGroups(task.getCandidates()),
-        task.getVariable(APPLICANT), task.getVariable(DEPARTMENT_CODE));
+        caseRecords.find(CaseRecords.caseIdOf(task.getExecution())));
     if (problem != null) {
       throw new InputValidationException(List.of(problem));
     }
@@ -62,8 +68,15 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
    * reason rather than the engine's wrapped listener error.
    */
   public FieldError problemTaking(String taskId, String userId) {
-    return privileged.call(() -> problem(userId, candidateGroups(taskService.getIdentityLinksForTask(taskId)),
-        taskService.getVariable(taskId, APPLICANT), taskService.getVariable(taskId, DEPARTMENT_CODE)));
+    return privileged.call(() -> {
+      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        return null; // the engine answers for a task that does not exist
+      }
+      String caseId = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+          .singleResult().getRootProcessInstanceId();
+      return problem(userId, candidateGroups(taskService.getIdentityLinksForTask(taskId)), caseRecords.find(caseId));
+    });
   }
 
   /**
@@ -85,10 +98,13 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
     return target == null ? null : problemTaking(taskId, target);
   }
 
-  private FieldError problem(String assignee, Set<String> groups, Object applicant, Object departmentCode) {
+  /** {@code record}: the case's applicant and department, written by the server (none for an operation). */
+  private FieldError problem(String assignee, Set<String> groups, Optional<CaseRecord> record) {
     if (assignee == null || groups.isEmpty()) {
       return null;
     }
+    String applicant = record.map(found -> found.applicant().userId()).orElse(null);
+    String departmentCode = record.map(found -> found.department().code()).orElse(null);
     if (groups.stream().noneMatch(group -> isMember(assignee, group))) {
       return refusal("このタスクの担当グループに属していない職員には割り当てられません",
           "the task can only be assigned to a member of its candidate group " + groups);
@@ -98,7 +114,7 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
           "the task cannot be assigned to the applicant (ruling R-15)");
     }
     if (departmentCode != null) {
-      String unitHeads = new Department(departmentCode.toString(), null).unitHeadGroupId();
+      String unitHeads = new Department(departmentCode, null).unitHeadGroupId();
       if (!groups.contains(unitHeads) && isMember(assignee, unitHeads)) {
         return refusal("申請者の所属長には割り当てられません（ruling R-15）",
             "the task cannot be assigned to the applicant's unit head (ruling R-15)");

@@ -1,5 +1,6 @@
 package jp.lg.externalservice.security;
 
+import jp.lg.externalservice.system.JapanClock;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import java.net.InetAddress;
@@ -201,7 +202,7 @@ public class LoginThrottle {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return JapanClock.now();
   }
 
   /** A map that drops its least recently used entry beyond the bound, so no caller can exhaust the memory. */

@@ -3,7 +3,7 @@ package jp.lg.externalservice.termination;
 import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
 
 import java.time.LocalDate;
-import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.operation.OperationMessages;
 import jp.lg.externalservice.operation.OperationProcess;
 import jp.lg.externalservice.registry.RegistryService;
@@ -24,19 +24,23 @@ public class CloseRegistryEntry implements JavaDelegate {
   private final OperationMessages messages;
   private final Retention retention;
 
-  public CloseRegistryEntry(RegistryService registry, OperationMessages messages, Retention retention) {
+  private final CaseRecords caseRecords;
+
+  public CloseRegistryEntry(RegistryService registry, OperationMessages messages, Retention retention,
+      CaseRecords caseRecords) {
     this.registry = registry;
     this.messages = messages;
     this.retention = retention;
+    this.caseRecords = caseRecords;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String text = (String) execution.getVariable(END_DATE);
     LocalDate endDate = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    String entryId = (String) execution.getVariable(REGISTRY_ENTRY_ID);
+    String entryId = execution.getProcessBusinessKey(); // the entry this termination was filed for
     registry.changeStatus(entryId, RegistryStatus.TERMINATED, endDate,
-        (String) execution.getVariable(ApplicationProcess.Var.APPLICANT), execution.getProcessInstanceId(),
+        caseRecords.of(execution).applicant().userId(), execution.getProcessInstanceId(),
         "利用終了: " + execution.getVariable(TERMINATION_REASON));
     // the periodic duties end with the use; the application's records stay for the retention period
     messages.toOperation(entryId, OperationProcess.MESSAGE_OPERATION_CLOSED, java.util.Map.of());

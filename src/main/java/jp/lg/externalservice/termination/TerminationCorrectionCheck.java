@@ -2,7 +2,10 @@ package jp.lg.externalservice.termination;
 
 import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
 
-import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,13 +15,26 @@ import org.springframework.stereotype.Component;
 @Component("terminationCorrectionCheck")
 public class TerminationCorrectionCheck extends TaskCompletionCheck {
 
+  private final RegistryService registry;
+  private final CaseRecords caseRecords;
+
+  public TerminationCorrectionCheck(RegistryService registry, CaseRecords caseRecords) {
+    this.registry = registry;
+    this.caseRecords = caseRecords;
+  }
+
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
     TerminationAnswers.crosses(reader, TERMINATION_CHECK, TerminationAnswers.terminationKeys());
-    if ("IMPORTANT".equals(execution.getVariable(ApplicationProcess.Var.ROUTE))) {
+    // the route of the entry being ended (the business key), not the variable route
+    if (registry.find(execution.getProcessBusinessKey()).map(entry -> "IMPORTANT".equals(entry.route()))
+        .orElse(false)) {
       TerminationAnswers.crosses(reader, DISPOSAL_CHECKLIST, TerminationAnswers.disposalKeys());
     }
     reader.requiredText(DISPOSAL_PROOF, 2000);
     reader.requiredText(CORRECTION_NOTE, 2000);
+    if (reader.errors().isEmpty()) {
+      caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
+    }
   }
 }

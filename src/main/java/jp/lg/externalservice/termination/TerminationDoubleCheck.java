@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.application.CheckAnswer;
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseRecord;
+import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonInput;
@@ -27,20 +30,25 @@ import org.springframework.stereotype.Component;
 public class TerminationDoubleCheck extends TaskCompletionCheck {
 
   private final FourEyes fourEyes;
+  private final CaseRecords caseRecords;
+  private final RegistryService registry;
 
-  public TerminationDoubleCheck(FourEyes fourEyes) {
+  public TerminationDoubleCheck(FourEyes fourEyes, CaseRecords caseRecords, RegistryService registry) {
     this.fourEyes = fourEyes;
+    this.caseRecords = caseRecords;
+    this.registry = registry;
   }
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    fourEyes.check(reader, (String) execution.getVariable(ApplicationProcess.Var.APPLICANT),
-        (String) execution.getVariable(ApplicationProcess.Var.DEPARTMENT_CODE));
+    CaseRecord record = caseRecords.of(execution); // requester and department: facts, not variables
+    fourEyes.check(reader, record.applicant().userId(), record.department().code());
     TerminationDecision decision = reader.requiredEnum(TERMINATION_DECISION, TerminationDecision.class);
     String comment = reader.optionalText(TERMINATION_COMMENT, 2000);
     List<String> crosses = new ArrayList<>(
         TerminationAnswers.crosses(reader, TERMINATION_DOUBLE_CHECK, TerminationAnswers.terminationKeys()));
-    if ("IMPORTANT".equals(execution.getVariable(ApplicationProcess.Var.ROUTE))) {
+    if (registry.find(execution.getProcessBusinessKey()).map(entry -> "IMPORTANT".equals(entry.route()))
+        .orElse(false)) {
       crosses.addAll(crossesOf(execution, DISPOSAL_CHECKLIST, TerminationAnswers.disposalKeys()));
     }
     if (decision == TerminationDecision.CONFIRM && !crosses.isEmpty() && !reader.hasError(TERMINATION_DOUBLE_CHECK)) {
@@ -52,6 +60,8 @@ public class TerminationDoubleCheck extends TaskCompletionCheck {
       reader.reject(TERMINATION_COMMENT, "差戻しの理由を記入してください", "give the reason for returning");
     }
     if (reader.errors().isEmpty()) {
+      caseRecords.act(execution, record.department().securityOfficerGroupId(),
+          decision == TerminationDecision.CONFIRM ? ActResult.CONFIRMED : ActResult.RETURNED);
       execution.setVariable(TERMINATION_ROWS, JsonVariables.json(rows(execution)));
     }
   }

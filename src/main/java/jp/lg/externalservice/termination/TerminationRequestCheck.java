@@ -3,16 +3,21 @@ package jp.lg.externalservice.termination;
 import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
 
 import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.review.ReviewProcess;
 import jp.lg.externalservice.security.ApplicantAccess;
+import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonInput;
 import jp.lg.externalservice.system.Privileged;
 import jp.lg.externalservice.termination.TerminationProcess.ReportChannel;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -21,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Start listener of the termination: the 終了確認書 (002 §7(1)①–⑤) for one registry entry in use, filed by its
  * サービス管理担当者 or 外部サービス管理者; 様式6 for route IMPORTANT (004 §12); the 台帳調査 may replace 様式3 only for
- * IMPORTANT and PAID (ruling R-5). One termination per entry at a time; the entry id is the business key.
+ * IMPORTANT and PAID (ruling R-5). One termination per entry at a time; the entry id is the business key. Opens the
+ * termination's case record: the requester is the signed-in user, the department the entry's (issue 12).
  */
 @Component("terminationRequestCheck")
 public class TerminationRequestCheck implements ExecutionListener {
@@ -31,14 +37,19 @@ public class TerminationRequestCheck implements ExecutionListener {
   private final ApplicantAccess applicantAccess;
   private final RuntimeService runtimeService;
   private final Privileged privileged;
+  private final CaseRecords caseRecords;
+  private final IdentityService identityService;
 
   public TerminationRequestCheck(RegistryService registry, DepartmentDirectory directory,
-      ApplicantAccess applicantAccess, RuntimeService runtimeService, Privileged privileged) {
+      ApplicantAccess applicantAccess, RuntimeService runtimeService, Privileged privileged, CaseRecords caseRecords,
+      IdentityService identityService) {
     this.registry = registry;
     this.directory = directory;
     this.applicantAccess = applicantAccess;
     this.runtimeService = runtimeService;
     this.privileged = privileged;
+    this.caseRecords = caseRecords;
+    this.identityService = identityService;
   }
 
   @Override
@@ -52,7 +63,8 @@ public class TerminationRequestCheck implements ExecutionListener {
    */
   void validateAndRecord(DelegateExecution execution, boolean filedInTask) {
     InputReader reader = new InputReader(JsonInput.fromVariables(execution.getVariables()));
-    String requester = (String) execution.getVariable(ApplicationProcess.Var.APPLICANT);
+    // filed in a task after a stop of use: the record opened then (StopOfUseStart) names the requester
+    String requester = filedInTask ? caseRecords.of(execution).applicant().userId() : signedInOr(execution);
     String entryId = reader.requiredText(REGISTRY_ENTRY_ID, 64);
     RegistryEntry entry = entryId == null ? null : registry.find(entryId).orElse(null);
     if (entryId != null && entry == null) {
@@ -80,7 +92,11 @@ public class TerminationRequestCheck implements ExecutionListener {
 
     if (!filedInTask) {
       execution.setProcessBusinessKey(entryId);
+      caseRecords.open(execution, requester, new Department(entry.departmentCode(), entry.departmentName()),
+          entry.serviceManager(), null, entry.id());
     }
+    execution.setVariable(ApplicationProcess.Var.APPLICANT, requester); // display; the record is the fact
+    caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
     execution.setVariable(ApplicationProcess.Var.APPLICANT_NAME, directory.displayName(requester));
     execution.setVariable(ApplicationProcess.Var.SERVICE_NAME, entry.serviceName());
     execution.setVariable(ApplicationProcess.Var.PROVIDER_NAME, entry.providerName());
@@ -92,6 +108,16 @@ public class TerminationRequestCheck implements ExecutionListener {
     if (!filedInTask) {
       applicantAccess.grantReadOwnApplication(requester, execution.getProcessInstanceId());
     }
+  }
+
+  /** The signed-in user; the initiator variable only when nobody is signed in (system code, engine tests). */
+  private String signedInOr(DelegateExecution execution) {
+    var authentication = identityService.getCurrentAuthentication();
+    if (authentication != null && authentication.getUserId() != null) {
+      return authentication.getUserId();
+    }
+    Object variable = execution.getVariable(ApplicationProcess.Var.APPLICANT);
+    return variable instanceof String text ? text : null;
   }
 
   private void checkEntry(InputReader reader, RegistryEntry entry, String requester, String ownInstanceId) {

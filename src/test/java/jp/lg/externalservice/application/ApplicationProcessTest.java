@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -22,6 +24,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -31,6 +34,8 @@ import org.springframework.context.annotation.Bean;
  * check refuses bad input with the field named, and the task stays open.
  */
 class ApplicationProcessTest extends EngineTest {
+
+  @Autowired CaseRecords caseRecords;
 
   @org.springframework.beans.factory.annotation.Autowired jp.lg.externalservice.registry.RegistryService registry;
 
@@ -297,15 +302,20 @@ class ApplicationProcessTest extends EngineTest {
   }
 
   @Test
-  @DisplayName("判定後に REST でルートを書き換えて提出しても拒否される")
+  @DisplayName("判定後に回答を書き換えて提出すると拒否され、ルートを書き換えても案件記録の判定どおりに進む")
   void tamperedClassificationRefused() {
     ProcessInstance instance = submitApplication("sato", kintone().informationTypes("PERSONAL").variables());
     submitTask("sato", task(instance), allCriteriaMet());
-    Map<String, Object> tampered = measures("YES", "YES", null);
-    tampered.put("route", "FREE");
-    InputValidationException error = refused(() -> submitTask("sato", task(instance), tampered));
+    Map<String, Object> changedAnswers = measures("YES", "YES", null);
+    changedAnswers.put("paid", false); // free with personal information: FORBIDDEN, not the recorded IMPORTANT
+    InputValidationException error = refused(() -> submitTask("sato", task(instance), changedAnswers));
     assertThat(error.getErrors()).extracting(FieldError::field).containsExactly("outcome");
-    assertThat(runtimeService.getVariable(instance.getId(), "route")).isEqualTo("IMPORTANT");
+
+    Map<String, Object> tampered = measures("YES", "YES", null);
+    tampered.put("route", "FREE"); // a display variable: the case record decides
+    submitTask("sato", task(instance), tampered);
+    assertThat(instance).isWaitingAt(DOUBLE_CHECK);
+    assertThat(caseRecords.find(instance.getId()).orElseThrow().classified().route()).isEqualTo(Route.IMPORTANT);
   }
 
   @Test

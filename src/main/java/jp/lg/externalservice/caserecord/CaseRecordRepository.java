@@ -1,0 +1,153 @@
+package jp.lg.externalservice.caserecord;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import jp.lg.externalservice.classification.Condition;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.security.Department;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The case tables ({@code db/migration/V2__case_record.sql}) through plain JDBC in the application's DataSource,
+ * like the registry: inside the engine's transaction, so a refused step leaves no trace here either.
+ */
+@Repository
+class CaseRecordRepository {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final TypeReference<List<Condition>> CONDITIONS = new TypeReference<>() {};
+
+  private static final RowMapper<CaseRecord> RECORD = (rs, row) -> new CaseRecord(
+      rs.getString("case_id"),
+      new Actor(rs.getString("applicant"), rs.getString("applicant_name")),
+      new Department(rs.getString("department_code"), rs.getString("department_name")),
+      rs.getString("service_manager"),
+      rs.getString("renews_entry_id"),
+      rs.getString("registry_entry_id"),
+      instant(rs, "created_at"),
+      rs.getString("outcome") == null ? null : new CaseClassification(
+          Outcome.valueOf(rs.getString("outcome")),
+          rs.getString("route") == null ? null : Route.valueOf(rs.getString("route")),
+          rs.getString("application_form"),
+          rs.getBoolean("important_information"),
+          rs.getBoolean("it_planning_required"),
+          conditions(rs.getString("conditions_json")),
+          instant(rs, "classified_at")));
+
+  private static final RowMapper<CaseAct> ACT = (rs, row) -> new CaseAct(
+      rs.getString("case_id"),
+      rs.getString("process_instance_id"),
+      rs.getString("step"),
+      new Actor(rs.getString("actor"), rs.getString("actor_name")),
+      rs.getString("actor_role"),
+      ActResult.valueOf(rs.getString("result")),
+      instant(rs, "acted_at"));
+
+  private final NamedParameterJdbcTemplate jdbc;
+
+  CaseRecordRepository(NamedParameterJdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(CaseRecord record) {
+    jdbc.update("INSERT INTO case_record (case_id, applicant, applicant_name, department_code, department_name, "
+        + "service_manager, renews_entry_id, registry_entry_id, created_at) VALUES (:caseId, :applicant, "
+        + ":applicantName, :departmentCode, :departmentName, :serviceManager, :renewsEntryId, :registryEntryId, "
+        + ":createdAt)",
+        new MapSqlParameterSource("caseId", record.caseId())
+            .addValue("applicant", record.applicant().userId())
+            .addValue("applicantName", record.applicant().name())
+            .addValue("departmentCode", record.department().code())
+            .addValue("departmentName", record.department().name())
+            .addValue("serviceManager", record.serviceManager())
+            .addValue("renewsEntryId", record.renewsEntryId())
+            .addValue("registryEntryId", record.registryEntryId())
+            .addValue("createdAt", timestamp(record.createdAt())));
+  }
+
+  void updateClassification(String caseId, CaseClassification classification) {
+    int rows = jdbc.update("UPDATE case_record SET outcome = :outcome, route = :route, "
+        + "application_form = :applicationForm, important_information = :importantInformation, "
+        + "it_planning_required = :itPlanningRequired, conditions_json = :conditions, classified_at = :classifiedAt "
+        + "WHERE case_id = :caseId",
+        new MapSqlParameterSource("caseId", caseId)
+            .addValue("outcome", classification.outcome().name())
+            .addValue("route", classification.route() == null ? null : classification.route().name())
+            .addValue("applicationForm", classification.applicationForm())
+            .addValue("importantInformation", classification.importantInformation())
+            .addValue("itPlanningRequired", classification.itPlanningRequired())
+            .addValue("conditions", json(classification.conditions()))
+            .addValue("classifiedAt", timestamp(classification.classifiedAt())));
+    if (rows != 1) {
+      throw new IllegalStateException("no case record " + caseId);
+    }
+  }
+
+  void updateRegistryEntry(String caseId, String registryEntryId) {
+    int rows = jdbc.update("UPDATE case_record SET registry_entry_id = :entryId WHERE case_id = :caseId",
+        new MapSqlParameterSource("caseId", caseId).addValue("entryId", registryEntryId));
+    if (rows != 1) {
+      throw new IllegalStateException("no case record " + caseId);
+    }
+  }
+
+  void insertAct(CaseAct act) {
+    jdbc.update("INSERT INTO case_act (case_id, process_instance_id, step, actor, actor_name, actor_role, result, "
+        + "acted_at) VALUES (:caseId, :processInstanceId, :step, :actor, :actorName, :role, :result, :actedAt)",
+        new MapSqlParameterSource("caseId", act.caseId())
+            .addValue("processInstanceId", act.processInstanceId())
+            .addValue("step", act.step())
+            .addValue("actor", act.actor().userId())
+            .addValue("actorName", act.actor().name())
+            .addValue("role", act.role())
+            .addValue("result", act.result().name())
+            .addValue("actedAt", timestamp(act.actedAt())));
+  }
+
+  Optional<CaseRecord> find(String caseId) {
+    return jdbc.query("SELECT * FROM case_record WHERE case_id = :caseId",
+        new MapSqlParameterSource("caseId", caseId), RECORD).stream().findFirst();
+  }
+
+  List<CaseAct> acts(String caseId) {
+    return jdbc.query("SELECT * FROM case_act WHERE case_id = :caseId ORDER BY id",
+        new MapSqlParameterSource("caseId", caseId), ACT);
+  }
+
+  private static String json(List<Condition> conditions) {
+    try {
+      return MAPPER.writeValueAsString(conditions);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Condition> conditions(String json) {
+    try {
+      return json == null ? List.of() : MAPPER.readValue(json, CONDITIONS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable conditions_json: " + json, e);
+    }
+  }
+
+  private static OffsetDateTime timestamp(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

@@ -1,0 +1,111 @@
+package jp.lg.externalservice.caserecord;
+
+import jp.lg.externalservice.system.JapanClock;
+import java.util.List;
+import java.util.Optional;
+import jp.lg.externalservice.classification.Classification;
+import jp.lg.externalservice.security.Department;
+import jp.lg.externalservice.security.DepartmentDirectory;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one writer of the case record: submission opens it, the classification fills it in, every check that
+ * completes a task adds its act. Server code only — nothing here takes a value from a request or a process
+ * variable. The case of an execution is its root process instance, so the review and the SNS registration, called
+ * from the application, share the application's record.
+ */
+@Service
+public class CaseRecords {
+
+  /** The actor of an act done by no signed-in user (system code). */
+  public static final String SYSTEM = "(system)";
+
+  private final CaseRecordRepository repository;
+  private final DepartmentDirectory directory;
+  private final IdentityService identityService;
+
+  CaseRecords(CaseRecordRepository repository, DepartmentDirectory directory, IdentityService identityService) {
+    this.repository = repository;
+    this.directory = directory;
+    this.identityService = identityService;
+  }
+
+  /** The case an execution belongs to: the root process instance, never a variable. */
+  public static String caseIdOf(DelegateExecution execution) {
+    return ((ExecutionEntity) execution).getRootProcessInstanceId();
+  }
+
+  /**
+   * Opens the record of a new case; names come from the directory now. {@code registryEntryId} is null for an
+   * application (set at approval, {@link #registered}) and the entry ended by a termination.
+   */
+  public CaseRecord open(DelegateExecution execution, String applicant, Department department, String serviceManager,
+      String renewsEntryId, String registryEntryId) {
+    CaseRecord record = new CaseRecord(caseIdOf(execution), new Actor(applicant, directory.displayName(applicant)),
+        department, serviceManager, renewsEntryId, registryEntryId, JapanClock.now(), null);
+    repository.insert(record);
+    return record;
+  }
+
+  /** The approved service or SNS account entered the registry as {@code registryEntryId}. */
+  public void registered(DelegateExecution execution, String registryEntryId) {
+    repository.updateRegistryEntry(caseIdOf(execution), registryEntryId);
+  }
+
+  /** Records (or, after a new classification of the same case, replaces) the classification. */
+  public CaseClassification classify(DelegateExecution execution, Classification classification) {
+    CaseClassification recorded = CaseClassification.of(classification, JapanClock.now());
+    repository.updateClassification(caseIdOf(execution), recorded);
+    return recorded;
+  }
+
+  /**
+   * Records an act of the signed-in user at the current step of {@code execution}: the completing end listener
+   * runs at the user task, so its element id is the step. {@code role} is the group the task was offered to.
+   */
+  public CaseAct act(DelegateExecution execution, String role, ActResult result) {
+    var authentication = identityService.getCurrentAuthentication();
+    String userId = authentication == null || authentication.getUserId() == null ? SYSTEM
+        : authentication.getUserId();
+    Actor actor = new Actor(userId, userId.equals(SYSTEM) ? "システム" : directory.displayName(userId));
+    CaseAct act = new CaseAct(caseIdOf(execution), execution.getProcessInstanceId(),
+        execution.getCurrentActivityId(), actor, role, result, JapanClock.now());
+    repository.insertAct(act);
+    return act;
+  }
+
+  public Optional<CaseRecord> find(String caseId) {
+    return repository.find(caseId);
+  }
+
+  /** The record of the case of {@code execution}; a case without one did not start through its submission. */
+  public CaseRecord of(DelegateExecution execution) {
+    String caseId = caseIdOf(execution);
+    return repository.find(caseId).orElseThrow(() -> new IllegalStateException(
+        "案件記録がありません（no case record for case " + caseId + "; was it started through its submission?）"));
+  }
+
+  /** Every act on the case, oldest first. */
+  public List<CaseAct> acts(String caseId) {
+    return repository.acts(caseId);
+  }
+
+  /**
+   * The latest act at {@code step} in the process instance of {@code execution} (a review returned for correction
+   * runs again as a new instance: the acts of the earlier round do not count).
+   */
+  public Optional<CaseAct> lastActInThisInstance(DelegateExecution execution, String step) {
+    List<CaseAct> acts = repository.acts(caseIdOf(execution));
+    for (int i = acts.size() - 1; i >= 0; i--) {
+      CaseAct act = acts.get(i);
+      if (act.step().equals(step) && act.processInstanceId().equals(execution.getProcessInstanceId())) {
+        return Optional.of(act);
+      }
+    }
+    return Optional.empty();
+  }
+}

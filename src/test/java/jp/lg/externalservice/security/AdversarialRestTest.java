@@ -51,6 +51,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -71,6 +72,7 @@ import org.springframework.test.context.TestPropertySource;
  *
  * <p>Configured as a national body, so that the review may ask NISC for advice (R-19) and that task is reached.
  */
+@Tag("own-application-context") // boots the application with its own settings: a JVM of its own (pom.xml)
 @TestPropertySource(properties = "external-service.organisation.national-body=true")
 class AdversarialRestTest extends WebTest {
 

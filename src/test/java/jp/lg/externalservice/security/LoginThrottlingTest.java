@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +39,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"external-service.login.user-free-failures=3",
     "external-service.login.address-free-failures=8", "external-service.login.first-delay=2s",
     "external-service.login.max-delay=16s"})
+@Tag("own-application-context") // boots the application with its own settings: a JVM of its own (pom.xml)
 class LoginThrottlingTest extends WebTest {
 
   private static final String ENGINE = "/engine-rest/engine";

@@ -13,7 +13,6 @@ import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonInput;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -31,15 +30,13 @@ public class ApplicationSubmissionCheck implements ExecutionListener {
   private final ApplicantAccess applicantAccess;
   private final RegistryService registry;
   private final CaseRecords caseRecords;
-  private final IdentityService identityService;
 
   public ApplicationSubmissionCheck(DepartmentDirectory directory, ApplicantAccess applicantAccess,
-      RegistryService registry, CaseRecords caseRecords, IdentityService identityService) {
+      RegistryService registry, CaseRecords caseRecords) {
     this.directory = directory;
     this.applicantAccess = applicantAccess;
     this.registry = registry;
     this.caseRecords = caseRecords;
-    this.identityService = identityService;
   }
 
   @Override
@@ -73,12 +70,8 @@ public class ApplicationSubmissionCheck implements ExecutionListener {
    * variable that the engine or the caller set.
    */
   private String applicant(DelegateExecution execution) {
-    var authentication = identityService.getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    Object variable = execution.getVariable(APPLICANT);
-    return variable instanceof String text ? text : null;
+    return caseRecords.signedInUser().orElseGet(() ->
+        execution.getVariable(APPLICANT) instanceof String initiator ? initiator : null);
   }
 
   /** A renewal (更改) references an entry in use by the applicant's own department (ruling R-17). */

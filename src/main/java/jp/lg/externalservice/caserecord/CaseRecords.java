@@ -68,14 +68,21 @@ public class CaseRecords {
    * runs at the user task, so its element id is the step. {@code role} is the group the task was offered to.
    */
   public CaseAct act(DelegateExecution execution, String role, ActResult result) {
-    var authentication = identityService.getCurrentAuthentication();
-    String userId = authentication == null || authentication.getUserId() == null ? SYSTEM
-        : authentication.getUserId();
+    String userId = signedInUser().orElse(SYSTEM);
     Actor actor = new Actor(userId, userId.equals(SYSTEM) ? "システム" : directory.displayName(userId));
     CaseAct act = new CaseAct(caseIdOf(execution), execution.getProcessInstanceId(),
         execution.getCurrentActivityId(), actor, role, result, JapanClock.now());
     repository.insertAct(act);
     return act;
+  }
+
+  /**
+   * The signed-in user (set by the REST filters and the webapps for the whole request), if any: the only source of
+   * who acts. System code (jobs, messages from the server) runs without one.
+   */
+  public Optional<String> signedInUser() {
+    var authentication = identityService.getCurrentAuthentication();
+    return Optional.ofNullable(authentication == null ? null : authentication.getUserId());
   }
 
   public Optional<CaseRecord> find(String caseId) {

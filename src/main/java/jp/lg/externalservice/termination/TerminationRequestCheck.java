@@ -17,7 +17,6 @@ import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonInput;
 import jp.lg.externalservice.system.Privileged;
 import jp.lg.externalservice.termination.TerminationProcess.ReportChannel;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -38,18 +37,15 @@ public class TerminationRequestCheck implements ExecutionListener {
   private final RuntimeService runtimeService;
   private final Privileged privileged;
   private final CaseRecords caseRecords;
-  private final IdentityService identityService;
 
   public TerminationRequestCheck(RegistryService registry, DepartmentDirectory directory,
-      ApplicantAccess applicantAccess, RuntimeService runtimeService, Privileged privileged, CaseRecords caseRecords,
-      IdentityService identityService) {
+      ApplicantAccess applicantAccess, RuntimeService runtimeService, Privileged privileged, CaseRecords caseRecords) {
     this.registry = registry;
     this.directory = directory;
     this.applicantAccess = applicantAccess;
     this.runtimeService = runtimeService;
     this.privileged = privileged;
     this.caseRecords = caseRecords;
-    this.identityService = identityService;
   }
 
   @Override
@@ -112,12 +108,8 @@ public class TerminationRequestCheck implements ExecutionListener {
 
   /** The signed-in user; the initiator variable only when nobody is signed in (system code, engine tests). */
   private String signedInOr(DelegateExecution execution) {
-    var authentication = identityService.getCurrentAuthentication();
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
-    }
-    Object variable = execution.getVariable(ApplicationProcess.Var.APPLICANT);
-    return variable instanceof String text ? text : null;
+    return caseRecords.signedInUser().orElseGet(() ->
+        execution.getVariable(ApplicationProcess.Var.APPLICANT) instanceof String initiator ? initiator : null);
   }
 
   private void checkEntry(InputReader reader, RegistryEntry entry, String requester, String ownInstanceId) {

@@ -48,8 +48,13 @@ class CaseRecordRestTest extends WebTest {
   @Test
   @DisplayName("開始フォームの applicant は無視され、申請者はログイン中の職員になる")
   void startFormCannotFileInAnotherName() {
-    Answer started = postJson("/engine-rest/process-definition/key/external-service-application/submit-form",
+    // the REST guard refuses the extra variable outright (EngineRestGuardTest); without it the record would still
+    // name the signed-in user, which the engine-level CaseRecordTest shows. Here: a plain start is filed as sato.
+    Answer refused = postJson("/engine-rest/process-definition/key/external-service-application/submit-form",
         "sato", formVariables(kintone().with("applicant", "suzuki").variables()));
+    assertThat(refused.status()).isEqualTo(400);
+    Answer started = postJson("/engine-rest/process-definition/key/external-service-application/submit-form",
+        "sato", formVariables(kintone().variables()));
     assertThat(started.status()).isEqualTo(200);
     String instance = started.body().get("id").asText();
     assertThat(caseRecords.find(instance).orElseThrow().applicant().userId()).isEqualTo("sato");

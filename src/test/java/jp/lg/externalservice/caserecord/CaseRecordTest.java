@@ -96,7 +96,11 @@ class CaseRecordTest extends EngineTest {
     assertThat(candidateGroups(doubleCheck)).containsExactly("security-officer-kumin");
     InputValidationException own = refused(() -> complete(instance, ApplicationProcess.Element.DOUBLE_CHECK,
         "takahashi", doubleCheck("FORWARD", null)));
-    assertThat(own.getErrors()).extracting(FieldError::field).containsExactly("(user)");
+    assertThat(own.getErrors()).as("the double check never reaches the real applicant").extracting(FieldError::field)
+        .containsExactly("assignee");
+    InputValidationException unclaimed = refused(() -> asUser("takahashi", () -> formService.submitTaskForm(
+        doubleCheck.getId(), doubleCheck("FORWARD", null))));
+    assertThat(unclaimed.getErrors()).extracting(FieldError::field).containsExactly("(user)");
     assertThat(own.getMessage()).contains("R-15");
     assertThat(caseRecords.acts(instance.getId())).extracting(CaseAct::step)
         .as("only the applicant's own acts").doesNotContain("Task_DoubleCheck");

@@ -43,6 +43,7 @@ class CaseRecordBackfillTest extends EngineTest {
   @Autowired CaseRecordRepository repository;
   @Autowired RegistryService registry;
   @Autowired JdbcTemplate jdbc;
+  @Autowired jp.lg.externalservice.operation.OperationMessages messages;
 
   /** What the real run wrote, copied before the rows are deleted. */
   private record Written(CaseRecord record, List<CaseAct> acts) {}
@@ -177,13 +178,91 @@ class CaseRecordBackfillTest extends EngineTest {
         .isEqualTo(LocalDate.of(2027, 2, 1));
   }
 
+  /** Completes whatever the approval path leaves open, as its rightful workers, until the case ends. */
+  private void finish(ProcessInstance instance) {
+    Map<String, java.util.function.Supplier<Map<String, Object>>> answers = Map.of(
+        ApplicationProcess.Element.DOUBLE_CHECK, () -> doubleCheck("FORWARD", null),
+        ReviewProcess.Element.REVIEW, () -> review("APPROVE", null),
+        ReviewProcess.Element.REVIEW_IT_PLANNING, () -> vars("itPlanningDecision", "APPROVED"),
+        ReviewProcess.Element.DECIDE, () -> decision("APPROVE", null),
+        ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, () -> usageRisksAcknowledged(),
+        ReviewProcess.Element.RECORD_CONTRACT, () -> vars("contractDate", "2027-02-01"));
+    Map<String, String> workers = Map.of(ApplicationProcess.Element.DOUBLE_CHECK, "takahashi",
+        ReviewProcess.Element.REVIEW, "yamamoto", ReviewProcess.Element.REVIEW_IT_PLANNING, "kimura",
+        ReviewProcess.Element.DECIDE, "kobayashi", ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, "sato",
+        ReviewProcess.Element.RECORD_CONTRACT, "sato");
+    for (int i = 0; i < 10 && runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId())
+        .count() > 0; i++) {
+      // the review's task before the decision's: the decision waits for both review branches
+      String next = openTasks(instance).stream().map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+          .sorted().findFirst().orElseThrow();
+      step(instance, next, workers.get(next), answers.get(next).get());
+    }
+    assertThat(instance).isEnded();
+  }
+
   @Test
-  @DisplayName("終了手続・ダブルチェック前: 申請者と部署を復元し、利用責任者が確認して台帳が利用終了になる")
-  void terminationBeforeItsDoubleCheck() {
-    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "終了する旧案件", "提供会社",
+  @DisplayName("特定通信の確認後・審査前: 復元した申請者の確認で許可できる（R-8）")
+  void inReviewWithSpecificCommunicationConfirmed() {
+    tick();
+    ProcessInstance instance = submitApplication("sato", kintone()
+        .service("LGWAN-ASP 業務", "LGWAN_ASP_CLOSED", "BUSINESS_APPLICATION").connectionZones("MY_NUMBER").variables());
+    tick();
+    submitTask("sato", task(instance), "IMPORTANT".equals(runtimeService.getVariable(instance.getId(), "route"))
+        ? allCriteriaMet() : risksAccepted("TERMS_OF_USE", TERMS_RISKS));
+    tick();
+    submitTask("sato", task(instance), measuresAllMet());
+    step(instance, ApplicationProcess.Element.DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
+    step(instance, ReviewProcess.Element.CONFIRM_SPECIFIC_COMMUNICATION, "sato",
+        vars("specificCommunicationConfirmed", true, "specificCommunicationNote", "IP アドレスとポート 443 に限定"));
+    Written written = forget(instance);
+    assertThat(written.acts()).extracting(CaseAct::step, CaseAct::result).contains(org.assertj.core.groups.Tuple
+        .tuple(ReviewProcess.Element.CONFIRM_SPECIFIC_COMMUNICATION, ActResult.CONFIRMED));
+
+    backfillAndCompare(instance, written);
+    finish(instance);
+  }
+
+  @Test
+  @DisplayName("利用停止で始まった終了手続・ダブルチェック前: 申請者はサービス管理担当者、提出はタスクの完了から復元する")
+  void terminationAfterStopOfUse() {
+    String entryId = entryInUse();
+    registry.changeStatus(entryId, RegistryStatus.SUSPENDED, null, "sato", "operation", "利用停止: 国外サーバ");
+    tick();
+    messages.startTermination(entryId, Map.of("registryEntryId", entryId, "applicant", "sato",
+        "serviceName", "終了する旧案件", "departmentCode", "kumin", "terminationReason", "国外サーバでの保存が判明"));
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(TerminationProcess.KEY)
+        .processInstanceBusinessKey(entryId).singleResult();
+    step(instance, TerminationProcess.Element.FILL_TERMINATION_REQUEST, "sato", terminationRequest(entryId, "FORM3"));
+    Written written = forget(instance);
+    assertThat(written.acts()).extracting(CaseAct::step)
+        .containsExactly(TerminationProcess.Element.FILL_TERMINATION_REQUEST);
+
+    backfillAndCompare(instance, written);
+    confirmTermination(instance, entryId);
+  }
+
+  private String entryInUse() {
+    return registry.register(new NewRegistryEntry(EntryType.SERVICE, "終了する旧案件", "提供会社",
         "CLOUD_INTERNET", "BUSINESS_APPLICATION", "kumin", "区民課", "PAID", "APPLICATION_REQUIRED", "利用申請が必要",
         "[]", "[]", "tanaka", "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null),
         "kobayashi", "approval-backfill");
+  }
+
+  private void confirmTermination(ProcessInstance instance, String entryId) {
+    Map<String, Object> confirm = new HashMap<>();
+    confirm.put("terminationDoubleCheck", checklist("t", 4));
+    confirm.put("terminationDecision", "CONFIRM");
+    step(instance, TerminationProcess.Element.DOUBLE_CHECK, "takahashi", confirm);
+    step(instance, TerminationProcess.Element.ACKNOWLEDGE_REPORT, "yamamoto", vars("reportNote", "受理"));
+    assertThat(instance).isEnded();
+    assertThat(registry.find(entryId).orElseThrow().status()).isEqualTo(RegistryStatus.TERMINATED);
+  }
+
+  @Test
+  @DisplayName("終了手続・ダブルチェック前: 申請者と部署を復元し、利用責任者が確認して台帳が利用終了になる")
+  void terminationBeforeItsDoubleCheck() {
+    String entryId = entryInUse();
     tick();
     String definitionId = repositoryDefinitionId(TerminationProcess.KEY);
     ProcessInstance instance = as("sato", () -> formService.submitStartForm(definitionId,
@@ -192,12 +271,6 @@ class CaseRecordBackfillTest extends EngineTest {
     assertThat(written.record().registryEntryId()).isEqualTo(entryId);
 
     backfillAndCompare(instance, written);
-    Map<String, Object> confirm = new HashMap<>();
-    confirm.put("terminationDoubleCheck", checklist("t", 4));
-    confirm.put("terminationDecision", "CONFIRM");
-    step(instance, TerminationProcess.Element.DOUBLE_CHECK, "takahashi", confirm);
-    step(instance, TerminationProcess.Element.ACKNOWLEDGE_REPORT, "yamamoto", vars("reportNote", "受理"));
-    assertThat(instance).isEnded();
-    assertThat(registry.find(entryId).orElseThrow().status()).isEqualTo(RegistryStatus.TERMINATED);
+    confirmTermination(instance, entryId);
   }
 }

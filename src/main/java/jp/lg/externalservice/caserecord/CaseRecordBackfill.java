@@ -356,6 +356,9 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
           .map(HistoricVariableUpdate.class::cast)
           .sorted(Comparator.comparing(HistoricDetail::getTime))
           .toList();
+      if (updates.isEmpty()) { // history level below full: which step wrote what cannot be told
+        throw new IllegalStateException("no variable history (history level full is required)");
+      }
       // the start: variables sent with the start form (the instance's own scope) and written by its start listener
       HistoricActivityInstance startEvent = historyService.createHistoricActivityInstanceQuery()
           .processInstanceId(caseId).activityType("startEvent").list().stream().findFirst().orElse(null);
@@ -367,7 +370,7 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
       this.start = scopes;
     }
 
-    /** The value of {@code name} as the submission left it; the latest value if the history has no detail. */
+    /** The value of {@code name} as the submission left it; its latest value if the submission did not write it. */
     <T> T atStart(String name, Class<T> type) {
       HistoricVariableUpdate update = null;
       for (HistoricVariableUpdate candidate : updates) {
@@ -396,20 +399,13 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
       return update == null ? null : type.cast(update.getValue());
     }
 
-    /** The latest value of {@code name} in any instance of the case (history level below full: the variable). */
+    /** The latest value of {@code name} in any instance of the case, or null. */
     <T> T latest(String name, Class<T> type) {
       Object value = null;
-      boolean found = false;
       for (HistoricVariableUpdate candidate : updates) {
         if (candidate.getVariableName().equals(name)) {
           value = candidate.getValue();
-          found = true;
         }
-      }
-      if (!found) {
-        value = historyService.createHistoricVariableInstanceQuery()
-            .processInstanceIdIn(instanceIds.toArray(String[]::new)).variableName(name).list().stream()
-            .map(variable -> variable.getValue()).filter(Objects::nonNull).findFirst().orElse(null);
       }
       return type.cast(value);
     }

@@ -238,7 +238,9 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
     renews = renews == null || renews.isBlank() ? null : renews.strip();
     return new CaseRecord(root.getId(), new Actor(applicant, directory.displayName(applicant)), department,
         history.atStart(ApplicationProcess.Var.SERVICE_MANAGER, String.class), renews,
-        history.latest(ReviewProcess.Var.REGISTRY_ENTRY_ID, String.class), root.getStartTime().toInstant(),
+        history.writtenAt(ReviewProcess.Var.REGISTRY_ENTRY_ID, String.class,
+            ReviewProcess.Element.REGISTER_APPROVED_SERVICE, ReviewProcess.Element.REGISTER_SNS_ACCOUNT),
+        root.getStartTime().toInstant(),
         classification(history));
   }
 
@@ -397,6 +399,20 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
     <T> T value(String name, Set<String> activityInstanceIds, Class<T> type) {
       HistoricVariableUpdate update = update(name, activityInstanceIds);
       return update == null ? null : type.cast(update.getValue());
+    }
+
+    /**
+     * The value of {@code name} as the server wrote it at one of these steps, in any instance of the case (the
+     * registry entry at its registration, not whatever a later write left); null if the steps have not run.
+     */
+    <T> T writtenAt(String name, Class<T> type, String... activityIds) {
+      Set<String> activityInstanceIds = new java.util.HashSet<>();
+      for (String instanceId : instanceIds) {
+        historyService.createHistoricActivityInstanceQuery().processInstanceId(instanceId).list().stream()
+            .filter(activity -> List.of(activityIds).contains(activity.getActivityId()))
+            .forEach(activity -> activityInstanceIds.add(activity.getId()));
+      }
+      return value(name, activityInstanceIds, type);
     }
 
     /** The latest value of {@code name} in any instance of the case, or null. */

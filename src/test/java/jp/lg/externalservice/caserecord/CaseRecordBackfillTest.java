@@ -143,6 +143,28 @@ class CaseRecordBackfillTest extends EngineTest {
   }
 
   @Test
+  @DisplayName("復元できない案件は記録せずにログに残し、他の案件は復元する")
+  void aCaseThatCannotBeRebuiltStaysWithoutRecordAndTheOthersGoOn() {
+    ProcessInstance broken = applicationAtDoubleCheck();
+    step(broken, ApplicationProcess.Element.DOUBLE_CHECK, "takahashi", doubleCheck("RETURN", "利用者の範囲を具体的に"));
+    ProcessInstance intact = applicationAtDoubleCheck();
+    forget(broken);
+    Written written = forget(intact);
+    // the history no longer says what the double check decided: nothing may be guessed
+    jdbc.update("DELETE FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ? AND NAME_ = 'doubleCheckDecision'", broken.getId());
+
+    tick();
+    CaseRecordBackfill.Summary summary = backfill.backfill();
+    assertThat(summary.failed()).contains(broken.getId()).doesNotContain(intact.getId());
+    assertThat(repository.find(broken.getId())).isEmpty();
+    assertThat(repository.acts(broken.getId())).as("nothing half-written").isEmpty();
+    assertThat(repository.find(intact.getId())).contains(written.record());
+    assertThat(repository.acts(intact.getId())).containsExactlyElementsOf(written.acts());
+    // leave no case without a record behind for the other tests of this context
+    runtimeService.deleteProcessInstance(broken.getId(), "test");
+  }
+
+  @Test
   @DisplayName("審査中・情報化企画は承認済み: 復元した情報化企画の承認で許可できる（004 §9(2)）")
   void inReviewWithItPlanningApproved() {
     ProcessInstance instance = applicationAtDoubleCheck();

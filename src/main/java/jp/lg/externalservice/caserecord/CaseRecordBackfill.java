@@ -1,7 +1,5 @@
 package jp.lg.externalservice.caserecord;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,8 +51,8 @@ import org.springframework.stereotype.Component;
  * user who started the instance, as at submission today. Rows written here are marked ({@code backfilled_at},
  * {@code backfilled}, V3). A case that cannot be rebuilt is logged and left as it was; the others go on.
  *
- * <p>This class knows the steps of every flow that records an act; a new act in a flow needs no entry here (it is
- * written live), only cases older than V2 do.
+ * <p>This class knows the steps of every flow that recorded an act when V2 came: a step added later needs no entry
+ * here, since no case older than V2 can have completed it.
  */
 @Component
 public class CaseRecordBackfill implements SmartInitializingSingleton {

@@ -9,7 +9,6 @@ public final class TerminationProcess {
 
   /** Element ids of the diagram. */
   public static final class Element {
-    public static final String START_REQUESTED = "StartEvent_TerminationRequested";
     /** A stop of use starts the termination; the service manager then files the 終了確認書 in a task. */
     public static final String START_STOP_OF_USE = "StartEvent_TerminationRequired";
     public static final String FILL_TERMINATION_REQUEST = "Task_FillTerminationRequest";

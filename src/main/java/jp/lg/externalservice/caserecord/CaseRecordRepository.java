@@ -104,9 +104,16 @@ class CaseRecordRepository {
   }
 
   void insertAct(CaseAct act) {
+    insertAct(act, false);
+  }
+
+  /** {@code backfilled}: reconstructed from the history of a case older than the record (V3), not written live. */
+  void insertAct(CaseAct act, boolean backfilled) {
     jdbc.update("INSERT INTO case_act (case_id, process_instance_id, step, actor, actor_name, actor_role, result, "
-        + "acted_at) VALUES (:caseId, :processInstanceId, :step, :actor, :actorName, :role, :result, :actedAt)",
+        + "acted_at, backfilled) VALUES (:caseId, :processInstanceId, :step, :actor, :actorName, :role, :result, "
+        + ":actedAt, :backfilled)",
         new MapSqlParameterSource("caseId", act.caseId())
+            .addValue("backfilled", backfilled)
             .addValue("processInstanceId", act.processInstanceId())
             .addValue("step", act.step())
             .addValue("actor", act.actor().userId())
@@ -114,6 +121,25 @@ class CaseRecordRepository {
             .addValue("role", act.role())
             .addValue("result", act.result().name())
             .addValue("actedAt", timestamp(act.actedAt())));
+  }
+
+  /** Marks the record as reconstructed by {@link CaseRecordBackfill} at {@code at} (V3). */
+  void markBackfilled(String caseId, Instant at) {
+    jdbc.update("UPDATE case_record SET backfilled_at = :at WHERE case_id = :caseId",
+        new MapSqlParameterSource("caseId", caseId).addValue("at", timestamp(at)));
+  }
+
+  /** When the record was reconstructed by the backfill; empty for a record written live. */
+  Optional<Instant> backfilledAt(String caseId) {
+    return jdbc.query("SELECT backfilled_at FROM case_record WHERE case_id = :caseId",
+        new MapSqlParameterSource("caseId", caseId), (rs, row) -> instant(rs, "backfilled_at")).stream()
+        .filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  /** How many acts of the case were reconstructed by the backfill. */
+  int backfilledActs(String caseId) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM case_act WHERE case_id = :caseId AND backfilled = TRUE",
+        new MapSqlParameterSource("caseId", caseId), Integer.class);
   }
 
   Optional<CaseRecord> find(String caseId) {

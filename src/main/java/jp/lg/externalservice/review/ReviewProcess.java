@@ -28,6 +28,7 @@ public final class ReviewProcess {
     public static final String END_RETURNED_BY_DECISION = "Event_ReturnedByDecision";
     public static final String PREPARE_SNS_REGISTRATION = "Task_PrepareSnsRegistration";
     public static final String APPROVE_SNS_REGISTRATION = "Task_ApproveSnsRegistration";
+    public static final String REGISTER_SNS_ACCOUNT = "Task_RegisterSnsAccount";
     public static final String END_SNS_REGISTERED = "Event_SnsRegistered";
     public static final String END_SNS_REJECTED = "Event_SnsRejected";
 

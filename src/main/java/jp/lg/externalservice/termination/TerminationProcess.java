@@ -9,6 +9,9 @@ public final class TerminationProcess {
 
   /** Element ids of the diagram. */
   public static final class Element {
+    /** A stop of use starts the termination; the service manager then files the 終了確認書 in a task. */
+    public static final String START_STOP_OF_USE = "StartEvent_TerminationRequired";
+    public static final String FILL_TERMINATION_REQUEST = "Task_FillTerminationRequest";
     public static final String DOUBLE_CHECK = "Task_DoubleCheckTermination";
     public static final String COMPLETE_TERMINATION = "Task_CompleteTermination";
     public static final String ESCALATE = "Task_EscalateTermination";

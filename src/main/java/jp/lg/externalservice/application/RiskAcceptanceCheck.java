@@ -1,7 +1,5 @@
 package jp.lg.externalservice.application;
 
-import jp.lg.externalservice.caserecord.ActResult;
-import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.ACCEPTED_RISKS;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.CONTRACT_TYPE;
@@ -28,14 +26,7 @@ public class RiskAcceptanceCheck extends TaskCompletionCheck {
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    ApplicationProcess.PreparationDecision decision = Preparation.decision(reader);
-    if (decision == ApplicationProcess.PreparationDecision.PROCEED) {
-      checkAnswers(execution, reader);
-    }
-    if (decision != null && reader.errors().isEmpty()) {
-      caseRecords.act(execution, CaseAct.APPLICANT,
-          decision == ApplicationProcess.PreparationDecision.PROCEED ? ActResult.SUBMITTED : ActResult.WITHDRAWN);
-    }
+    Preparation.check(execution, reader, caseRecords, this::checkAnswers);
   }
 
   private void checkAnswers(DelegateExecution execution, InputReader reader) {

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jp.lg.externalservice.caserecord.CaseRecord;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.registry.RegistryEntry;
+import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.system.EveryUserTask;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
@@ -14,6 +16,7 @@ import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -38,10 +41,13 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final CaseRecords caseRecords;
+  private final RegistryService registry;
   private final Privileged privileged;
 
   public AssignmentGuard(@Lazy IdentityService identityService, @Lazy TaskService taskService,
-      @Lazy RuntimeService runtimeService, @Lazy CaseRecords caseRecords, @Lazy Privileged privileged) {
+      @Lazy RuntimeService runtimeService, @Lazy CaseRecords caseRecords, @Lazy RegistryService registry,
+      @Lazy Privileged privileged) {
+    this.registry = registry;
     this.identityService = identityService;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -57,7 +63,7 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
   @Override
   public void notify(DelegateTask task) {
     FieldError problem = problem(task.getAssignee(), candidateGroups(task.getCandidates()),
-        caseRecords.find(CaseRecords.caseIdOf(task.getExecution())));
+        parties(CaseRecords.caseIdOf(task.getExecution()), task.getExecution().getProcessBusinessKey()));
     if (problem != null) {
       throw new InputValidationException(List.of(problem));
     }
@@ -73,9 +79,10 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
       if (task == null) {
         return null; // the engine answers for a task that does not exist
       }
-      String caseId = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-          .singleResult().getRootProcessInstanceId();
-      return problem(userId, candidateGroups(taskService.getIdentityLinksForTask(taskId)), caseRecords.find(caseId));
+      ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+          .processInstanceId(task.getProcessInstanceId()).singleResult();
+      return problem(userId, candidateGroups(taskService.getIdentityLinksForTask(taskId)),
+          parties(instance.getRootProcessInstanceId(), instance.getBusinessKey()));
     });
   }
 
@@ -98,20 +105,39 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
     return target == null ? null : problemTaking(taskId, target);
   }
 
-  /** {@code record}: the case's applicant and department, written by the server (none for an operation). */
-  private FieldError problem(String assignee, Set<String> groups, Optional<CaseRecord> record) {
+  /**
+   * Whom four-eyes keeps away from a case's group tasks, from what the server wrote: the applicant and her department
+   * (case record), or, in operation (business key = registry entry), the service manager and the entry's department.
+   */
+  record Parties(String excluded, String departmentCode, boolean inOperation) {
+    static final Parties NONE = new Parties(null, null, false);
+  }
+
+  private Parties parties(String caseId, String businessKey) {
+    Optional<CaseRecord> record = caseRecords.find(caseId);
+    if (record.isPresent()) {
+      return new Parties(record.get().applicant().userId(), record.get().department().code(), false);
+    }
+    return (businessKey == null ? Optional.<RegistryEntry>empty() : registry.find(businessKey))
+        .map(entry -> new Parties(entry.serviceManager(), entry.departmentCode(), true)).orElse(Parties.NONE);
+  }
+
+  private FieldError problem(String assignee, Set<String> groups, Parties parties) {
     if (assignee == null || groups.isEmpty()) {
       return null;
     }
-    String applicant = record.map(found -> found.applicant().userId()).orElse(null);
-    String departmentCode = record.map(found -> found.department().code()).orElse(null);
+    String applicant = parties.excluded();
+    String departmentCode = parties.departmentCode();
     if (groups.stream().noneMatch(group -> isMember(assignee, group))) {
       return refusal("このタスクの担当グループに属していない職員には割り当てられません",
           "the task can only be assigned to a member of its candidate group " + groups);
     }
     if (assignee.equals(applicant)) {
-      return refusal("申請者本人には割り当てられません（ruling R-15）",
-          "the task cannot be assigned to the applicant (ruling R-15)");
+      return parties.inOperation()
+          ? refusal("サービス管理担当者本人には割り当てられません（ruling R-15）",
+              "the task cannot be assigned to the service's manager (ruling R-15)")
+          : refusal("申請者本人には割り当てられません（ruling R-15）",
+              "the task cannot be assigned to the applicant (ruling R-15)");
     }
     if (departmentCode != null) {
       String unitHeads = new Department(departmentCode, null).unitHeadGroupId();

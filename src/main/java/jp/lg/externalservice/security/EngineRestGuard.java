@@ -29,6 +29,7 @@ import jp.lg.externalservice.system.FormFields;
 import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
@@ -44,7 +45,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * endpoint of a later Camunda version is closed until someone opens it here:
  * <ul>
  *   <li>queries sent as POST (task, filter, process-instance, history …);</li>
- *   <li>claiming a task for oneself, giving it back, commenting on it; handing a task addressed to groups to another
+ *   <li>claiming a task for oneself, giving it back, commenting on it (bounded, on its own case); handing a task addressed to groups to another
  *       member who may take it ({@link AssignmentGuard});</li>
  *   <li>completing a task or starting a process with exactly the fields of its own Camunda Form
  *       ({@link SubmittedVariables}): no fact such as {@code applicant}, {@code departmentCode} or {@code route},
@@ -81,7 +82,10 @@ public class EngineRestGuard extends OncePerRequestFilter {
           + "|incident|identity-link-log|job-log|external-task-log)(/count)?");
   private static final Pattern CLAIM = Pattern.compile("/task/(" + ID + ")/claim");
   private static final Pattern HAND_OVER = Pattern.compile("/task/(" + ID + ")/assignee");
-  private static final List<Pattern> TASK_WORK = patterns("/task/" + ID + "/unclaim", "/task/" + ID + "/comment/create");
+  private static final List<Pattern> TASK_WORK = patterns("/task/" + ID + "/unclaim");
+  private static final Pattern COMMENT = Pattern.compile("/task/(" + ID + ")/comment/create");
+  /** The longest comment on a task, as the longest text answer of a form. */
+  static final int MAX_COMMENT = 2_000;
   private static final Pattern COMPLETE = Pattern.compile("/task/(" + ID + ")/(submit-form|complete|resolve)");
   private static final Pattern START = Pattern.compile(
       "/process-definition/(?:key/(" + ID + ")(?:/tenant-id/(" + ID + "))?|(" + ID + "))/(submit-form|start)");
@@ -178,6 +182,10 @@ public class EngineRestGuard extends OncePerRequestFilter {
       FieldError problem = assignmentGuard.problemTaking(claim.group(1), userId);
       return problem == null ? List.of() : List.of(problem);
     }
+    Matcher comment = COMMENT.matcher(path);
+    if (comment.matches()) {
+      return comment(comment.group(1), body);
+    }
     Matcher handOver = HAND_OVER.matcher(path);
     if (handOver.matches()) {
       String userId = body == null ? null : body.path("userId").asText(null);
@@ -190,10 +198,43 @@ public class EngineRestGuard extends OncePerRequestFilter {
     }
     Matcher start = START.matcher(path);
     if (start.matches()) {
-      return submission(body, Set.of("variables", "withVariablesInReturn"),
-          startForm(start.group(3), start.group(1), start.group(2)));
+      FormFields form = startForm(start.group(3), start.group(1), start.group(2));
+      if (form == FormFields.NONE) {
+        return null; // no start form: a process the system starts (review, SNS, operation), not a person
+      }
+      return submission(body, Set.of("variables", "withVariablesInReturn"), form);
     }
     return null;
+  }
+
+  /**
+   * A comment on a task: a bounded message, stored with the task's own case — the engine would otherwise store it
+   * with any process instance named in the body, another department's included.
+   */
+  private List<FieldError> comment(String taskId, JsonNode body) {
+    List<FieldError> errors = new ArrayList<>();
+    if (body == null || !body.isObject()) {
+      return errors; // the engine answers an empty or unreadable body itself
+    }
+    body.fieldNames().forEachRemaining(key -> {
+      if (!Set.of("message", "processInstanceId").contains(key)) {
+        errors.add(new FieldError(key, "この項目は指定できません", "may not be given"));
+      }
+    });
+    JsonNode message = body.get("message");
+    if (message != null && message.isTextual() && message.asText().length() > MAX_COMMENT) {
+      errors.add(new FieldError("message", MAX_COMMENT + " 文字以内で入力してください",
+          "must be at most " + MAX_COMMENT + " characters"));
+    }
+    JsonNode instance = body.get("processInstanceId");
+    if (instance != null && !instance.isNull()) {
+      Task task = privileged.call(() -> engine.getTaskService().createTaskQuery().taskId(taskId).singleResult());
+      if (task == null || !instance.asText().equals(task.getProcessInstanceId())) {
+        errors.add(new FieldError("processInstanceId", "コメントはこのタスクの案件にだけ書けます",
+            "a comment belongs to the task's own case"));
+      }
+    }
+    return errors;
   }
 
   private static List<FieldError> submission(JsonNode body, Set<String> allowedKeys, FormFields form) {
@@ -245,11 +286,18 @@ public class EngineRestGuard extends OncePerRequestFilter {
     });
   }
 
-  /** The deployed Camunda Form's fields; a task or start event without one takes no variables at all. */
+  /**
+   * The deployed Camunda Form's fields; a task or start event without one takes no variables at all. (Asked without
+   * provoking an engine exception: inside the privileged command it would mark the transaction for rollback.)
+   */
   private static FormFields fields(FormService formService, boolean task, String id) {
-    try (InputStream form = task ? formService.getDeployedTaskForm(id) : formService.getDeployedStartForm(id)) {
-      return FormFields.read(form);
-    } catch (IOException | RuntimeException noCamundaForm) {
+    FormData form = task ? formService.getTaskFormData(id) : formService.getStartFormData(id);
+    if (form == null || form.getCamundaFormRef() == null) {
+      return FormFields.NONE;
+    }
+    try (InputStream deployed = task ? formService.getDeployedTaskForm(id) : formService.getDeployedStartForm(id)) {
+      return FormFields.read(deployed);
+    } catch (IOException unreadable) {
       return FormFields.NONE;
     }
   }

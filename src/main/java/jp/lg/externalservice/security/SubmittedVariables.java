@@ -1,6 +1,7 @@
 package jp.lg.externalservice.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.FormFields;
 
@@ -27,7 +29,11 @@ final class SubmittedVariables {
   static final int MAX_LIST = 100;
   static final int MAX_ERRORS = 20;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Set<String> NUMBER_TYPES = Set.of("integer", "short", "long", "double");
+  private static final Pattern NUMBER_TEXT = Pattern.compile("-?[0-9]{1,15}(\\.[0-9]{1,6})?");
+  /** A JSON field's text must be one JSON value and nothing after it (the engine would read only the first). */
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private SubmittedVariables() {}
 
@@ -83,10 +89,20 @@ final class SubmittedVariables {
       case DATE -> value.isTextual() && (type == null || "string".equals(type) || "date".equals(type))
           ? length(value.asText()) : "date";
       case BOOLEAN -> value.isBoolean() && (type == null || "boolean".equals(type)) ? null : "boolean";
-      case NUMBER -> value.isNumber() || value.isTextual() && type != null && !"string".equals(type) ? null : "number";
+      case NUMBER -> number(value, type);
       case LIST -> list(json(value, type));
       case GROUP -> group(json(value, type), field.members());
     };
+  }
+
+  /** A JSON number, or a short numeric text declared as a number type; nothing else (not a Json text). */
+  private static String number(JsonNode value, String type) {
+    boolean numberType = type == null || NUMBER_TYPES.contains(type);
+    if (numberType && value.isNumber()) {
+      return null;
+    }
+    return numberType && type != null && value.isTextual() && NUMBER_TEXT.matcher(value.asText()).matches()
+        ? null : "number";
   }
 
   private static String length(String text) {

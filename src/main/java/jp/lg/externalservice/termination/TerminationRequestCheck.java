@@ -62,10 +62,16 @@ public class TerminationRequestCheck implements ExecutionListener {
     // filed in a task after a stop of use: the record opened then (StopOfUseStart) names the requester
     String requester = filedInTask ? caseRecords.of(execution).applicant().userId() : signedInOr(execution);
     String entryId = reader.requiredText(REGISTRY_ENTRY_ID, 64);
-    RegistryEntry entry = entryId == null ? null : registry.find(entryId).orElse(null);
+    // only the requester's own entries exist for this form: an entry of someone else is answered like a missing
+    // one, and nothing about it (its route) is checked, so the form cannot be used to explore the registry
+    RegistryEntry entry = entryId == null ? null : registry.find(entryId)
+        .filter(found -> found.serviceManager().equals(requester) || found.serviceAdministrator().equals(requester))
+        .orElse(null);
     if (entryId != null && entry == null) {
-      reader.reject(REGISTRY_ENTRY_ID, "台帳番号「" + entryId + "」は承認済み外部サービス台帳にありません",
-          "no approved-service registry entry '" + entryId + "'");
+      reader.reject(REGISTRY_ENTRY_ID, "台帳番号「" + entryId + "」は、あなたがサービス管理担当者又は外部サービス管理者である"
+          + "承認済み外部サービス台帳にありません（002 §7(1)）",
+          "no approved-service registry entry '" + entryId + "' of which you are the service manager or "
+          + "service administrator (002 §7(1))");
     } else if (entry != null) {
       checkEntry(reader, entry, requester, filedInTask ? execution.getProcessInstanceId() : null);
     }
@@ -116,9 +122,6 @@ public class TerminationRequestCheck implements ExecutionListener {
     if (entry.status() != RegistryStatus.ACTIVE && entry.status() != RegistryStatus.SUSPENDED) {
       reader.reject(REGISTRY_ENTRY_ID, "この台帳は「" + entry.status().label() + "」のため終了手続はできません",
           "the entry is " + entry.status() + ": it cannot be terminated");
-    } else if (!entry.serviceManager().equals(requester) && !entry.serviceAdministrator().equals(requester)) {
-      reader.reject(ApplicationProcess.Var.APPLICANT, "終了を申請できるのは、この台帳のサービス管理担当者又は外部サービス管理者です（002 §7(1)）",
-          "only the entry's service manager or service administrator may file its termination (002 §7(1))");
     } else if (privileged.call(() -> runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(TerminationProcess.KEY).processInstanceBusinessKey(entry.id()).list()).stream()
         .anyMatch(running -> !running.getId().equals(ownInstanceId))) {

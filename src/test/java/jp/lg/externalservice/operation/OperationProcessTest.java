@@ -198,6 +198,28 @@ class OperationProcessTest extends EngineTest {
   }
 
   @Test
+  @DisplayName("運用中の判断タスクも、サービス管理担当者本人とその所属長には割り当てられない（ruling R-15）")
+  void operationTasksKeepFourEyes() {
+    ProcessInstance instance = inOperation("PAID", "CLOUD_INTERNET", true, "INTERNAL", false);
+    messages.toOperation(instance.getBusinessKey(), OperationProcess.MESSAGE_PROVIDER_TERMS_CHANGED,
+        vars("eventDescription", "利用規約が改定された"));
+    // the service manager sato and the 所属長 tanaka join the 利用責任者 group: only four-eyes can keep them out
+    java.util.List<String> joined = java.util.List.of("sato", "tanaka");
+    joined.forEach(user -> identityService.createMembership(user, "security-officer-kumin"));
+    try {
+      for (String excluded : joined) {
+        InputValidationException claim = refused(() -> complete(instance, DECIDE_ON_TERMS_CHANGE, excluded,
+            vars("continuationDecision", "CONTINUE", "continuationReason", "影響なし")));
+        assertThat(claim.getErrors()).as(excluded).extracting(error -> error.field()).containsExactly("assignee");
+      }
+    } finally {
+      joined.forEach(user -> identityService.deleteMembership(user, "security-officer-kumin"));
+    }
+    complete(instance, DECIDE_ON_TERMS_CHANGE, "takahashi", vars("continuationDecision", "CONTINUE",
+        "continuationReason", "影響なし"));
+  }
+
+  @Test
   @DisplayName("運用中の事象: 約款の変更（継続・停止）、他団体のインシデント（注意喚起）、国外サーバの判明（停止）、利用終了")
   void eventsDuringOperation() {
     ProcessInstance instance = inOperation("PAID", "CLOUD_INTERNET", true, "INTERNAL", false);

@@ -3,13 +3,6 @@ package jp.lg.externalservice.security;
 import static jp.lg.externalservice.ApplicationAnswers.kintone;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,22 +117,16 @@ class EngineRestGuardTest extends WebTest {
 
   @Test
   @DisplayName("Tasklist の経路（/camunda/api/engine）でも同じ規則: 変数の書換えは 403、フォームにない項目は 400")
-  void webappPathIsGuardedToo() throws Exception {
+  void webappPathIsGuardedToo() {
     String instanceId = startAsSato("Tasklist 経路の kintone");
     Task task = firstTask(instanceId);
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String token = login(browser, "sato");
-    String base = "http://localhost:" + port + "/camunda/api/engine/engine/default";
-    HttpResponse<String> write = browser.send(HttpRequest.newBuilder(URI.create(base + "/task/" + task.getId()
-            + "/variables/route")).header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":\"FREE\"}")).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(write.statusCode()).isEqualTo(403);
-    HttpResponse<String> submit = browser.send(HttpRequest.newBuilder(URI.create(base + "/task/" + task.getId()
-            + "/submit-form")).header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{\"route\":{\"value\":\"FREE\"}}}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(submit.statusCode()).isEqualTo(400);
-    assertThat(submit.body()).contains("route");
+    WebappSession tasklist = WebappSession.login(port, "sato");
+    assertThat(tasklist.send("PUT", "/task/" + task.getId() + "/variables/route", Map.of("value", "FREE")).status())
+        .isEqualTo(403);
+    Answer submit = tasklist.send("POST", "/task/" + task.getId() + "/submit-form",
+        Map.of("variables", Map.of("route", Map.of("value", "FREE"))));
+    assertThat(submit.status()).isEqualTo(400);
+    assertThat(submit.text()).contains("route");
     assertThat(runtimeService.getVariable(instanceId, "route")).isEqualTo("PAID");
   }
 
@@ -172,18 +159,53 @@ class EngineRestGuardTest extends WebTest {
     assertThat(taskService.createTaskQuery().taskId(doubleCheck.getId()).singleResult().getAssignee()).isNull();
   }
 
-  private String login(HttpClient browser, String user) throws Exception {
-    HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
-    String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
-            + URLEncoder.encode(user, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).isEqualTo(200);
-    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/camunda/api/admin/auth/user/default")).GET().build(), HttpResponse.BodyHandlers.ofString())
-        .headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+  @Test
+  @DisplayName("数値欄への長い文字列、JSON の後ろに続く文字列は項目名を示して拒否される（攻撃レビュー H1・H2）")
+  void valuesCannotSmuggleData() {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> body = new LinkedHashMap<>(formVariables(kintone().variables()));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> variables = new LinkedHashMap<>((Map<String, Object>) body.get("variables"));
+    variables.put("userCount", Map.of("value", "12 " + "x".repeat(50_000), "type", "Json"));
+    Answer number = postJson(START, "sato", Map.of("variables", variables));
+    assertThat(number.status()).isEqualTo(400);
+    assertThat(number.body().get("errors").get(0).get("field").asText()).isEqualTo("userCount");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+
+    String instanceId = startAsSato("後続文字列の kintone");
+    Task task = firstTask(instanceId);
+    Answer trailing = postJson("/engine-rest/task/" + task.getId() + "/submit-form", "sato", Map.of("variables",
+        Map.of("acceptedRisks", Map.of("value", "[\"C1\"] {\"smuggled\":\"" + "Z".repeat(3_000) + "\"}",
+            "type", "Json"))));
+    assertThat(trailing.status()).isEqualTo(400);
+    assertThat(trailing.text()).contains("acceptedRisks");
+    assertThat(firstTask(instanceId).getId()).isEqualTo(task.getId());
+  }
+
+  @Test
+  @DisplayName("コメントは自分のタスクの案件にだけ、2,000 文字まで書ける（攻撃レビュー H3・H4）")
+  void commentsStayWithTheirCase() {
+    String own = startAsSato("コメントの kintone");
+    String other = postJson(START, "suzuki", formVariables(kintone().with("serviceName", "福祉課の kintone")
+        .with("serviceManager", "suzuki").variables())).body().get("id").asText();
+    Task task = firstTask(own);
+    String path = "/engine-rest/task/" + task.getId() + "/comment/create";
+    Answer injected = postJson(path, "sato", Map.of("message", "【情報政策課】却下されました", "processInstanceId", other));
+    assertThat(injected.status()).isEqualTo(400);
+    assertThat(injected.text()).contains("processInstanceId");
+    assertThat(postJson(path, "sato", Map.of("message", "x".repeat(2_001))).status()).isEqualTo(400);
+    assertThat(taskService.getProcessInstanceComments(other)).isEmpty();
+    assertThat(postJson(path, "sato", Map.of("message", "契約書の写しを添付しました")).status()).isEqualTo(200);
+    assertThat(taskService.getTaskComments(task.getId())).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("開始フォームのない（システムが開始する）プロセスは職員が開始できない")
+  void systemProcessesCannotBeStartedByStaff() {
+    long reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("external-service-review").count();
+    Answer review = postJson("/engine-rest/process-definition/key/external-service-review/start", "sato", Map.of());
+    assertThat(review.status()).isEqualTo(403);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("external-service-review").count())
+        .isEqualTo(reviews);
   }
 }

@@ -125,8 +125,13 @@ class TerminationProcessTest extends EngineTest {
     assertThat(survey.getErrors()).extracting(FieldError::field).containsExactly("reportChannel");
     InputValidationException unknown = refused(() -> terminate("sato", TaskAnswers.terminationRequest("REG-1900-0001", "FORM3")));
     assertThat(unknown.getErrors()).extracting(FieldError::field).containsExactly("registryEntryId");
-    InputValidationException stranger = refused(() -> terminate("suzuki", TaskAnswers.terminationRequest(free, "FORM3")));
-    assertThat(stranger.getErrors()).extracting(FieldError::field).containsExactly("applicant");
+    // another department's entry answers exactly like a missing one, and its route is not checked (no
+    // reportChannel error for a FREE entry): the form cannot be used to explore the registry
+    InputValidationException stranger = refused(() -> terminate("suzuki",
+        TaskAnswers.terminationRequest(free, "LEDGER_SURVEY")));
+    assertThat(stranger.getErrors()).extracting(FieldError::field).containsExactly("registryEntryId");
+    assertThat(stranger.getErrors().get(0).message().replace(free, "X"))
+        .isEqualTo(unknown.getErrors().get(0).message().replace("REG-1900-0001", "X"));
     Map<String, Object> incomplete = TaskAnswers.terminationRequest(free, "FORM3");
     incomplete.remove("disposalProof");
     incomplete.put("terminationCheck", SpinValues.jsonValue("{\"t1\":\"YES\"}").create());

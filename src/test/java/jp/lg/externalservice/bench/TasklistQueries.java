@@ -180,8 +180,9 @@ final class TasklistQueries {
    * the applicant's read access; the classification then records the route. Chosen over writing case records for
    * instances started at a later activity, which would need the instance's id before the instance exists (its
    * first task's assignee already reads the record) and a second writer of the record beside the server's own.
-   * Filed and moved in one engine command, the set-up stays about as fast as the positioned starts were (2,000
-   * applications in 34 s with {@code -Dbench.scale=0.2}; 10,000 took 126 s before); nothing measured changes.
+   * Filed and moved in one engine command, the set-up stays near the speed of the positioned starts (2,000
+   * applications in 34–90 s on H2 and 50 s on PostgreSQL with {@code -Dbench.scale=0.2}, by the machine's load;
+   * 10,000 took 126 s before); nothing measured changes.
    */
   private static String open(ProcessEngine engine, String definitionId, String applicant, String route,
       String serviceName) {

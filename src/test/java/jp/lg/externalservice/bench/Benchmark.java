@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import jp.lg.externalservice.ExternalServiceApprovalApplication;
 import javax.sql.DataSource;
-import jp.lg.externalservice.security.ApplicantAccess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -88,7 +87,7 @@ public final class Benchmark {
       if (sections.contains("queries")) {
         report.section("3. Tasklist-sized queries, H2 file");
         TasklistQueries.Result result = TasklistQueries.run(engine, context.getBean(PlatformTransactionManager.class),
-            context.getBean(ApplicantAccess.class), base, report, "H2 file", applications, scale);
+            base, report, "H2 file", applications, scale);
         report.headline("h2.filter.p95ms.max", Measure.f1(result.p95Max()));
       }
     }
@@ -114,8 +113,8 @@ public final class Benchmark {
           if (sections.contains("queries")) {
             report.section("6b. Tasklist-sized queries, PostgreSQL");
             TasklistQueries.Result result = TasklistQueries.run(engine,
-                context.getBean(PlatformTransactionManager.class), context.getBean(ApplicantAccess.class),
-                "http://localhost:" + (port + 1), report, "PostgreSQL", applications, scale);
+                context.getBean(PlatformTransactionManager.class), "http://localhost:" + (port + 1), report,
+                "PostgreSQL", applications, scale);
             report.headline("pg.filter.p95ms.max", Measure.f1(result.p95Max()));
           }
         }

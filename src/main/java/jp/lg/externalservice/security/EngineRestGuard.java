@@ -82,6 +82,8 @@ public class EngineRestGuard extends OncePerRequestFilter {
           + "|incident|identity-link-log|job-log|external-task-log)(/count)?");
   private static final Pattern CLAIM = Pattern.compile("/task/(" + ID + ")/claim");
   private static final Pattern HAND_OVER = Pattern.compile("/task/(" + ID + ")/assignee");
+  /** Fields of a claim or hand-over, which no form shows. */
+  private static final Set<String> ASSIGNMENT_FIELDS = Set.of("assignee", "userId");
   private static final List<Pattern> TASK_WORK = patterns("/task/" + ID + "/unclaim");
   private static final Pattern COMMENT = Pattern.compile("/task/(" + ID + ")/comment/create");
   /** The longest comment on a task, as the longest text answer of a form. */
@@ -367,6 +369,12 @@ public class EngineRestGuard extends OncePerRequestFilter {
   }
 
   private static void refuseFields(HttpServletResponse response, List<FieldError> errors) throws IOException {
+    if (errors.size() == 1 && ASSIGNMENT_FIELDS.contains(errors.get(0).field())) {
+      // a refused claim or hand-over: Tasklist shows the reason itself, not a field name the user never saw
+      FieldError only = errors.get(0);
+      write(response, 400, only.message(), only.messageEn(), errors);
+      return;
+    }
     StringBuilder en = new StringBuilder();
     StringBuilder ja = new StringBuilder();
     for (FieldError error : errors) {

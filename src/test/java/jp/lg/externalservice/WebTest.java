@@ -29,6 +29,14 @@ public abstract class WebTest {
 
   @LocalServerPort protected int port;
   @Autowired private ManagementService managementService;
+  @Autowired private org.camunda.bpm.engine.HistoryService historyService;
+
+  /** Everything a request could have stored: instances, decision evaluations, variables (compare before and after). */
+  protected long storedRecords() {
+    return historyService.createHistoricProcessInstanceQuery().count()
+        + historyService.createHistoricDecisionInstanceQuery().count()
+        + historyService.createHistoricVariableInstanceQuery().count();
+  }
 
   /** Runs the pending asynchronous continuations (the registry writes), as the job executor would. */
   protected void runAsyncContinuations() {

@@ -45,7 +45,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     // the API answers data, never pages: a browser must not guess HTML from a stored value
     response.setHeader("X-Content-Type-Options", "nosniff");
-    Authentication caller = fromSession(request);
+    Authentication caller = fromSession(request, engine);
     if (caller != null && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
       reject(response, HttpServletResponse.SC_FORBIDDEN, "CSRF トークンがありません", "missing or wrong CSRF token");
       return;
@@ -69,7 +69,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  private Authentication fromSession(HttpServletRequest request) {
+  /** The user logged in to the webapps in this request's session (Tasklist, Cockpit), or null. */
+  static Authentication fromSession(HttpServletRequest request, ProcessEngine engine) {
     HttpSession session = request.getSession(false);
     Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
     if (authentications == null) {

@@ -9,7 +9,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,9 +32,6 @@ import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -59,8 +55,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class EngineRestGuard extends OncePerRequestFilter {
 
-  /** The largest body this guard reads to check it; larger bodies are not checked but refused. */
-  static final int MAX_BODY = 1024 * 1024;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Set<String> READING_METHODS = Set.of("GET", "HEAD", "OPTIONS");
@@ -99,9 +93,12 @@ public class EngineRestGuard extends OncePerRequestFilter {
   private final Privileged privileged;
   private final Administrators administrators;
   private final AssignmentGuard assignmentGuard;
+  /** The request limit of the application ({@code RequestSizeLimitFilter} enforces it first); the guard reads no more. */
+  private final int maxBody;
 
   public EngineRestGuard(ProcessEngine engine, Privileged privileged, Administrators administrators,
-      AssignmentGuard assignmentGuard) {
+      AssignmentGuard assignmentGuard, int maxBody) {
+    this.maxBody = maxBody;
     this.engine = engine;
     this.privileged = privileged;
     this.administrators = administrators;
@@ -137,9 +134,10 @@ public class EngineRestGuard extends OncePerRequestFilter {
       chain.doFilter(request, response); // e.g. a deployment from Camunda Modeler (multipart)
       return;
     }
-    CachedBody body = CachedBody.read(request);
+    CachedBody body = CachedBody.read(request, maxBody);
     if (body == null) {
-      refuse(response, 413, "リクエストが大きすぎます（上限 1 MB）", "the request body is larger than 1 MB");
+      refuse(response, 413, "リクエストが大きすぎます（上限 " + maxBody / 1024 + " KB）",
+          "the request body is larger than " + maxBody / 1024 + " KB");
       return;
     }
     JsonNode json = body.json();
@@ -346,13 +344,7 @@ public class EngineRestGuard extends OncePerRequestFilter {
     if (current != null) {
       return current;
     }
-    HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-    Object found = authentications == null ? null : authentications.getAuthenticationForProcessEngine(engine.getName());
-    if (found instanceof UserAuthentication user) {
-      return new Authentication(user.getName(), user.getGroupIds(), user.getTenantIds());
-    }
-    return null;
+    return ApiAuthenticationFilter.fromSession(request, engine);
   }
 
   private static boolean isJson(HttpServletRequest request) {
@@ -394,15 +386,15 @@ public class EngineRestGuard extends OncePerRequestFilter {
     new ErrorResponse(message, messageEn, errors).writeTo(response, status);
   }
 
-  /** The request body read once (at most {@link #MAX_BODY} bytes), parsed if it is JSON, and replayed downstream. */
+  /** The request body read once (at most {@code maxBody} bytes), parsed if it is JSON, and replayed downstream. */
   private record CachedBody(HttpServletRequest request, byte[] bytes) {
 
-    static CachedBody read(HttpServletRequest request) throws IOException {
-      if (request.getContentLengthLong() > MAX_BODY) {
+    static CachedBody read(HttpServletRequest request, int maxBody) throws IOException {
+      if (request.getContentLengthLong() > maxBody) {
         return null;
       }
-      byte[] bytes = request.getInputStream().readNBytes(MAX_BODY + 1);
-      if (bytes.length > MAX_BODY) {
+      byte[] bytes = request.getInputStream().readNBytes(maxBody + 1);
+      if (bytes.length > maxBody) {
         return null;
       }
       return new CachedBody(new Replay(request, bytes), bytes);

@@ -2,7 +2,9 @@ package jp.lg.externalservice.security;
 
 import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,9 +31,10 @@ public class SecurityConfiguration {
   /** After the login (order 1): what a signed-in user may change through the engine REST API, on both paths. */
   @Bean
   public FilterRegistrationBean<EngineRestGuard> engineRestGuard(ProcessEngine engine, Privileged privileged,
-      Administrators administrators, AssignmentGuard assignmentGuard) {
-    FilterRegistrationBean<EngineRestGuard> registration =
-        new FilterRegistrationBean<>(new EngineRestGuard(engine, privileged, administrators, assignmentGuard));
+      Administrators administrators, AssignmentGuard assignmentGuard,
+      @Value("${external-service.limits.max-request-size:1MB}") DataSize maxRequestSize) {
+    FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(
+        new EngineRestGuard(engine, privileged, administrators, assignmentGuard, (int) maxRequestSize.toBytes()));
     registration.setName("engine-rest-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(2);

@@ -27,7 +27,6 @@ final class SubmittedVariables {
       "null");
   static final int MAX_TEXT = 10_000;
   static final int MAX_LIST = 100;
-  static final int MAX_ERRORS = 20;
 
   private static final Set<String> NUMBER_TYPES = Set.of("integer", "short", "long", "double");
   private static final Pattern NUMBER_TEXT = Pattern.compile("-?[0-9]{1,15}(\\.[0-9]{1,6})?");
@@ -48,7 +47,7 @@ final class SubmittedVariables {
       return errors;
     }
     Iterator<Map.Entry<String, JsonNode>> entries = variables.fields();
-    while (entries.hasNext() && errors.size() < MAX_ERRORS) {
+    while (entries.hasNext()) { // the body is bounded; ErrorResponse names a bounded number of errors
       Map.Entry<String, JsonNode> entry = entries.next();
       String name = entry.getKey();
       FormFields.Field field = form.get(name);

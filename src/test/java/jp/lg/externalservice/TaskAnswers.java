@@ -3,8 +3,8 @@ package jp.lg.externalservice;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jp.lg.externalservice.application.SecurityMeasure;
-import jp.lg.externalservice.application.SelectionCriterion;
+import jp.lg.externalservice.checklist.SecurityMeasure;
+import jp.lg.externalservice.checklist.SelectionCriterion;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /** What people submit in the task forms, as Tasklist submits it (groups and lists as {@code Json} variables). */

@@ -1,5 +1,6 @@
 package jp.lg.externalservice.application;
 
+import jp.lg.externalservice.caserecord.CaseVariables;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
 import java.time.LocalDate;
@@ -27,14 +28,14 @@ final class ApplicationFormReader {
     reader.requiredText(BUSINESS_SCOPE, MAX_TEXT);
     reader.requiredText(USERS, MAX_TEXT);
     reader.requiredInteger(USER_COUNT, 1, MAX_USERS);
-    LocalDate start = reader.requiredDate(PERIOD_START);
-    LocalDate end = reader.requiredDate(PERIOD_END);
+    LocalDate start = reader.requiredDate(CaseVariables.PERIOD_START.name());
+    LocalDate end = reader.requiredDate(CaseVariables.PERIOD_END.name());
     if (start != null && end != null && end.isBefore(start)) {
-      reader.reject(PERIOD_END, "利用期間の終了日は開始日以降にしてください", "must not be before periodStart");
+      reader.reject(CaseVariables.PERIOD_END.name(), "利用期間の終了日は開始日以降にしてください", "must not be before periodStart");
     }
-    String manager = reader.requiredText(SERVICE_MANAGER, 64);
+    String manager = reader.requiredText(CaseVariables.SERVICE_MANAGER.name(), 64);
     if (manager != null && directory.user(manager).isEmpty()) {
-      reader.reject(SERVICE_MANAGER, "職員 ID「" + manager + "」が見つかりません", "no user with id '" + manager + "'");
+      reader.reject(CaseVariables.SERVICE_MANAGER.name(), "職員 ID「" + manager + "」が見つかりません", "no user with id '" + manager + "'");
     }
     return reader.errors().isEmpty() ? input : null;
   }

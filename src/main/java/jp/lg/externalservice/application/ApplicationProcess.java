@@ -1,12 +1,15 @@
 package jp.lg.externalservice.application;
 
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseSteps;
+
 /**
  * The application process ({@code processes/external-service-application.bpmn}): its key, element ids and
  * variable names, declared once.
  */
 public final class ApplicationProcess {
 
-  public static final String KEY = "external-service-application";
+  public static final String KEY = CaseProcesses.APPLICATION;
 
   /** Element ids of the diagram. */
   public static final class Element {
@@ -18,7 +21,7 @@ public final class ApplicationProcess {
     public static final String REVIEW = "Activity_ReviewApplication";
     public static final String ACKNOWLEDGE_NO_APPLICATION = "Task_AcknowledgeNoApplication";
     public static final String ACKNOWLEDGE_FORBIDDEN = "Task_AcknowledgeForbidden";
-    public static final String DOUBLE_CHECK = "Task_DoubleCheck";
+    public static final String DOUBLE_CHECK = CaseSteps.DOUBLE_CHECK;
     public static final String CORRECT_APPLICATION = "Task_CorrectApplication";
     public static final String ACKNOWLEDGE_REJECTION = "Task_AcknowledgeRejection";
     public static final String ESCALATE_OVERDUE = "Task_EscalateOverdue";
@@ -38,28 +41,15 @@ public final class ApplicationProcess {
   /** Process variables. The application form's answers keep the names of the pre-check (rulings.md §3). */
   public static final class Var {
     // who
-    public static final String APPLICANT = "applicant";
-    public static final String APPLICANT_NAME = "applicantName";
-    public static final String DEPARTMENT_CODE = "departmentCode";
-    public static final String DEPARTMENT_NAME = "departmentName";
     // the application form (様式1/様式2 basics)
-    public static final String SERVICE_NAME = "serviceName";
-    public static final String PROVIDER_NAME = "providerName";
     public static final String SERVICE_DESCRIPTION = "serviceDescription";
     public static final String PURPOSE = "purpose";
     public static final String BUSINESS_SCOPE = "businessScope";
     public static final String USERS = "users";
     public static final String USER_COUNT = "userCount";
-    public static final String PERIOD_START = "periodStart";
-    public static final String PERIOD_END = "periodEnd";
-    public static final String SERVICE_MANAGER = "serviceManager";
-    public static final String SERVICE_MANAGER_NAME = "serviceManagerName";
-    public static final String RENEWS_REGISTRY_ENTRY_ID = "renewsRegistryEntryId";
-    public static final String INFORMATION_TYPES = "informationTypes";
     // the classification
     public static final String OUTCOME = "outcome";
     public static final String OUTCOME_LABEL = "outcomeLabel";
-    public static final String ROUTE = "route";
     public static final String ROUTE_LABEL = "routeLabel";
     public static final String IMPORTANT_INFORMATION = "importantInformation";
     public static final String APPLICATION_FORM = "applicationForm";
@@ -67,15 +57,12 @@ public final class ApplicationProcess {
     public static final String CONDITIONS = "conditions";
     public static final String ZONE_VERDICTS = "zoneVerdicts";
     public static final String CHECKLISTS = "checklists";
-    public static final String REASONS = "reasons";
-    public static final String CLASSIFICATION_SUMMARY = "classificationSummary";
     public static final String SERVICE_KIND_LABEL = "serviceKindLabel";
     public static final String SERVICE_CATEGORY_LABEL = "serviceCategoryLabel";
     public static final String INFORMATION_TYPE_LABELS = "informationTypeLabels";
     public static final String CONNECTION_ZONE_LABELS = "connectionZoneLabels";
     public static final String EXEMPTION_LABEL = "exemptionLabel";
     // preparation and self-checks
-    public static final String SELECTION_CRITERIA = "selectionCriteria";
     public static final String CONTRACT_TYPE = "contractType";
     public static final String ACCEPTED_RISKS = "acceptedRisks";
     public static final String PREPARATION_DECISION = "preparationDecision";
@@ -86,17 +73,9 @@ public final class ApplicationProcess {
     public static final String CHECK_ROWS = "checkRows";
     public static final String SELECTION_CRITERIA_ROWS = "selectionCriteriaRows";
     // the department's double check and the correction loop (002 §5(2), rulings)
-    public static final String DOUBLE_CHECK = "doubleCheck";
     public static final String DOUBLE_CHECK_DECISION = "doubleCheckDecision";
     public static final String DOUBLE_CHECK_COMMENT = "doubleCheckComment";
     public static final String DOUBLE_CHECKED_BY = "doubleCheckedBy";
-    public static final String RETURN_COMMENT = "returnComment";
-    public static final String RETURNED_BY = "returnedBy";
-    public static final String CORRECTION_NOTE = "correctionNote";
-    /** The outcome of the review and decision: APPROVED, REJECTED or RETURNED (also set by a rejecting double check). */
-    public static final String DECISION = "decision";
-    public static final String DECISION_REASON = "decisionReason";
-    public static final String DECIDED_BY = "decidedBy";
 
     private Var() {}
   }
@@ -106,13 +85,6 @@ public final class ApplicationProcess {
     FORWARD,
     RETURN,
     REJECT
-  }
-
-  /** Values of {@link Var#DECISION}. */
-  public enum Decision {
-    APPROVED,
-    REJECTED,
-    RETURNED
   }
 
   /** Values of {@link Var#PREPARATION_DECISION}. */

@@ -1,6 +1,8 @@
 package jp.lg.externalservice.application;
 
+import jp.lg.externalservice.caserecord.CaseVariables;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
 
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
@@ -46,22 +48,22 @@ public class ApplicationSubmissionCheck implements ExecutionListener {
     String applicant = applicant(execution);
     Department department = directory.departmentOf(applicant).orElse(null);
     if (department == null) {
-      reader.reject(APPLICANT, "申請者（ログイン中の職員）の所属部署が登録されていません",
+      reader.reject(APPLICANT.name(), "申請者（ログイン中の職員）の所属部署が登録されていません",
           "the applicant (the logged-in user) belongs to no department");
     }
-    String renews = reader.optionalText(RENEWS_REGISTRY_ENTRY_ID, 64);
+    String renews = reader.optionalText(CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(), 64);
     if (renews != null && department != null) {
       checkRenewal(reader, renews, department);
     }
     reader.throwIfInvalid();
-    caseRecords.open(execution, applicant, department, (String) execution.getVariable(SERVICE_MANAGER), renews, null);
+    caseRecords.open(execution, applicant, department, CaseVariables.SERVICE_MANAGER.get(execution), renews, null);
     caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
     // display only: the forms and the task assignment read the record, this keeps Tasklist's filters informative
-    execution.setVariable(APPLICANT, applicant);
-    execution.setVariable(APPLICANT_NAME, directory.displayName(applicant));
-    execution.setVariable(DEPARTMENT_CODE, department.code());
-    execution.setVariable(DEPARTMENT_NAME, department.name());
-    execution.setVariable(SERVICE_MANAGER_NAME, directory.displayName((String) execution.getVariable(SERVICE_MANAGER)));
+    APPLICANT.set(execution, applicant);
+    APPLICANT_NAME.set(execution, directory.displayName(applicant));
+    DEPARTMENT_CODE.set(execution, department.code());
+    DEPARTMENT_NAME.set(execution, department.name());
+    CaseVariables.SERVICE_MANAGER_NAME.set(execution, directory.displayName(CaseVariables.SERVICE_MANAGER.get(execution)));
     applicantAccess.grantReadOwnApplication(applicant, execution.getProcessInstanceId());
   }
 
@@ -70,21 +72,20 @@ public class ApplicationSubmissionCheck implements ExecutionListener {
    * variable that the engine or the caller set.
    */
   private String applicant(DelegateExecution execution) {
-    return caseRecords.signedInUser().orElseGet(() ->
-        execution.getVariable(APPLICANT) instanceof String initiator ? initiator : null);
+    return caseRecords.signedInUser().orElseGet(() -> APPLICANT.get(execution));
   }
 
   /** A renewal (更改) references an entry in use by the applicant's own department (ruling R-17). */
   private void checkRenewal(InputReader reader, String entryId, Department department) {
     RegistryEntry entry = registry.find(entryId).orElse(null);
     if (entry == null) {
-      reader.reject(RENEWS_REGISTRY_ENTRY_ID, "台帳番号「" + entryId + "」は承認済み外部サービス台帳にありません",
+      reader.reject(CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(), "台帳番号「" + entryId + "」は承認済み外部サービス台帳にありません",
           "no approved-service registry entry '" + entryId + "'");
     } else if (entry.status() != RegistryStatus.ACTIVE) {
-      reader.reject(RENEWS_REGISTRY_ENTRY_ID, "利用中の台帳だけを更改できます（この台帳は「" + entry.status().label() + "」）",
+      reader.reject(CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(), "利用中の台帳だけを更改できます（この台帳は「" + entry.status().label() + "」）",
           "only an entry in use (ACTIVE) can be renewed; this one is " + entry.status());
     } else if (!entry.departmentCode().equals(department.code())) {
-      reader.reject(RENEWS_REGISTRY_ENTRY_ID, "他の部署の台帳は更改できません",
+      reader.reject(CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(), "他の部署の台帳は更改できません",
           "the entry belongs to another department");
     }
   }

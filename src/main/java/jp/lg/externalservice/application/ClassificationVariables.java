@@ -1,5 +1,6 @@
 package jp.lg.externalservice.application;
 
+import jp.lg.externalservice.caserecord.CaseVariables;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
 
 import static jp.lg.externalservice.system.JsonVariables.json;
@@ -28,7 +29,7 @@ final class ClassificationVariables {
     scope.setVariable(EXEMPTION_LABEL, input.exemption().label());
     scope.setVariable(OUTCOME, classification.outcome().name());
     scope.setVariable(OUTCOME_LABEL, classification.outcome().label());
-    scope.setVariable(ROUTE, classification.route() == null ? null : classification.route().name());
+    CaseVariables.ROUTE.set(scope, classification.route() == null ? null : classification.route().name());
     scope.setVariable(ROUTE_LABEL, classification.route() == null ? null : classification.route().label());
     scope.setVariable(IMPORTANT_INFORMATION, classification.importantInformation());
     scope.setVariable(APPLICATION_FORM, classification.applicationForm());
@@ -36,8 +37,8 @@ final class ClassificationVariables {
     scope.setVariable(CONDITIONS, json(classification.conditions()));
     scope.setVariable(ZONE_VERDICTS, json(classification.zoneVerdicts()));
     scope.setVariable(CHECKLISTS, json(classification.checklists()));
-    scope.setVariable(REASONS, json(classification.reasons()));
-    scope.setVariable(CLASSIFICATION_SUMMARY, classification.summary());
+    CaseVariables.REASONS.set(scope, json(classification.reasons()));
+    CaseVariables.CLASSIFICATION_SUMMARY.set(scope, classification.summary());
   }
 
   private static String labels(Collection<? extends Labelled> values) {

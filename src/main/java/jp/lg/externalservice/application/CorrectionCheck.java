@@ -1,6 +1,7 @@
 package jp.lg.externalservice.application;
 
-import static jp.lg.externalservice.application.ApplicationProcess.Var.CORRECTION_NOTE;
+import jp.lg.externalservice.caserecord.CaseVariables;
+import static jp.lg.externalservice.caserecord.CaseVariables.CORRECTION_NOTE;
 
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.classification.ClassificationService;
@@ -24,6 +25,6 @@ public class CorrectionCheck extends SecurityMeasuresCheck {
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
     super.check(execution, reader);
-    reader.requiredText(CORRECTION_NOTE, ApplicationFormReader.MAX_TEXT);
+    reader.requiredText(CORRECTION_NOTE.name(), ApplicationFormReader.MAX_TEXT);
   }
 }

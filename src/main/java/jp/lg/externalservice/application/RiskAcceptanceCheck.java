@@ -1,15 +1,16 @@
 package jp.lg.externalservice.application;
 
-import jp.lg.externalservice.caserecord.CaseRecords;
-import static jp.lg.externalservice.application.ApplicationProcess.Var.ACCEPTED_RISKS;
-import static jp.lg.externalservice.application.ApplicationProcess.Var.CONTRACT_TYPE;
-
 import java.util.Arrays;
 import java.util.List;
+import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.checklist.UsageRisk;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.application.ApplicationProcess.Var.ACCEPTED_RISKS;
+import static jp.lg.externalservice.application.ApplicationProcess.Var.CONTRACT_TYPE;
+
 
 /**
  * {@code Task_AcceptRisks}: to file 様式2 the applicant confirms that every 004 §6 risk of the contract type is

@@ -1,24 +1,26 @@
 package jp.lg.externalservice.application;
 
-import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
-
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseClassification;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.checklist.CheckAnswer;
+import jp.lg.externalservice.checklist.SecurityMeasure;
 import jp.lg.externalservice.classification.Classification;
 import jp.lg.externalservice.classification.ClassificationInput;
 import jp.lg.externalservice.classification.ClassificationInputReader;
 import jp.lg.externalservice.classification.ClassificationService;
 import jp.lg.externalservice.classification.DmnRuleTables;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonVariables;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
+
 
 /**
  * {@code Task_SelfCheckMeasures} (bean name differs from the variable {@code measuresSelfCheck}: variables shadow

@@ -1,18 +1,20 @@
 package jp.lg.externalservice.application;
 
-import jp.lg.externalservice.caserecord.CaseRecords;
-import static jp.lg.externalservice.application.ApplicationProcess.Var.SELECTION_CRITERIA;
-import static jp.lg.externalservice.application.ApplicationProcess.Var.SELECTION_CRITERIA_ROWS;
-
+import jp.lg.externalservice.caserecord.CaseVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
+import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.checklist.CheckAnswer;
+import jp.lg.externalservice.checklist.SelectionCriterion;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonVariables;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.application.ApplicationProcess.Var.SELECTION_CRITERIA_ROWS;
+
+
 
 /**
  * {@code Task_CheckSelectionCriteria}: every 別表 item answered; to proceed, every mandatory (必須) item must be ○
@@ -33,7 +35,7 @@ public class SelectionCriteriaCheck extends TaskCompletionCheck {
   }
 
   private void checkAnswers(DelegateExecution execution, InputReader reader) {
-    InputReader criteria = reader.object(SELECTION_CRITERIA);
+    InputReader criteria = reader.object(CaseVariables.SELECTION_CRITERIA.name());
     if (criteria == null) {
       return;
     }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * like the registry: inside the engine's transaction, so a refused step leaves no trace here either.
  */
 @Repository
-class CaseRecordRepository {
+public class CaseRecordRepository {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final TypeReference<List<Condition>> CONDITIONS = new TypeReference<>() {};
@@ -61,7 +61,7 @@ class CaseRecordRepository {
     this.jdbc = jdbc;
   }
 
-  void insert(CaseRecord record) {
+  public void insert(CaseRecord record) {
     jdbc.update("INSERT INTO case_record (case_id, applicant, applicant_name, department_code, department_name, "
         + "service_manager, renews_entry_id, registry_entry_id, created_at) VALUES (:caseId, :applicant, "
         + ":applicantName, :departmentCode, :departmentName, :serviceManager, :renewsEntryId, :registryEntryId, "
@@ -77,7 +77,7 @@ class CaseRecordRepository {
             .addValue("createdAt", timestamp(record.createdAt())));
   }
 
-  void updateClassification(String caseId, CaseClassification classification) {
+  public void updateClassification(String caseId, CaseClassification classification) {
     int rows = jdbc.update("UPDATE case_record SET outcome = :outcome, route = :route, "
         + "application_form = :applicationForm, important_information = :importantInformation, "
         + "it_planning_required = :itPlanningRequired, conditions_json = :conditions, classified_at = :classifiedAt "
@@ -95,7 +95,7 @@ class CaseRecordRepository {
     }
   }
 
-  void updateRegistryEntry(String caseId, String registryEntryId) {
+  public void updateRegistryEntry(String caseId, String registryEntryId) {
     int rows = jdbc.update("UPDATE case_record SET registry_entry_id = :entryId WHERE case_id = :caseId",
         new MapSqlParameterSource("caseId", caseId).addValue("entryId", registryEntryId));
     if (rows != 1) {
@@ -103,12 +103,12 @@ class CaseRecordRepository {
     }
   }
 
-  void insertAct(CaseAct act) {
+  public void insertAct(CaseAct act) {
     insertAct(act, false);
   }
 
   /** {@code backfilled}: reconstructed from the history of a case older than the record (V3), not written live. */
-  void insertAct(CaseAct act, boolean backfilled) {
+  public void insertAct(CaseAct act, boolean backfilled) {
     jdbc.update("INSERT INTO case_act (case_id, process_instance_id, step, actor, actor_name, actor_role, result, "
         + "acted_at, backfilled) VALUES (:caseId, :processInstanceId, :step, :actor, :actorName, :role, :result, "
         + ":actedAt, :backfilled)",
@@ -124,30 +124,30 @@ class CaseRecordRepository {
   }
 
   /** Marks the record as reconstructed by {@link CaseRecordBackfill} at {@code at} (V3). */
-  void markBackfilled(String caseId, Instant at) {
+  public void markBackfilled(String caseId, Instant at) {
     jdbc.update("UPDATE case_record SET backfilled_at = :at WHERE case_id = :caseId",
         new MapSqlParameterSource("caseId", caseId).addValue("at", timestamp(at)));
   }
 
   /** When the record was reconstructed by the backfill; empty for a record written live. */
-  Optional<Instant> backfilledAt(String caseId) {
+  public Optional<Instant> backfilledAt(String caseId) {
     return jdbc.query("SELECT backfilled_at FROM case_record WHERE case_id = :caseId",
         new MapSqlParameterSource("caseId", caseId), (rs, row) -> instant(rs, "backfilled_at")).stream()
         .filter(java.util.Objects::nonNull).findFirst();
   }
 
   /** How many acts of the case were reconstructed by the backfill. */
-  int backfilledActs(String caseId) {
+  public int backfilledActs(String caseId) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM case_act WHERE case_id = :caseId AND backfilled = TRUE",
         new MapSqlParameterSource("caseId", caseId), Integer.class);
   }
 
-  Optional<CaseRecord> find(String caseId) {
+  public Optional<CaseRecord> find(String caseId) {
     return jdbc.query("SELECT * FROM case_record WHERE case_id = :caseId",
         new MapSqlParameterSource("caseId", caseId), RECORD).stream().findFirst();
   }
 
-  List<CaseAct> acts(String caseId) {
+  public List<CaseAct> acts(String caseId) {
     return jdbc.query("SELECT * FROM case_act WHERE case_id = :caseId ORDER BY id",
         new MapSqlParameterSource("caseId", caseId), ACT);
   }

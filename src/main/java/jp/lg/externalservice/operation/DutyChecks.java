@@ -3,7 +3,7 @@ package jp.lg.externalservice.operation;
 import static jp.lg.externalservice.operation.OperationProcess.Var.*;
 
 import java.util.List;
-import jp.lg.externalservice.application.CheckAnswer;
+import jp.lg.externalservice.checklist.CheckAnswer;
 import jp.lg.externalservice.classification.InformationType;
 import jp.lg.externalservice.operation.OperationProcess.ContinuationDecision;
 import jp.lg.externalservice.operation.OperationProcess.ReviewResult;

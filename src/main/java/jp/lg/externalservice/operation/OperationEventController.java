@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.registry.RegistryAccess;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
-import jp.lg.externalservice.security.DemoData;
 import jp.lg.externalservice.security.Department;
+import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.AccessDeniedException;
 import jp.lg.externalservice.system.ErrorResponse;
 import jp.lg.externalservice.system.FieldError;
@@ -45,14 +46,14 @@ public class OperationEventController {
   }
 
   /** 情報政策課 may report on any service. */
-  private static final Set<String> POLICY_GROUPS = Set.of(DemoData.POLICY_REVIEWER, DemoData.POLICY_HEAD);
+  private static final Set<String> POLICY_GROUPS = Set.of(StaffGroups.POLICY_REVIEWER, StaffGroups.POLICY_HEAD);
 
   private final RegistryService registry;
   private final RegistryAccess access;
-  private final OperationMessages messages;
+  private final CaseMessages messages;
   private final IdentityService identityService;
 
-  public OperationEventController(RegistryService registry, RegistryAccess access, OperationMessages messages,
+  public OperationEventController(RegistryService registry, RegistryAccess access, CaseMessages messages,
       IdentityService identityService) {
     this.registry = registry;
     this.access = access;

@@ -2,6 +2,7 @@ package jp.lg.externalservice.operation;
 
 import java.util.HashMap;
 import java.util.Map;
+import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,10 +17,10 @@ public class OperationHandover implements JavaDelegate {
 
   private static final String[] NOT_CARRIED = {"checkRows", "selectionCriteriaRows", "reasons", "classificationSummary"};
 
-  private final OperationMessages messages;
+  private final CaseMessages messages;
   private final CaseRecords caseRecords;
 
-  public OperationHandover(OperationMessages messages, CaseRecords caseRecords) {
+  public OperationHandover(CaseMessages messages, CaseRecords caseRecords) {
     this.messages = messages;
     this.caseRecords = caseRecords;
   }

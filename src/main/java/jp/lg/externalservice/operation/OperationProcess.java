@@ -1,18 +1,14 @@
 package jp.lg.externalservice.operation;
 
+import jp.lg.externalservice.caserecord.CaseProcesses;
+
 /** The operation process ({@code processes/external-service-operation.bpmn}): key, messages, element ids, variables. */
 public final class OperationProcess {
 
-  public static final String KEY = "external-service-operation";
-  /** Starts the operation of an approved service; business key = registry entry id. */
-  public static final String MESSAGE_SERVICE_APPROVED = "Message_ServiceApproved";
-  /** Ends the operation when the entry is terminated or renewed. */
-  public static final String MESSAGE_OPERATION_CLOSED = "Message_OperationClosed";
+  public static final String KEY = CaseProcesses.OPERATION;
   public static final String MESSAGE_OVERSEAS_DATA_FOUND = "Message_OverseasDataFound";
   public static final String MESSAGE_PROVIDER_TERMS_CHANGED = "Message_ProviderTermsChanged";
   public static final String MESSAGE_INCIDENT_ELSEWHERE = "Message_IncidentElsewhere";
-  /** Starts the termination of a suspended service (termination process). */
-  public static final String MESSAGE_TERMINATION_REQUIRED = "Message_TerminationRequired";
 
   /** Element ids of the diagram. */
   public static final class Element {

@@ -2,7 +2,7 @@ package jp.lg.externalservice.operation;
 
 import static jp.lg.externalservice.operation.OperationProcess.Var.*;
 
-import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.classification.Classification;
 import jp.lg.externalservice.classification.ClassificationInput;
 import jp.lg.externalservice.classification.ClassificationInputReader;
@@ -38,7 +38,7 @@ public class ReclassifyUsage implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var variables = JsonInput.fromVariables(execution.getVariables());
-    variables.set(ApplicationProcess.Var.INFORMATION_TYPES, variables.get(CURRENT_INFORMATION_TYPES));
+    variables.set(CaseVariables.INFORMATION_TYPES.name(), variables.get(CURRENT_INFORMATION_TYPES));
     InputReader reader = new InputReader(variables);
     ClassificationInput input = ClassificationInputReader.read(reader, true);
     reader.throwIfInvalid();

@@ -1,19 +1,19 @@
 package jp.lg.externalservice.operation;
 
-import static jp.lg.externalservice.operation.OperationProcess.Var.*;
-
 import java.util.HashMap;
 import java.util.Map;
-import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.CaseMessages;
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
-import jp.lg.externalservice.review.ReviewProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.operation.OperationProcess.Var.*;
+
 
 /**
  * {@code Task_SuspendService}: use stops at once (002 §6(2), ruling R-16): the registry entry becomes SUSPENDED and
@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 public class SuspendService implements JavaDelegate {
 
   private final RegistryService registry;
-  private final OperationMessages messages;
+  private final CaseMessages messages;
   private final IdentityService identityService;
 
-  public SuspendService(RegistryService registry, OperationMessages messages, IdentityService identityService) {
+  public SuspendService(RegistryService registry, CaseMessages messages, IdentityService identityService) {
     this.registry = registry;
     this.messages = messages;
     this.identityService = identityService;
@@ -42,11 +42,11 @@ public class SuspendService implements JavaDelegate {
           execution.getProcessInstanceId(), "利用停止: " + reason);
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put(ReviewProcess.Var.REGISTRY_ENTRY_ID, entryId);
-    variables.put(ApplicationProcess.Var.APPLICANT, entry.serviceManager());
-    variables.put(ApplicationProcess.Var.SERVICE_NAME, entry.serviceName());
-    variables.put(ApplicationProcess.Var.DEPARTMENT_CODE, entry.departmentCode());
-    variables.put("terminationReason", reason);
+    CaseVariables.REGISTRY_ENTRY_ID.put(variables, entryId);
+    CaseVariables.APPLICANT.put(variables, entry.serviceManager());
+    CaseVariables.SERVICE_NAME.put(variables, entry.serviceName());
+    CaseVariables.DEPARTMENT_CODE.put(variables, entry.departmentCode());
+    CaseVariables.TERMINATION_REASON.put(variables, reason);
     messages.startTermination(entryId, variables);
   }
 

@@ -3,7 +3,7 @@ package jp.lg.externalservice.registry;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.lg.externalservice.security.DemoData;
+import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 public class RegistryAccess {
 
   private static final Set<String> READ_ALL_GROUPS =
-      Set.of(DemoData.POLICY_REVIEWER, DemoData.POLICY_HEAD, Groups.CAMUNDA_ADMIN);
+      Set.of(StaffGroups.POLICY_REVIEWER, StaffGroups.POLICY_HEAD, Groups.CAMUNDA_ADMIN);
 
   /** The departments whose entries may be read; {@code all} when every entry may be. */
   public record Visibility(boolean all, Set<String> departmentCodes) {

@@ -1,13 +1,14 @@
 package jp.lg.externalservice.review;
 
-import static jp.lg.externalservice.review.ReviewProcess.Var.*;
-
 import java.util.List;
 import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.ProcessFacts;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.system.InputReader;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.review.ReviewProcess.Var.*;
+
 
 /**
  * What must hold before an application may be approved, checked on the server when the reviewer recommends

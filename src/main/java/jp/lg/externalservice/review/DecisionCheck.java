@@ -1,18 +1,21 @@
 package jp.lg.externalservice.review;
 
-import static jp.lg.externalservice.application.ApplicationProcess.Var.DECISION_REASON;
-import static jp.lg.externalservice.review.ReviewProcess.Var.DECISION_CHOICE;
-
+import jp.lg.externalservice.caserecord.CaseVariables.DecisionChoice;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import jp.lg.externalservice.review.ReviewProcess.DecisionChoice;
-import jp.lg.externalservice.security.DemoData;
+import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.caserecord.Decisions;
+import jp.lg.externalservice.caserecord.ProcessFacts;
 import jp.lg.externalservice.security.FourEyes;
+import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.security.UnitHeads;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_REASON;
+import static jp.lg.externalservice.review.ReviewProcess.Var.DECISION_CHOICE;
+
 
 /**
  * {@code Task_Decide}: the head of 情報政策課 (利用申請の許可権限者, ruling R-21) approves, rejects with a reason, or
@@ -41,10 +44,10 @@ public class DecisionCheck extends TaskCompletionCheck {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
     DecisionChoice choice = reader.requiredEnum(DECISION_CHOICE, DecisionChoice.class);
-    String reason = reader.optionalText(DECISION_REASON, 2000);
+    String reason = reader.optionalText(DECISION_REASON.name(), 2000);
     if ((choice == DecisionChoice.REJECT || choice == DecisionChoice.RETURN) && reason == null
-        && !reader.hasError(DECISION_REASON)) {
-      reader.reject(DECISION_REASON, "不承認・差戻しの理由を記入してください", "give the reason for rejecting or returning");
+        && !reader.hasError(DECISION_REASON.name())) {
+      reader.reject(DECISION_REASON.name(), "不承認・差戻しの理由を記入してください", "give the reason for rejecting or returning");
     }
     if (choice == DecisionChoice.APPROVE) {
       approvalRules.checkDecision(reader, DECISION_CHOICE, facts);
@@ -56,7 +59,7 @@ public class DecisionCheck extends TaskCompletionCheck {
     if (!reader.errors().isEmpty()) {
       return;
     }
-    caseRecords.act(execution, DemoData.POLICY_HEAD, Decisions.result(choice));
+    caseRecords.act(execution, StaffGroups.POLICY_HEAD, Decisions.result(choice));
     switch (choice) {
       case APPROVE -> decisions.approved(execution, user, reason);
       case REJECT -> decisions.rejected(execution, user, reason);

@@ -1,16 +1,17 @@
 package jp.lg.externalservice.review;
 
-import static jp.lg.externalservice.review.ReviewProcess.Var.*;
-
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.caserecord.ProcessFacts;
 import jp.lg.externalservice.review.ReviewProcess.ItPlanningDecision;
-import jp.lg.externalservice.security.DemoData;
 import jp.lg.externalservice.security.FourEyes;
+import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.review.ReviewProcess.Var.*;
+
 
 /**
  * {@code Task_ReviewItPlanning}: the 情報化企画書 review that runs beside the review for routes IMPORTANT and PAID;
@@ -38,7 +39,7 @@ public class ItPlanningCheck extends TaskCompletionCheck {
     }
     if (reader.errors().isEmpty()) {
       // the decision counts through this act (ApprovalRules), not through the variable itPlanningDecision
-      caseRecords.act(execution, DemoData.IT_PLANNING,
+      caseRecords.act(execution, StaffGroups.IT_PLANNING,
           decision == ItPlanningDecision.APPROVED ? ActResult.APPROVED : ActResult.REJECTED);
       execution.setVariable(IT_PLANNING_DECIDED_BY, user); // display
     }

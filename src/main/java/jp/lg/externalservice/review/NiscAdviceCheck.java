@@ -4,7 +4,7 @@ import static jp.lg.externalservice.review.ReviewProcess.Var.NISC_ADVICE;
 
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import jp.lg.externalservice.security.DemoData;
+import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,7 +24,7 @@ public class NiscAdviceCheck extends TaskCompletionCheck {
   protected void check(DelegateExecution execution, InputReader reader) {
     reader.requiredText(NISC_ADVICE, 4000);
     if (reader.errors().isEmpty()) {
-      caseRecords.act(execution, DemoData.POLICY_REVIEWER, ActResult.RECORDED);
+      caseRecords.act(execution, StaffGroups.POLICY_REVIEWER, ActResult.RECORDED);
     }
   }
 }

@@ -1,16 +1,17 @@
 package jp.lg.externalservice.review;
 
-import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_DATE;
-import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_RESULT;
-
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import jp.lg.externalservice.security.DemoData;
+import jp.lg.externalservice.caserecord.ProcessFacts;
 import jp.lg.externalservice.security.FourEyes;
+import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_DATE;
+import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_RESULT;
+
 
 /** {@code Task_RecordPriorConsultation}: the government cloud from the LGWAN segment needs 情報政策課's prior consultation. */
 @Component("priorConsultationCheck")
@@ -31,7 +32,7 @@ public class PriorConsultationCheck extends TaskCompletionCheck {
     reader.requiredText(PRIOR_CONSULTATION_RESULT, 2000);
     reader.requiredDate(PRIOR_CONSULTATION_DATE);
     if (reader.errors().isEmpty()) {
-      caseRecords.act(execution, DemoData.POLICY_REVIEWER, ActResult.RECORDED);
+      caseRecords.act(execution, StaffGroups.POLICY_REVIEWER, ActResult.RECORDED);
     }
   }
 }

@@ -1,9 +1,10 @@
 package jp.lg.externalservice.review;
 
+import jp.lg.externalservice.caserecord.CaseMessages;
+import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseRecord;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import jp.lg.externalservice.operation.OperationMessages;
-import jp.lg.externalservice.operation.OperationProcess;
+import jp.lg.externalservice.caserecord.RegistryEntries;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
@@ -21,10 +22,10 @@ public class RegisterApprovedService implements JavaDelegate {
 
   private final RegistryEntries entries;
   private final RegistryService registry;
-  private final OperationMessages messages;
+  private final CaseMessages messages;
   private final CaseRecords caseRecords;
 
-  public RegisterApprovedService(RegistryEntries entries, RegistryService registry, OperationMessages messages,
+  public RegisterApprovedService(RegistryEntries entries, RegistryService registry, CaseMessages messages,
       CaseRecords caseRecords) {
     this.entries = entries;
     this.registry = registry;
@@ -42,7 +43,7 @@ public class RegisterApprovedService implements JavaDelegate {
       registry.changeStatus(renewed, RegistryStatus.RENEWED, JapanClock.today(),
           entries.approver(execution, EntryType.SERVICE),
           execution.getProcessInstanceId(), "更改: " + id + " に引き継ぎ");
-      messages.toOperation(renewed, OperationProcess.MESSAGE_OPERATION_CLOSED, java.util.Map.of());
+      messages.closeOperation(renewed);
     }
   }
 }

@@ -1,18 +1,20 @@
 package jp.lg.externalservice.review;
 
-import static jp.lg.externalservice.review.ReviewProcess.Var.*;
-
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.caserecord.Decisions;
+import jp.lg.externalservice.caserecord.ProcessFacts;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.review.ReviewProcess.ReviewRecommendation;
-import jp.lg.externalservice.security.DemoData;
 import jp.lg.externalservice.security.FourEyes;
+import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.review.ReviewProcess.Var.*;
+
 
 /**
  * {@code Task_Review} by 情報政策課 (004 §9(2)(3) 審査): a recommendation to the head of 情報政策課, or a return for
@@ -67,7 +69,7 @@ public class ReviewCheck extends TaskCompletionCheck {
     if (!reader.errors().isEmpty()) {
       return;
     }
-    caseRecords.act(execution, DemoData.POLICY_REVIEWER, switch (recommendation) {
+    caseRecords.act(execution, StaffGroups.POLICY_REVIEWER, switch (recommendation) {
       case APPROVE -> ActResult.APPROVED;
       case REJECT -> ActResult.REJECTED;
       case RETURN -> ActResult.RETURNED;

@@ -1,14 +1,15 @@
 package jp.lg.externalservice.review;
 
-import static jp.lg.externalservice.review.ReviewProcess.Var.*;
-
-import jp.lg.externalservice.application.ApplicationProcess;
-import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.caserecord.ProcessFacts;
+import jp.lg.externalservice.classification.Condition;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.review.ReviewProcess.Var.*;
+
 
 /**
  * Start of the review: turns the recorded classification into the flags the forms show, and clears
@@ -38,7 +39,7 @@ public class ReviewPreparation implements ExecutionListener {
     execution.setVariable(DISCOURAGED, facts.discouraged());
     execution.setVariable(NISC_ADVICE_AVAILABLE, nationalBody);
     for (String stale : new String[] {REVIEW_RECOMMENDATION, IT_PLANNING_DECISION, DECISION_CHOICE,
-        ApplicationProcess.Var.DECISION}) {
+        CaseVariables.DECISION.name()}) {
       execution.removeVariable(stale);
     }
   }

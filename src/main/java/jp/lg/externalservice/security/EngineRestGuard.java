@@ -9,8 +9,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -42,7 +42,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>queries sent as POST (task, filter, process-instance, history …);</li>
  *   <li>claiming a task for oneself, giving it back, commenting on it (bounded, on its own case); handing a task addressed to groups to another
- *       member who may take it ({@link AssignmentGuard});</li>
+ *       member who may take it ({@link TaskAssignments});</li>
  *   <li>completing a task or starting a process with exactly the fields of its own Camunda Form
  *       ({@link SubmittedVariables}): no fact such as {@code applicant}, {@code departmentCode} or {@code route},
  *       no business key, no start at an inner activity, no serialized Java object.</li>
@@ -92,12 +92,12 @@ public class EngineRestGuard extends OncePerRequestFilter {
   private final ProcessEngine engine;
   private final Privileged privileged;
   private final Administrators administrators;
-  private final AssignmentGuard assignmentGuard;
+  private final TaskAssignments assignmentGuard;
   /** The request limit of the application ({@code RequestSizeLimitFilter} enforces it first); the guard reads no more. */
   private final int maxBody;
 
   public EngineRestGuard(ProcessEngine engine, Privileged privileged, Administrators administrators,
-      AssignmentGuard assignmentGuard, int maxBody) {
+      TaskAssignments assignmentGuard, int maxBody) {
     this.maxBody = maxBody;
     this.engine = engine;
     this.privileged = privileged;

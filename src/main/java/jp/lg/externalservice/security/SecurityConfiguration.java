@@ -4,9 +4,9 @@ import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.util.unit.DataSize;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Login everywhere: the webapps ({@code /camunda}) have their own session login; the engine REST API needs HTTP
@@ -31,7 +31,7 @@ public class SecurityConfiguration {
   /** After the login (order 1): what a signed-in user may change through the engine REST API, on both paths. */
   @Bean
   public FilterRegistrationBean<EngineRestGuard> engineRestGuard(ProcessEngine engine, Privileged privileged,
-      Administrators administrators, AssignmentGuard assignmentGuard,
+      Administrators administrators, TaskAssignments assignmentGuard,
       @Value("${external-service.limits.max-request-size:1MB}") DataSize maxRequestSize) {
     FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(
         new EngineRestGuard(engine, privileged, administrators, assignmentGuard, (int) maxRequestSize.toBytes()));

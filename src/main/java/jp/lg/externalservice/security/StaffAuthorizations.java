@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  *   <li>The assignee and the candidates of a task get {@code TASK_WORK} (claim, complete through the form), not
  *       {@code UPDATE}: with UPDATE they could write any process variable of the case, add candidates or reassign
  *       it ({@code default-user-permission-name-for-task} in application.yaml). Candidate groups also get
- *       {@code TASK_ASSIGN}, to hand the task to a colleague; {@code EngineRestGuard} and {@link AssignmentGuard}
+ *       {@code TASK_ASSIGN}, to hand the task to a colleague; {@code EngineRestGuard} and {@code AssignmentGuard}
  *       keep that within the group and out of four-eyes reach, and refuse every other use of it.</li>
  *   <li>A new user may read their own user entry, not rename or delete themselves (the engine grants ALL):
  *       administrators manage identities.</li>

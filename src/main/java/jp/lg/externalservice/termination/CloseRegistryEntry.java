@@ -1,11 +1,12 @@
 package jp.lg.externalservice.termination;
 
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
 import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
 
 import java.time.LocalDate;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import jp.lg.externalservice.operation.OperationMessages;
-import jp.lg.externalservice.operation.OperationProcess;
+import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.system.Retention;
@@ -21,12 +22,12 @@ import org.springframework.stereotype.Component;
 public class CloseRegistryEntry implements JavaDelegate {
 
   private final RegistryService registry;
-  private final OperationMessages messages;
+  private final CaseMessages messages;
   private final Retention retention;
 
   private final CaseRecords caseRecords;
 
-  public CloseRegistryEntry(RegistryService registry, OperationMessages messages, Retention retention,
+  public CloseRegistryEntry(RegistryService registry, CaseMessages messages, Retention retention,
       CaseRecords caseRecords) {
     this.registry = registry;
     this.messages = messages;
@@ -41,9 +42,9 @@ public class CloseRegistryEntry implements JavaDelegate {
     String entryId = execution.getProcessBusinessKey(); // the entry this termination was filed for
     registry.changeStatus(entryId, RegistryStatus.TERMINATED, endDate,
         caseRecords.of(execution).applicant().userId(), execution.getProcessInstanceId(),
-        "利用終了: " + execution.getVariable(TERMINATION_REASON));
+        "利用終了: " + TERMINATION_REASON.get(execution));
     // the periodic duties end with the use; the application's records stay for the retention period
-    messages.toOperation(entryId, OperationProcess.MESSAGE_OPERATION_CLOSED, java.util.Map.of());
+    messages.closeOperation(entryId);
     registry.find(entryId).ifPresent(entry -> retention.keepCaseUntil(entry.applicationProcessInstanceId(), endDate));
   }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import jp.lg.externalservice.application.CheckAnswer;
+import jp.lg.externalservice.checklist.CheckAnswer;
 import jp.lg.externalservice.system.InputReader;
 
 /** Reads ○/×/／ answers of the termination checklists and lists the items answered ×. */

@@ -1,5 +1,6 @@
 package jp.lg.externalservice.termination;
 
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
 import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
 
 import jp.lg.externalservice.caserecord.ActResult;
@@ -32,7 +33,7 @@ public class TerminationCorrectionCheck extends TaskCompletionCheck {
       TerminationAnswers.crosses(reader, DISPOSAL_CHECKLIST, TerminationAnswers.disposalKeys());
     }
     reader.requiredText(DISPOSAL_PROOF, 2000);
-    reader.requiredText(CORRECTION_NOTE, 2000);
+    reader.requiredText(CORRECTION_NOTE.name(), 2000);
     if (reader.errors().isEmpty()) {
       caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
     }

@@ -1,11 +1,12 @@
 package jp.lg.externalservice.termination;
 
+import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.classification.Labelled;
 
 /** The termination process ({@code processes/external-service-termination.bpmn}): key, element ids, variables. */
 public final class TerminationProcess {
 
-  public static final String KEY = "external-service-termination";
+  public static final String KEY = CaseProcesses.TERMINATION;
 
   /** Element ids of the diagram. */
   public static final class Element {
@@ -22,10 +23,8 @@ public final class TerminationProcess {
     private Element() {}
   }
 
-  /** Process variables; {@code applicant} and {@code departmentCode} are shared with the application process. */
+  /** Process variables of the termination; the shared ones are in {@code CaseVariables}. */
   public static final class Var {
-    public static final String REGISTRY_ENTRY_ID = "registryEntryId";
-    public static final String TERMINATION_REASON = "terminationReason";
     public static final String INFORMATION_HANDLED = "informationHandled";
     public static final String END_DATE = "endDate";
     public static final String AGREED_AT_TERMINATION = "agreedAtTermination";
@@ -39,7 +38,6 @@ public final class TerminationProcess {
     public static final String TERMINATION_DOUBLE_CHECK = "terminationDoubleCheck";
     public static final String TERMINATION_DECISION = "terminationDecision";
     public static final String TERMINATION_COMMENT = "terminationComment";
-    public static final String CORRECTION_NOTE = "correctionNote";
     public static final String TERMINATION_ROWS = "terminationRows";
 
     private Var() {}

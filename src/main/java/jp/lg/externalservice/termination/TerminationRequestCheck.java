@@ -1,15 +1,15 @@
 package jp.lg.externalservice.termination;
 
+import jp.lg.externalservice.caserecord.CaseVariables;
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
 import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
 
-import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
-import jp.lg.externalservice.review.ReviewProcess;
 import jp.lg.externalservice.security.ApplicantAccess;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
@@ -61,21 +61,21 @@ public class TerminationRequestCheck implements ExecutionListener {
     InputReader reader = new InputReader(JsonInput.fromVariables(execution.getVariables()));
     // filed in a task after a stop of use: the record opened then (StopOfUseStart) names the requester
     String requester = filedInTask ? caseRecords.of(execution).applicant().userId() : signedInOr(execution);
-    String entryId = reader.requiredText(REGISTRY_ENTRY_ID, 64);
+    String entryId = reader.requiredText(REGISTRY_ENTRY_ID.name(), 64);
     // only the requester's own entries exist for this form: an entry of someone else is answered like a missing
     // one, and nothing about it (its route) is checked, so the form cannot be used to explore the registry
     RegistryEntry entry = entryId == null ? null : registry.find(entryId)
         .filter(found -> found.serviceManager().equals(requester) || found.serviceAdministrator().equals(requester))
         .orElse(null);
     if (entryId != null && entry == null) {
-      reader.reject(REGISTRY_ENTRY_ID, "台帳番号「" + entryId + "」は、あなたがサービス管理担当者又は外部サービス管理者である"
+      reader.reject(REGISTRY_ENTRY_ID.name(), "台帳番号「" + entryId + "」は、あなたがサービス管理担当者又は外部サービス管理者である"
           + "承認済み外部サービス台帳にありません（002 §7(1)）",
           "no approved-service registry entry '" + entryId + "' of which you are the service manager or "
           + "service administrator (002 §7(1))");
     } else if (entry != null) {
       checkEntry(reader, entry, requester, filedInTask ? execution.getProcessInstanceId() : null);
     }
-    reader.requiredText(TERMINATION_REASON, 2000);
+    reader.requiredText(TERMINATION_REASON.name(), 2000);
     reader.requiredText(INFORMATION_HANDLED, 2000);
     reader.requiredDate(END_DATE);
     reader.requiredText(AGREED_AT_TERMINATION, 2000);
@@ -97,16 +97,16 @@ public class TerminationRequestCheck implements ExecutionListener {
       caseRecords.open(execution, requester, new Department(entry.departmentCode(), entry.departmentName()),
           entry.serviceManager(), null, entry.id());
     }
-    execution.setVariable(ApplicationProcess.Var.APPLICANT, requester); // display; the record is the fact
+    CaseVariables.APPLICANT.set(execution, requester); // display; the record is the fact
     caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
-    execution.setVariable(ApplicationProcess.Var.APPLICANT_NAME, directory.displayName(requester));
-    execution.setVariable(ApplicationProcess.Var.SERVICE_NAME, entry.serviceName());
-    execution.setVariable(ApplicationProcess.Var.PROVIDER_NAME, entry.providerName());
-    execution.setVariable(ApplicationProcess.Var.DEPARTMENT_CODE, entry.departmentCode());
-    execution.setVariable(ApplicationProcess.Var.DEPARTMENT_NAME, entry.departmentName());
-    execution.setVariable(ApplicationProcess.Var.ROUTE, entry.route());
-    execution.setVariable(ApplicationProcess.Var.SERVICE_MANAGER_NAME, entry.serviceManagerName());
-    execution.setVariable(ReviewProcess.Var.SERVICE_ADMINISTRATOR_NAME, entry.serviceAdministratorName());
+    CaseVariables.APPLICANT_NAME.set(execution, directory.displayName(requester));
+    CaseVariables.SERVICE_NAME.set(execution, entry.serviceName());
+    CaseVariables.PROVIDER_NAME.set(execution, entry.providerName());
+    CaseVariables.DEPARTMENT_CODE.set(execution, entry.departmentCode());
+    CaseVariables.DEPARTMENT_NAME.set(execution, entry.departmentName());
+    CaseVariables.ROUTE.set(execution, entry.route());
+    CaseVariables.SERVICE_MANAGER_NAME.set(execution, entry.serviceManagerName());
+    CaseVariables.SERVICE_ADMINISTRATOR_NAME.set(execution, entry.serviceAdministratorName());
     if (!filedInTask) {
       applicantAccess.grantReadOwnApplication(requester, execution.getProcessInstanceId());
     }
@@ -114,18 +114,17 @@ public class TerminationRequestCheck implements ExecutionListener {
 
   /** The signed-in user; the initiator variable only when nobody is signed in (system code, engine tests). */
   private String signedInOr(DelegateExecution execution) {
-    return caseRecords.signedInUser().orElseGet(() ->
-        execution.getVariable(ApplicationProcess.Var.APPLICANT) instanceof String initiator ? initiator : null);
+    return caseRecords.signedInUser().orElseGet(() -> CaseVariables.APPLICANT.get(execution));
   }
 
   private void checkEntry(InputReader reader, RegistryEntry entry, String requester, String ownInstanceId) {
     if (entry.status() != RegistryStatus.ACTIVE && entry.status() != RegistryStatus.SUSPENDED) {
-      reader.reject(REGISTRY_ENTRY_ID, "この台帳は「" + entry.status().label() + "」のため終了手続はできません",
+      reader.reject(REGISTRY_ENTRY_ID.name(), "この台帳は「" + entry.status().label() + "」のため終了手続はできません",
           "the entry is " + entry.status() + ": it cannot be terminated");
     } else if (privileged.call(() -> runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(TerminationProcess.KEY).processInstanceBusinessKey(entry.id()).list()).stream()
         .anyMatch(running -> !running.getId().equals(ownInstanceId))) {
-      reader.reject(REGISTRY_ENTRY_ID, "この台帳の終了手続はすでに進行中です", "a termination of this entry is already running");
+      reader.reject(REGISTRY_ENTRY_ID.name(), "この台帳の終了手続はすでに進行中です", "a termination of this entry is already running");
     }
   }
 }

@@ -1,5 +1,6 @@
 package jp.lg.externalservice.bench;
 
+import jp.lg.externalservice.caserecord.CaseVariables;
 import static jp.lg.externalservice.TaskAnswers.allCriteriaMet;
 import static jp.lg.externalservice.TaskAnswers.decision;
 import static jp.lg.externalservice.TaskAnswers.doubleCheck;
@@ -85,7 +86,7 @@ final class LifecycleWalk {
         "kimura", Map.of("itPlanningDecision", "APPROVED"));
     complete("07 decide", review, ReviewProcess.Element.DECIDE, "kobayashi", decision("APPROVE", null));
     step("07b registry write (job)", () -> awaitJobs(review));
-    String entryId = (String) engine.getRuntimeService().getVariable(review, ReviewProcess.Var.REGISTRY_ENTRY_ID);
+    String entryId = (String) engine.getRuntimeService().getVariable(review, CaseVariables.REGISTRY_ENTRY_ID.name());
     complete("08 acknowledge_usage_risks", review, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS,
         applicant, usageRisksAcknowledged());
     complete("09 record_contract", review, ReviewProcess.Element.RECORD_CONTRACT,

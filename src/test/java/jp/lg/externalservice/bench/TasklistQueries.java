@@ -1,5 +1,6 @@
 package jp.lg.externalservice.bench;
 
+import jp.lg.externalservice.caserecord.CaseVariables;
 import static jp.lg.externalservice.bench.Measure.f1;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,7 +188,7 @@ final class TasklistQueries {
   private static String open(ProcessEngine engine, String definitionId, String applicant, String route,
       String serviceName) {
     Map<String, Object> variables = answers(applicant, route).with("serviceName", serviceName).variables();
-    variables.put(ApplicationProcess.Var.APPLICANT, applicant);
+    CaseVariables.APPLICANT.put(variables, applicant);
     return engine.getRuntimeService().startProcessInstanceById(definitionId, variables).getId();
   }
 

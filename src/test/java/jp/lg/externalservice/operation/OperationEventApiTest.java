@@ -1,11 +1,10 @@
 package jp.lg.externalservice.operation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.Map;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryEntry;
@@ -16,12 +15,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** {@code POST /api/services/{id}/events}: reporting an event to a service in operation. */
 class OperationEventApiTest extends WebTest {
 
   @Autowired RegistryService registry;
-  @Autowired OperationMessages messages;
+  @Autowired CaseMessages messages;
   @Autowired RuntimeService runtimeService;
 
   private String inOperation(String department, String administrator) {

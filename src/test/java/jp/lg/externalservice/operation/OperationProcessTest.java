@@ -1,9 +1,5 @@
 package jp.lg.externalservice.operation;
 
-import static jp.lg.externalservice.operation.OperationProcess.Element.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
@@ -11,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.caserecord.CaseMessages;
+import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
@@ -27,6 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import static jp.lg.externalservice.operation.OperationProcess.Element.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
 
 /**
  * Operation of an approved service: introduction, every periodic duty by moving the engine clock, the events, the
@@ -45,7 +47,7 @@ class OperationProcessTest extends EngineTest {
   }
 
   @Autowired RegistryService registry;
-  @Autowired OperationMessages messages;
+  @Autowired CaseMessages messages;
 
   @AfterEach
   void resetClock() {
@@ -248,8 +250,8 @@ class OperationProcessTest extends EngineTest {
     assertThat(third).isEnded().hasPassed("Event_QuarterlyUseStopped");
 
     ProcessInstance fourth = inOperation("FREE", "CLOUD_INTERNET", false, "INTERNAL", false);
-    assertThat(messages.toOperation(fourth.getBusinessKey(), OperationProcess.MESSAGE_OPERATION_CLOSED, vars())).isTrue();
+    assertThat(messages.toOperation(fourth.getBusinessKey(), CaseProcesses.MESSAGE_OPERATION_CLOSED, vars())).isTrue();
     assertThat(fourth).isEnded().hasPassed("Event_OperationEnded");
-    assertThat(messages.toOperation(fourth.getBusinessKey(), OperationProcess.MESSAGE_OPERATION_CLOSED, vars())).isFalse();
+    assertThat(messages.toOperation(fourth.getBusinessKey(), CaseProcesses.MESSAGE_OPERATION_CLOSED, vars())).isFalse();
   }
 }

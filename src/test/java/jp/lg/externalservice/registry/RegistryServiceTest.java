@@ -1,14 +1,5 @@
 package jp.lg.externalservice.registry;
 
-import static jp.lg.externalservice.registry.RegistryEntries.fukushiService;
-import static jp.lg.externalservice.registry.RegistryEntries.renewing;
-import static jp.lg.externalservice.registry.RegistryEntries.service;
-import static jp.lg.externalservice.registry.RegistryEntries.sns;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,6 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import static jp.lg.externalservice.registry.RegistryEntries.fukushiService;
+import static jp.lg.externalservice.registry.RegistryEntries.renewing;
+import static jp.lg.externalservice.registry.RegistryEntries.service;
+import static jp.lg.externalservice.registry.RegistryEntries.sns;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 
 /** The registry service through the real Spring beans and the real (H2) database migrated by Flyway. */
 class RegistryServiceTest extends EngineTest {

@@ -3,6 +3,7 @@ package jp.lg.externalservice.review;
 import static jp.lg.externalservice.ApplicationAnswers.kintone;
 import static jp.lg.externalservice.TaskAnswers.*;
 import static jp.lg.externalservice.review.ReviewProcess.Element.*;
+import static jp.lg.externalservice.sns.SnsProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 

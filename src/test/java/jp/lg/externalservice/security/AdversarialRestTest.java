@@ -1,15 +1,5 @@
 package jp.lg.externalservice.security;
 
-import static jp.lg.externalservice.ApplicationAnswers.kintone;
-import static jp.lg.externalservice.TaskAnswers.allCriteriaMet;
-import static jp.lg.externalservice.TaskAnswers.checklist;
-import static jp.lg.externalservice.TaskAnswers.decision;
-import static jp.lg.externalservice.TaskAnswers.doubleCheck;
-import static jp.lg.externalservice.TaskAnswers.measuresAllMet;
-import static jp.lg.externalservice.TaskAnswers.review;
-import static jp.lg.externalservice.TaskAnswers.risksAccepted;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,6 +45,16 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import static jp.lg.externalservice.ApplicationAnswers.kintone;
+import static jp.lg.externalservice.TaskAnswers.allCriteriaMet;
+import static jp.lg.externalservice.TaskAnswers.checklist;
+import static jp.lg.externalservice.TaskAnswers.decision;
+import static jp.lg.externalservice.TaskAnswers.doubleCheck;
+import static jp.lg.externalservice.TaskAnswers.measuresAllMet;
+import static jp.lg.externalservice.TaskAnswers.review;
+import static jp.lg.externalservice.TaskAnswers.risksAccepted;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Issue 12, "Each task takes exactly its own form's fields": an adversarial walk through the real HTTP API. The

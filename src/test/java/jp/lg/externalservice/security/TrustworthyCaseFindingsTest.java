@@ -1,8 +1,5 @@
 package jp.lg.externalservice.security;
 
-import static jp.lg.externalservice.ApplicationAnswers.kintone;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +16,7 @@ import java.util.Map;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.administration.DemoData;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
@@ -35,6 +33,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import static jp.lg.externalservice.ApplicationAnswers.kintone;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The findings of issue 12 ("What was found"), each replayed as the signed-in user who found it, over the real HTTP
@@ -161,7 +162,7 @@ class TrustworthyCaseFindingsTest extends WebTest {
     String task = "/engine-rest/task/" + review;
     // the applicant and her 所属長 are in the group for this test, so that only four-eyes can refuse them
     List<String> added = List.of("sato", "tanaka", "nakamura");
-    added.forEach(user -> identityService.createMembership(user, DemoData.IT_PLANNING));
+    added.forEach(user -> identityService.createMembership(user, StaffGroups.IT_PLANNING));
     try {
       assertThat(postJson(task + "/assignee", "kimura", Map.of("userId", "sato")).status()).as("to the applicant")
           .isIn(400, 403);
@@ -183,7 +184,7 @@ class TrustworthyCaseFindingsTest extends WebTest {
           .as("to another eligible member of 情報化企画").isEqualTo(204);
       assertThat(taskService.createTaskQuery().taskId(review).singleResult().getAssignee()).isEqualTo("nakamura");
     } finally {
-      added.forEach(user -> identityService.deleteMembership(user, DemoData.IT_PLANNING));
+      added.forEach(user -> identityService.deleteMembership(user, StaffGroups.IT_PLANNING));
     }
   }
 

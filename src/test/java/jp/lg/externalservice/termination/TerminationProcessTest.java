@@ -41,7 +41,7 @@ class TerminationProcessTest extends EngineTest {
   }
 
   @Autowired RegistryService registry;
-  @Autowired jp.lg.externalservice.operation.OperationMessages messages;
+  @Autowired jp.lg.externalservice.caserecord.CaseMessages messages;
 
   @AfterEach
   void resetClock() {

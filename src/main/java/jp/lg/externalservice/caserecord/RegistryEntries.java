@@ -1,13 +1,8 @@
-package jp.lg.externalservice.review;
-
-import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
+package jp.lg.externalservice.caserecord;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
-import jp.lg.externalservice.caserecord.ActResult;
-import jp.lg.externalservice.caserecord.CaseClassification;
-import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
@@ -17,6 +12,9 @@ import jp.lg.externalservice.security.UnitHeads;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
+
 
 /**
  * Records an approved service or SNS account in the registry and designates its 外部サービス管理者 — the 所属長 of
@@ -24,7 +22,7 @@ import org.springframework.stereotype.Component;
  * classification and approver come from the case record; the service's name and dates are the application's answers.
  */
 @Component
-class RegistryEntries {
+public class RegistryEntries {
 
   private final RegistryService registry;
   private final UnitHeads unitHeads;
@@ -43,34 +41,33 @@ class RegistryEntries {
    * Who approved in this instance: the head of 情報政策課 at {@code Task_Decide}, or the 利用責任者 at
    * {@code Task_ApproveSnsRegistration}, from the case record's acts (never the variable {@code decidedBy}).
    */
-  String approver(DelegateExecution execution, EntryType type) {
-    String step = type == EntryType.SNS ? ReviewProcess.Element.APPROVE_SNS_REGISTRATION
-        : ReviewProcess.Element.DECIDE;
+  public String approver(DelegateExecution execution, EntryType type) {
+    String step = type == EntryType.SNS ? CaseSteps.APPROVE_SNS_REGISTRATION : CaseSteps.DECIDE;
     return caseRecords.lastActInThisInstance(execution, step)
         .filter(act -> act.result() == ActResult.APPROVED)
         .map(act -> act.actor().userId())
         .orElseThrow(() -> new IllegalStateException("no approval at " + step + " in " + execution.getProcessInstanceId()));
   }
 
-  String register(DelegateExecution execution, EntryType type, String serviceManager) {
+  public String register(DelegateExecution execution, EntryType type, String serviceManager) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     CaseClassification classification = facts.classification();
     User administrator = unitHeads.of(facts.departmentCode()).orElseThrow(() -> new IllegalStateException(
         "所属長が登録されていません（no unit head for department " + facts.departmentCode() + "）"));
     String administratorName = directory.displayName(administrator.getId());
-    NewRegistryEntry entry = new NewRegistryEntry(type, facts.string(SERVICE_NAME), facts.string(PROVIDER_NAME),
+    NewRegistryEntry entry = new NewRegistryEntry(type, facts.string(SERVICE_NAME.name()), facts.string(CaseVariables.PROVIDER_NAME.name()),
         facts.string("serviceKind"), facts.string("serviceCategory"), facts.departmentCode(),
         facts.record().department().name(),
         classification.route() == null ? null : classification.route().name(), classification.outcome().name(),
-        facts.string(CLASSIFICATION_SUMMARY), String.valueOf(facts.json(REASONS)),
+        facts.string(CaseVariables.CLASSIFICATION_SUMMARY.name()), String.valueOf(facts.json(CaseVariables.REASONS.name())),
         conditionsJson(classification.conditions()), administrator.getId(),
-        administratorName, serviceManager, directory.displayName(serviceManager), date(facts.string(PERIOD_START)),
-        date(facts.string(PERIOD_END)), facts.string(RENEWS_REGISTRY_ENTRY_ID));
+        administratorName, serviceManager, directory.displayName(serviceManager), date(facts.string(CaseVariables.PERIOD_START.name())),
+        date(facts.string(CaseVariables.PERIOD_END.name())), facts.string(CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name()));
     String id = registry.register(entry, approver(execution, type), execution.getProcessInstanceId());
     caseRecords.registered(execution, id);
-    execution.setVariable(ReviewProcess.Var.REGISTRY_ENTRY_ID, id);
-    execution.setVariable(ReviewProcess.Var.SERVICE_ADMINISTRATOR, administrator.getId());
-    execution.setVariable(ReviewProcess.Var.SERVICE_ADMINISTRATOR_NAME, administratorName);
+    CaseVariables.REGISTRY_ENTRY_ID.set(execution, id);
+    CaseVariables.SERVICE_ADMINISTRATOR.set(execution, administrator.getId());
+    CaseVariables.SERVICE_ADMINISTRATOR_NAME.set(execution, administratorName);
     return id;
   }
 

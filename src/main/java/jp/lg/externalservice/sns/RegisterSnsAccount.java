@@ -1,8 +1,9 @@
-package jp.lg.externalservice.review;
+package jp.lg.externalservice.sns;
 
+import jp.lg.externalservice.caserecord.RegistryEntries;
+import jp.lg.externalservice.registry.EntryType;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import jp.lg.externalservice.registry.EntryType;
 import org.springframework.stereotype.Component;
 
 /** {@code Task_RegisterSnsAccount}: the approved SNS account enters the registry, its responsible person as manager. */
@@ -18,6 +19,6 @@ public class RegisterSnsAccount implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     entries.register(execution, EntryType.SNS,
-        (String) execution.getVariable(ReviewProcess.Var.SNS_RESPONSIBLE_PERSON));
+        (String) execution.getVariable(SnsProcess.Var.SNS_RESPONSIBLE_PERSON));
   }
 }

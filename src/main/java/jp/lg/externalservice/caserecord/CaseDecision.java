@@ -1,10 +1,7 @@
-package jp.lg.externalservice.review;
+package jp.lg.externalservice.caserecord;
 
 import java.util.List;
-import jp.lg.externalservice.application.ApplicationProcess.Decision;
-import jp.lg.externalservice.caserecord.ActResult;
-import jp.lg.externalservice.caserecord.CaseAct;
-import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.caserecord.CaseVariables.Decision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -40,9 +37,9 @@ public class CaseDecision {
    */
   private static Decision decision(CaseAct act) {
     boolean decisive = switch (act.step()) {
-      case ReviewProcess.Element.DECIDE, ReviewProcess.Element.APPROVE_SNS_REGISTRATION -> true;
-      case ReviewProcess.Element.REVIEW -> act.result() == ActResult.RETURNED;
-      case jp.lg.externalservice.application.ApplicationProcess.Element.DOUBLE_CHECK ->
+      case CaseSteps.DECIDE, CaseSteps.APPROVE_SNS_REGISTRATION -> true;
+      case CaseSteps.REVIEW -> act.result() == ActResult.RETURNED;
+      case CaseSteps.DOUBLE_CHECK ->
           act.result() == ActResult.REJECTED || act.result() == ActResult.RETURNED;
       default -> false;
     };

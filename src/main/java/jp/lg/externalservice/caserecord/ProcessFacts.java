@@ -1,18 +1,12 @@
-package jp.lg.externalservice.review;
+package jp.lg.externalservice.caserecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import jp.lg.externalservice.application.ApplicationProcess;
-import jp.lg.externalservice.application.CheckAnswer;
-import jp.lg.externalservice.application.SecurityMeasure;
-import jp.lg.externalservice.application.SelectionCriterion;
-import jp.lg.externalservice.caserecord.ActResult;
-import jp.lg.externalservice.caserecord.CaseAct;
-import jp.lg.externalservice.caserecord.CaseClassification;
-import jp.lg.externalservice.caserecord.CaseRecord;
-import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.checklist.CheckAnswer;
+import jp.lg.externalservice.checklist.SecurityMeasure;
+import jp.lg.externalservice.checklist.SelectionCriterion;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.system.JsonInput;
@@ -22,7 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * What the checks of the review go by: the facts (applicant, department, classification) from the case record,
  * which only the server writes, and the answers people gave in their tasks' forms from process variables.
  */
-final class ProcessFacts {
+public final class ProcessFacts {
 
   private final DelegateExecution scope;
   private final CaseRecords records;
@@ -34,67 +28,67 @@ final class ProcessFacts {
     this.record = records.of(scope);
   }
 
-  static ProcessFacts of(DelegateExecution execution, CaseRecords records) {
+  public static ProcessFacts of(DelegateExecution execution, CaseRecords records) {
     return new ProcessFacts(execution, records);
   }
 
   /** The latest act at {@code step} of this review round (this process instance), from the case record. */
-  Optional<CaseAct> act(String step) {
+  public Optional<CaseAct> act(String step) {
     return records.lastActInThisInstance(scope, step);
   }
 
   /** Whether this round has an act at {@code step} with {@code result}. */
-  boolean acted(String step, ActResult result) {
+  public boolean acted(String step, ActResult result) {
     return act(step).map(act -> act.result() == result).orElse(false);
   }
 
-  CaseRecord record() {
+  public CaseRecord record() {
     return record;
   }
 
-  String applicant() {
+  public String applicant() {
     return record.applicant().userId();
   }
 
-  String departmentCode() {
+  public String departmentCode() {
     return record.department().code();
   }
 
-  CaseClassification classification() {
+  public CaseClassification classification() {
     return record.classified();
   }
 
-  boolean conditionApplies(Condition condition) {
+  public boolean conditionApplies(Condition condition) {
     return classification().hasCondition(condition);
   }
 
-  boolean discouraged() {
+  public boolean discouraged() {
     return classification().discouraged();
   }
 
-  Route route() {
+  public Route route() {
     return classification().route();
   }
 
   /** An answer given in a task's form. */
-  String string(String name) {
+  public String string(String name) {
     Object value = scope.getVariable(name);
     return value == null ? null : value.toString();
   }
 
   /** An answer given in a task's form. */
-  boolean flag(String name) {
+  public boolean flag(String name) {
     return Boolean.TRUE.equals(scope.getVariable(name));
   }
 
   /** Items of the double check answered × (ruling R-14); empty before the double check. */
-  List<String> doubleCheckCrosses() {
-    return crosses(json(ApplicationProcess.Var.DOUBLE_CHECK));
+  public List<String> doubleCheckCrosses() {
+    return crosses(json(CaseVariables.DOUBLE_CHECK.name()));
   }
 
   /** Mandatory 別表 items not answered ○ (ruling R-12). */
-  List<String> unmetMandatoryCriteria() {
-    JsonNode answers = json(ApplicationProcess.Var.SELECTION_CRITERIA);
+  public List<String> unmetMandatoryCriteria() {
+    JsonNode answers = json(CaseVariables.SELECTION_CRITERIA.name());
     List<String> unmet = new ArrayList<>();
     for (SelectionCriterion criterion : SelectionCriterion.values()) {
       if (criterion.level() == SelectionCriterion.Level.MANDATORY
@@ -105,7 +99,7 @@ final class ProcessFacts {
     return unmet;
   }
 
-  static List<String> crosses(JsonNode answers) {
+  public static List<String> crosses(JsonNode answers) {
     List<String> crosses = new ArrayList<>();
     if (answers != null) {
       for (SecurityMeasure measure : SecurityMeasure.values()) {
@@ -118,7 +112,7 @@ final class ProcessFacts {
   }
 
   /** An answer given in a task's form. */
-  JsonNode json(String name) {
+  public JsonNode json(String name) {
     Object value = scope.getVariable(name);
     return value == null ? null : JsonInput.toJson(value);
   }

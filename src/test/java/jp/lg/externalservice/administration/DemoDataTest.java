@@ -1,16 +1,18 @@
-package jp.lg.externalservice.security;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package jp.lg.externalservice.administration;
 
 import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.security.Department;
+import jp.lg.externalservice.security.DepartmentDirectory;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** The demo profile's people, roles, authorizations and Tasklist filters (ruling R-21). */
 class DemoDataTest extends EngineTest {

@@ -1,4 +1,4 @@
-package jp.lg.externalservice.application;
+package jp.lg.externalservice.checklist;
 
 /**
  * The 別表「外部サービス選定基準」 self-check for route IMPORTANT (004 §7(1), §9(2)). The ward's own table is

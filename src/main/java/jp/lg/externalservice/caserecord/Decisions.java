@@ -1,10 +1,9 @@
-package jp.lg.externalservice.review;
+package jp.lg.externalservice.caserecord;
 
-import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
 
+import jp.lg.externalservice.caserecord.CaseVariables.Decision;
 import java.util.Date;
-import jp.lg.externalservice.application.ApplicationProcess.Decision;
-import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Records the outcome of a double check, review or decision in the variables the diagrams branch on. */
 @Component
-class Decisions {
+public class Decisions {
 
   private final DepartmentDirectory directory;
 
@@ -21,7 +20,7 @@ class Decisions {
   }
 
   /** The act a decision choice records in the case record. */
-  static ActResult result(ReviewProcess.DecisionChoice choice) {
+  public static ActResult result(CaseVariables.DecisionChoice choice) {
     return switch (choice) {
       case APPROVE -> ActResult.APPROVED;
       case REJECT -> ActResult.REJECTED;
@@ -30,24 +29,24 @@ class Decisions {
   }
 
   /** Sent back to the applicant: the correction task shows who returned it and why. */
-  void returned(VariableScope scope, String user, String comment) {
-    scope.setVariable(DECISION, Decision.RETURNED.name());
-    scope.setVariable(RETURN_COMMENT, comment);
-    scope.setVariable(RETURNED_BY, directory.displayName(user));
+  public void returned(VariableScope scope, String user, String comment) {
+    DECISION.set(scope, Decision.RETURNED);
+    RETURN_COMMENT.set(scope, comment);
+    RETURNED_BY.set(scope, directory.displayName(user));
   }
 
-  void rejected(VariableScope scope, String user, String reason) {
+  public void rejected(VariableScope scope, String user, String reason) {
     decided(scope, user, Decision.REJECTED, reason);
   }
 
-  void approved(VariableScope scope, String user, String comment) {
+  public void approved(VariableScope scope, String user, String comment) {
     decided(scope, user, Decision.APPROVED, comment);
   }
 
   private void decided(VariableScope scope, String user, Decision decision, String reason) {
-    scope.setVariable(DECISION, decision.name());
-    scope.setVariable(DECISION_REASON, reason);
-    scope.setVariable(DECIDED_BY, user);
-    scope.setVariable(ReviewProcess.Var.DECIDED_AT, Date.from(JapanClock.now()));
+    DECISION.set(scope, decision);
+    DECISION_REASON.set(scope, reason);
+    DECIDED_BY.set(scope, user);
+    CaseVariables.DECIDED_AT.set(scope, Date.from(JapanClock.now()));
   }
 }

@@ -1,10 +1,4 @@
-package jp.lg.externalservice.caserecord;
-
-import static jp.lg.externalservice.ApplicationAnswers.kintone;
-import static jp.lg.externalservice.TaskAnswers.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+package jp.lg.externalservice.administration;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecord;
+import jp.lg.externalservice.caserecord.CaseRecordRepository;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
@@ -29,6 +27,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import static jp.lg.externalservice.ApplicationAnswers.kintone;
+import static jp.lg.externalservice.TaskAnswers.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
 
 /**
  * Cases running when the case record was introduced (V2) get it from their variables and history at start-up. An
@@ -43,7 +47,7 @@ class CaseRecordBackfillTest extends EngineTest {
   @Autowired CaseRecordRepository repository;
   @Autowired RegistryService registry;
   @Autowired JdbcTemplate jdbc;
-  @Autowired jp.lg.externalservice.operation.OperationMessages messages;
+  @Autowired jp.lg.externalservice.caserecord.CaseMessages messages;
 
   /** What the real run wrote, copied before the rows are deleted. */
   private record Written(CaseRecord record, List<CaseAct> acts) {}

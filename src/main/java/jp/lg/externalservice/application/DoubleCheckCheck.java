@@ -1,23 +1,27 @@
-package jp.lg.externalservice.review;
+package jp.lg.externalservice.application;
 
-import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
-
+import jp.lg.externalservice.caserecord.CaseVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.application.ApplicationProcess.DoubleCheckDecision;
-import jp.lg.externalservice.application.CheckAnswer;
-import jp.lg.externalservice.application.SecurityMeasure;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.caserecord.Decisions;
+import jp.lg.externalservice.caserecord.ProcessFacts;
+import jp.lg.externalservice.checklist.CheckAnswer;
+import jp.lg.externalservice.checklist.SecurityMeasure;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonVariables;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
+
 
 /**
  * {@code Task_DoubleCheck} (002 §5(2)): the department's 利用責任者 answers the eight items again. Someone else than
@@ -43,7 +47,7 @@ public class DoubleCheckCheck extends TaskCompletionCheck {
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
     DoubleCheckDecision decision = reader.requiredEnum(DOUBLE_CHECK_DECISION, DoubleCheckDecision.class);
     String comment = reader.optionalText(DOUBLE_CHECK_COMMENT, 2000);
-    InputReader answers = reader.object(DOUBLE_CHECK);
+    InputReader answers = reader.object(CaseVariables.DOUBLE_CHECK.name());
     JsonNode applicantAnswers = facts.json(MEASURES_SELF_CHECK);
     List<Map<String, String>> rows = new ArrayList<>();
     if (answers != null) {
@@ -57,8 +61,8 @@ public class DoubleCheckCheck extends TaskCompletionCheck {
         rows.add(row);
       }
     }
-    List<String> crosses = ProcessFacts.crosses(facts.json(DOUBLE_CHECK));
-    if (decision == DoubleCheckDecision.FORWARD && !crosses.isEmpty() && !reader.hasError(DOUBLE_CHECK)) {
+    List<String> crosses = ProcessFacts.crosses(facts.json(CaseVariables.DOUBLE_CHECK.name()));
+    if (decision == DoubleCheckDecision.FORWARD && !crosses.isEmpty() && !reader.hasError(CaseVariables.DOUBLE_CHECK.name())) {
       reader.reject(DOUBLE_CHECK_DECISION, "× の項目（" + String.join(", ", crosses)
           + "）があるため審査に進められません。差し戻すか却下してください（ruling R-14）",
           "items " + crosses + " are answered NO: return or reject the application (ruling R-14)");
@@ -80,7 +84,7 @@ public class DoubleCheckCheck extends TaskCompletionCheck {
     switch (decision) {
       case RETURN -> decisions.returned(execution, user, comment);
       case REJECT -> decisions.rejected(execution, user, comment);
-      case FORWARD -> execution.removeVariable(DECISION);
+      case FORWARD -> DECISION.remove(execution);
     }
   }
 }

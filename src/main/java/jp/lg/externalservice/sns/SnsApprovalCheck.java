@@ -1,16 +1,19 @@
-package jp.lg.externalservice.review;
+package jp.lg.externalservice.sns;
 
-import static jp.lg.externalservice.application.ApplicationProcess.Var.DECISION_REASON;
-import static jp.lg.externalservice.review.ReviewProcess.Var.SNS_DECISION_CHOICE;
-
+import jp.lg.externalservice.caserecord.CaseVariables.DecisionChoice;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import jp.lg.externalservice.review.ReviewProcess.DecisionChoice;
+import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.caserecord.Decisions;
+import jp.lg.externalservice.caserecord.ProcessFacts;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_REASON;
+import static jp.lg.externalservice.sns.SnsProcess.Var.SNS_DECISION_CHOICE;
+
 
 /**
  * {@code Task_ApproveSnsRegistration}: the department's 情報セキュリティ管理者 (its 利用責任者, 002 §3) approves, returns
@@ -34,9 +37,9 @@ public class SnsApprovalCheck extends TaskCompletionCheck {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
     DecisionChoice choice = reader.requiredEnum(SNS_DECISION_CHOICE, DecisionChoice.class);
-    String reason = reader.optionalText(DECISION_REASON, 2000);
-    if (choice != null && choice != DecisionChoice.APPROVE && reason == null && !reader.hasError(DECISION_REASON)) {
-      reader.reject(DECISION_REASON, "不承認・差戻しの理由を記入してください", "give the reason for rejecting or returning");
+    String reason = reader.optionalText(DECISION_REASON.name(), 2000);
+    if (choice != null && choice != DecisionChoice.APPROVE && reason == null && !reader.hasError(DECISION_REASON.name())) {
+      reader.reject(DECISION_REASON.name(), "不承認・差戻しの理由を記入してください", "give the reason for rejecting or returning");
     }
     if (!reader.errors().isEmpty()) {
       return;

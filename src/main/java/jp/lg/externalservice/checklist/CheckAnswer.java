@@ -1,4 +1,4 @@
-package jp.lg.externalservice.application;
+package jp.lg.externalservice.checklist;
 
 import jp.lg.externalservice.classification.Labelled;
 

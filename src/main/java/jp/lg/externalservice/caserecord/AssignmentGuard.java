@@ -1,14 +1,14 @@
-package jp.lg.externalservice.security;
+package jp.lg.externalservice.caserecord;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.lg.externalservice.caserecord.CaseRecord;
-import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.security.Department;
+import jp.lg.externalservice.security.TaskAssignments;
 import jp.lg.externalservice.system.EveryUserTask;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
@@ -16,14 +16,14 @@ import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * assignment of every user task. Tasks the diagram assigns to a person ({@code camunda:assignee}) are left alone.
  */
 @Component
-public class AssignmentGuard extends AbstractProcessEnginePlugin implements TaskListener {
+public class AssignmentGuard extends AbstractProcessEnginePlugin implements TaskListener, TaskAssignments {
 
   private final IdentityService identityService;
   private final TaskService taskService;
@@ -73,6 +73,7 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
    * Why {@code userId} may not take the task (null if they may), asked before a claim so that Tasklist shows the
    * reason rather than the engine's wrapped listener error.
    */
+  @Override
   public FieldError problemTaking(String taskId, String userId) {
     return privileged.call(() -> {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
@@ -90,6 +91,7 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin implements Task
    * Why {@code caller} may not hand the task to {@code target} (null if they may): only a task addressed to groups,
    * only by someone who may take it themselves, only to someone who may take it.
    */
+  @Override
   public FieldError problemHandingOver(String taskId, String caller, String target) {
     boolean addressedToGroups = privileged.call(() ->
         !candidateGroups(taskService.getIdentityLinksForTask(taskId)).isEmpty());

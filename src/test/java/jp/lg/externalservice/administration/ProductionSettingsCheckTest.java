@@ -1,8 +1,4 @@
-package jp.lg.externalservice.security;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+package jp.lg.externalservice.administration;
 
 import jp.lg.externalservice.ExternalServiceApprovalApplication;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +13,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 
 /** The prod profile refuses default passwords, and a database with demo users or default passwords. */
 @Tag("own-application-context") // boots the application with its own settings: a JVM of its own (pom.xml)

@@ -1,4 +1,4 @@
-package jp.lg.externalservice.application;
+package jp.lg.externalservice.checklist;
 
 /** The risks of 004 §6 that the applicant accepts before filing 様式2 (004 §7(2), §9(3) 選定). */
 public enum UsageRisk {

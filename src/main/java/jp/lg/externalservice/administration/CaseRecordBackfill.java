@@ -1,4 +1,4 @@
-package jp.lg.externalservice.caserecord;
+package jp.lg.externalservice.administration;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,15 +9,24 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.Actor;
+import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseClassification;
+import jp.lg.externalservice.caserecord.CaseRecord;
+import jp.lg.externalservice.caserecord.CaseRecordRepository;
+import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.review.ReviewProcess;
-import jp.lg.externalservice.security.DemoData;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
+import jp.lg.externalservice.security.StaffGroups;
+import jp.lg.externalservice.sns.SnsProcess;
 import jp.lg.externalservice.system.JapanClock;
 import jp.lg.externalservice.system.JsonInput;
 import jp.lg.externalservice.system.Privileged;
@@ -89,7 +98,7 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
     Function<Department, String> securityOfficers = Department::securityOfficerGroupId;
     Function<String, ActResult> preparation = value ->
         ApplicationProcess.PreparationDecision.WITHDRAW.name().equals(value) ? ActResult.WITHDRAWN : ActResult.SUBMITTED;
-    Function<String, ActResult> choice = value -> switch (ReviewProcess.DecisionChoice.valueOf(value)) {
+    Function<String, ActResult> choice = value -> switch (CaseVariables.DecisionChoice.valueOf(value)) {
       case APPROVE -> ActResult.APPROVED;
       case REJECT -> ActResult.REJECTED;
       case RETURN -> ActResult.RETURNED;
@@ -111,8 +120,8 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
     steps.put(ReviewProcess.Element.CONFIRM_SPECIFIC_COMMUNICATION,
         StepRule.fixed(CaseAct.APPLICANT, ActResult.CONFIRMED));
     steps.put(ReviewProcess.Element.RECORD_PRIOR_CONSULTATION,
-        StepRule.fixed(DemoData.POLICY_REVIEWER, ActResult.RECORDED));
-    steps.put(ReviewProcess.Element.REVIEW, StepRule.decided(department -> DemoData.POLICY_REVIEWER,
+        StepRule.fixed(StaffGroups.POLICY_REVIEWER, ActResult.RECORDED));
+    steps.put(ReviewProcess.Element.REVIEW, StepRule.decided(department -> StaffGroups.POLICY_REVIEWER,
         ReviewProcess.Var.REVIEW_RECOMMENDATION,
         value -> switch (ReviewProcess.ReviewRecommendation.valueOf(value)) {
           case APPROVE -> ActResult.APPROVED;
@@ -120,19 +129,19 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
           case RETURN -> ActResult.RETURNED;
           case REQUEST_NISC_ADVICE -> ActResult.NISC_ADVICE_REQUESTED;
         }));
-    steps.put(ReviewProcess.Element.RECORD_NISC_ADVICE, StepRule.fixed(DemoData.POLICY_REVIEWER, ActResult.RECORDED));
-    steps.put(ReviewProcess.Element.REVIEW_IT_PLANNING, StepRule.decided(department -> DemoData.IT_PLANNING,
+    steps.put(ReviewProcess.Element.RECORD_NISC_ADVICE, StepRule.fixed(StaffGroups.POLICY_REVIEWER, ActResult.RECORDED));
+    steps.put(ReviewProcess.Element.REVIEW_IT_PLANNING, StepRule.decided(department -> StaffGroups.IT_PLANNING,
         ReviewProcess.Var.IT_PLANNING_DECISION,
         value -> ReviewProcess.ItPlanningDecision.APPROVED.name().equals(value)
             ? ActResult.APPROVED : ActResult.REJECTED));
-    steps.put(ReviewProcess.Element.DECIDE, StepRule.decided(department -> DemoData.POLICY_HEAD,
+    steps.put(ReviewProcess.Element.DECIDE, StepRule.decided(department -> StaffGroups.POLICY_HEAD,
         ReviewProcess.Var.DECISION_CHOICE, choice));
     steps.put(ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS,
         StepRule.fixed(CaseAct.SERVICE_MANAGER, ActResult.ACKNOWLEDGED));
     steps.put(ReviewProcess.Element.RECORD_CONTRACT, StepRule.fixed(CaseAct.SERVICE_MANAGER, ActResult.RECORDED));
-    steps.put(ReviewProcess.Element.PREPARE_SNS_REGISTRATION, StepRule.submitted(CaseAct.APPLICANT));
-    steps.put(ReviewProcess.Element.APPROVE_SNS_REGISTRATION, StepRule.decided(securityOfficers,
-        ReviewProcess.Var.SNS_DECISION_CHOICE, choice));
+    steps.put(SnsProcess.Element.PREPARE_SNS_REGISTRATION, StepRule.submitted(CaseAct.APPLICANT));
+    steps.put(SnsProcess.Element.APPROVE_SNS_REGISTRATION, StepRule.decided(securityOfficers,
+        SnsProcess.Var.SNS_DECISION_CHOICE, choice));
     steps.put(TerminationProcess.Element.FILL_TERMINATION_REQUEST, StepRule.submitted(CaseAct.APPLICANT));
     steps.put(TerminationProcess.Element.COMPLETE_TERMINATION, StepRule.submitted(CaseAct.APPLICANT));
     steps.put(TerminationProcess.Element.DOUBLE_CHECK, StepRule.decided(securityOfficers,
@@ -227,17 +236,17 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
   /** The application as its submission and classification left it (ApplicationSubmissionCheck, ClassifyApplication). */
   private CaseRecord applicationRecord(HistoricProcessInstance root, History history) {
     String applicant = applicant(root, history);
-    String departmentCode = history.atStart(ApplicationProcess.Var.DEPARTMENT_CODE, String.class);
-    String departmentName = history.atStart(ApplicationProcess.Var.DEPARTMENT_NAME, String.class);
+    String departmentCode = history.atStart(CaseVariables.DEPARTMENT_CODE.name(), String.class);
+    String departmentName = history.atStart(CaseVariables.DEPARTMENT_NAME.name(), String.class);
     Department department = departmentCode == null ? directory.departmentOf(applicant).orElseThrow(() ->
         new IllegalStateException("no department for applicant " + applicant))
         : new Department(departmentCode, departmentName);
-    String renews = history.atStart(ApplicationProcess.Var.RENEWS_REGISTRY_ENTRY_ID, String.class);
+    String renews = history.atStart(CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(), String.class);
     renews = renews == null || renews.isBlank() ? null : renews.strip();
     return new CaseRecord(root.getId(), new Actor(applicant, directory.displayName(applicant)), department,
-        history.atStart(ApplicationProcess.Var.SERVICE_MANAGER, String.class), renews,
-        history.writtenAt(ReviewProcess.Var.REGISTRY_ENTRY_ID, String.class,
-            ReviewProcess.Element.REGISTER_APPROVED_SERVICE, ReviewProcess.Element.REGISTER_SNS_ACCOUNT),
+        history.atStart(CaseVariables.SERVICE_MANAGER.name(), String.class), renews,
+        history.writtenAt(CaseVariables.REGISTRY_ENTRY_ID.name(), String.class,
+            ReviewProcess.Element.REGISTER_APPROVED_SERVICE, SnsProcess.Element.REGISTER_SNS_ACCOUNT),
         root.getStartTime().toInstant(),
         classification(history));
   }
@@ -245,7 +254,7 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
   /** The termination as its request (or a stop of use) opened it: the department of the entry it ends. */
   private CaseRecord terminationRecord(HistoricProcessInstance root, History history) {
     String entryId = root.getBusinessKey() != null ? root.getBusinessKey()
-        : history.latest(TerminationProcess.Var.REGISTRY_ENTRY_ID, String.class);
+        : history.latest(CaseVariables.REGISTRY_ENTRY_ID.name(), String.class);
     RegistryEntry entry = registry.find(entryId).orElseThrow(() ->
         new IllegalStateException("no registry entry '" + entryId + "'"));
     boolean stopOfUse = TerminationProcess.Element.START_STOP_OF_USE.equals(root.getStartActivityId());
@@ -260,7 +269,7 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
    * system code — the {@code applicant} variable as it stood at the start.
    */
   private String applicant(HistoricProcessInstance root, History history) {
-    String atStart = history.atStart(ApplicationProcess.Var.APPLICANT, String.class);
+    String atStart = history.atStart(CaseVariables.APPLICANT.name(), String.class);
     String applicant = root.getStartUserId() != null ? root.getStartUserId() : atStart;
     if (applicant == null) {
       throw new IllegalStateException("neither a start user nor an applicant variable");
@@ -283,7 +292,7 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
     if (outcome == null) {
       return null;
     }
-    String route = history.value(ApplicationProcess.Var.ROUTE, at, String.class);
+    String route = history.value(CaseVariables.ROUTE.name(), at, String.class);
     List<Condition> conditions = new ArrayList<>();
     Object json = history.value(ApplicationProcess.Var.CONDITIONS, at, Object.class);
     if (json != null) {

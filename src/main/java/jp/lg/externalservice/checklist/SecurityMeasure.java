@@ -1,4 +1,4 @@
-package jp.lg.externalservice.application;
+package jp.lg.externalservice.checklist;
 
 /** The eight measures the applicant self-checks and the 利用責任者 double-checks (002 §5(2)①–⑧). */
 public enum SecurityMeasure {

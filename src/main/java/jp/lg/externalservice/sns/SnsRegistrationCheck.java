@@ -1,14 +1,14 @@
-package jp.lg.externalservice.review;
+package jp.lg.externalservice.sns;
 
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import static jp.lg.externalservice.review.ReviewProcess.Var.*;
+import static jp.lg.externalservice.sns.SnsProcess.Var.*;
 
 import java.util.Arrays;
 import java.util.List;
-import jp.lg.externalservice.review.ReviewProcess.OfficialAccount;
-import jp.lg.externalservice.review.ReviewProcess.SnsProcedureItem;
+import jp.lg.externalservice.sns.SnsProcess.OfficialAccount;
+import jp.lg.externalservice.sns.SnsProcess.SnsProcedureItem;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;

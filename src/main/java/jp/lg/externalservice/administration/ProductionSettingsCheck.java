@@ -1,4 +1,4 @@
-package jp.lg.externalservice.security;
+package jp.lg.externalservice.administration;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,9 +1,8 @@
-package jp.lg.externalservice.security;
-
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+package jp.lg.externalservice.administration;
 
 import java.util.List;
 import java.util.Map;
+import jp.lg.externalservice.security.Department;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -18,9 +17,13 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.context.annotation.Profile;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.security.StaffGroups.*;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
 
 /**
  * Demo users, groups, authorizations and Tasklist filters for every role of ruling R-21 (profile {@code demo}).
@@ -30,11 +33,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Profile("demo")
 public class DemoData implements SmartInitializingSingleton {
-
-  public static final String STAFF = "staff";
-  public static final String POLICY_REVIEWER = "policy-reviewer";
-  public static final String POLICY_HEAD = "policy-head";
-  public static final String IT_PLANNING = "it-planning";
 
   static final Department KUMIN = new Department("kumin", "区民課");
   static final Department FUKUSHI = new Department("fukushi", "福祉課");

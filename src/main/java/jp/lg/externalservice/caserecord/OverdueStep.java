@@ -1,4 +1,4 @@
-package jp.lg.externalservice.review;
+package jp.lg.externalservice.caserecord;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -15,6 +15,6 @@ public class OverdueStep implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     BoundaryEvent timer = (BoundaryEvent) execution.getBpmnModelElementInstance();
-    execution.setVariableLocal(ReviewProcess.Var.OVERDUE_STEP, timer.getAttachedTo().getName());
+    CaseVariables.OVERDUE_STEP.setLocal(execution, timer.getAttachedTo().getName());
   }
 }

@@ -1,0 +1,55 @@
+package jp.lg.externalservice.sns;
+
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseSteps;
+
+/**
+ * The SNS account registration ({@code processes/sns-account-registration.bpmn}, ruling R-10), called by the
+ * application for outcome SNS_PROCEDURE: key, element ids and variables, declared once.
+ */
+public final class SnsProcess {
+
+  public static final String KEY = CaseProcesses.SNS_REGISTRATION;
+
+  /** Element ids of the diagram. */
+  public static final class Element {
+    public static final String PREPARE_SNS_REGISTRATION = "Task_PrepareSnsRegistration";
+    public static final String APPROVE_SNS_REGISTRATION = CaseSteps.APPROVE_SNS_REGISTRATION;
+    public static final String REGISTER_SNS_ACCOUNT = "Task_RegisterSnsAccount";
+    public static final String END_SNS_REGISTERED = "Event_SnsRegistered";
+    public static final String END_SNS_REJECTED = "Event_SnsRejected";
+
+    private Element() {}
+  }
+
+  /** Process variables of the registration (003 第7 5). */
+  public static final class Var {
+    public static final String SNS_ACCOUNT_NAME = "snsAccountName";
+    public static final String SNS_ACCOUNT_URL = "snsAccountUrl";
+    public static final String SNS_RESPONSIBLE_PERSON = "snsResponsiblePerson";
+    public static final String SNS_RESPONSIBLE_PERSON_NAME = "snsResponsiblePersonName";
+    public static final String SNS_PROCEDURE_ITEMS = "snsProcedureItems";
+    public static final String SNS_OFFICIAL_ACCOUNT = "snsOfficialAccount";
+    public static final String SNS_NO_CONFIDENTIAL_POSTS = "snsNoConfidentialPosts";
+    public static final String SNS_DECISION_CHOICE = "snsDecisionChoice";
+
+    private Var() {}
+  }
+
+  /** The SNS operating procedure items ア–オ (003 第7 5(1)). */
+  public enum SnsProcedureItem {
+    A_POSTABLE_INFORMATION,
+    B_ACCOUNT_LIST_PAGE,
+    C_WEBSITE_URL_IN_PROFILE,
+    D_OFFICIAL_ACCOUNT,
+    E_CREDENTIAL_MANAGEMENT
+  }
+
+  /** 認証アカウント／公式アカウント (003 第7 5(1)エ): used, or not offered by the service. */
+  public enum OfficialAccount {
+    USED,
+    NOT_OFFERED
+  }
+
+  private SnsProcess() {}
+}

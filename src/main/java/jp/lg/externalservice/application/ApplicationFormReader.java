@@ -15,7 +15,6 @@ import jp.lg.externalservice.system.InputReader;
  */
 final class ApplicationFormReader {
 
-  static final int MAX_TEXT = 2000;
   static final int MAX_USERS = 100_000;
 
   private ApplicationFormReader() {}
@@ -23,10 +22,10 @@ final class ApplicationFormReader {
   /** Reads and validates; every problem is recorded in {@code reader}. */
   static ClassificationInput read(InputReader reader, DepartmentDirectory directory) {
     ClassificationInput input = ClassificationInputReader.read(reader, true);
-    reader.requiredText(SERVICE_DESCRIPTION, MAX_TEXT);
-    reader.requiredText(PURPOSE, MAX_TEXT);
-    reader.requiredText(BUSINESS_SCOPE, MAX_TEXT);
-    reader.requiredText(USERS, MAX_TEXT);
+    reader.requiredText(SERVICE_DESCRIPTION, InputReader.MAX_TEXT);
+    reader.requiredText(PURPOSE, InputReader.MAX_TEXT);
+    reader.requiredText(BUSINESS_SCOPE, InputReader.MAX_TEXT);
+    reader.requiredText(USERS, InputReader.MAX_TEXT);
     reader.requiredInteger(USER_COUNT, 1, MAX_USERS);
     LocalDate start = reader.requiredDate(CaseVariables.PERIOD_START.name());
     LocalDate end = reader.requiredDate(CaseVariables.PERIOD_END.name());

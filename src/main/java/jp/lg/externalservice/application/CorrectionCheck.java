@@ -25,6 +25,6 @@ public class CorrectionCheck extends SecurityMeasuresCheck {
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
     super.check(execution, reader);
-    reader.requiredText(CORRECTION_NOTE.name(), ApplicationFormReader.MAX_TEXT);
+    reader.requiredText(CORRECTION_NOTE.name(), InputReader.MAX_TEXT);
   }
 }

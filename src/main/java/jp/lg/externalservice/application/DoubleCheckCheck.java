@@ -1,5 +1,7 @@
 package jp.lg.externalservice.application;
 
+import jp.lg.externalservice.system.ReasonedChoice;
+import java.util.Set;
 import jp.lg.externalservice.caserecord.CaseVariables;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -45,8 +47,10 @@ public class DoubleCheckCheck extends TaskCompletionCheck {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    DoubleCheckDecision decision = reader.requiredEnum(DOUBLE_CHECK_DECISION, DoubleCheckDecision.class);
-    String comment = reader.optionalText(DOUBLE_CHECK_COMMENT, 2000);
+    ReasonedChoice<DoubleCheckDecision> decided = ReasonedChoice.read(reader, DOUBLE_CHECK_DECISION,
+        DoubleCheckDecision.class, DOUBLE_CHECK_COMMENT, Set.of(DoubleCheckDecision.RETURN, DoubleCheckDecision.REJECT));
+    DoubleCheckDecision decision = decided.choice();
+    String comment = decided.reason();
     InputReader answers = reader.object(CaseVariables.DOUBLE_CHECK.name());
     JsonNode applicantAnswers = facts.json(MEASURES_SELF_CHECK);
     List<Map<String, String>> rows = new ArrayList<>();
@@ -66,10 +70,6 @@ public class DoubleCheckCheck extends TaskCompletionCheck {
       reader.reject(DOUBLE_CHECK_DECISION, "× の項目（" + String.join(", ", crosses)
           + "）があるため審査に進められません。差し戻すか却下してください（ruling R-14）",
           "items " + crosses + " are answered NO: return or reject the application (ruling R-14)");
-    }
-    if ((decision == DoubleCheckDecision.RETURN || decision == DoubleCheckDecision.REJECT) && comment == null
-        && !reader.hasError(DOUBLE_CHECK_COMMENT)) {
-      reader.reject(DOUBLE_CHECK_COMMENT, "差戻し・却下の理由を記入してください", "give the reason for returning or rejecting");
     }
     if (!reader.errors().isEmpty()) {
       return;

@@ -16,9 +16,9 @@ final class Preparation {
     ApplicationProcess.PreparationDecision decision =
         reader.requiredEnum(ApplicationProcess.Var.PREPARATION_DECISION, ApplicationProcess.PreparationDecision.class);
     if (decision == ApplicationProcess.PreparationDecision.WITHDRAW) {
-      reader.requiredText(ApplicationProcess.Var.PREPARATION_NOTE, ApplicationFormReader.MAX_TEXT);
+      reader.requiredText(ApplicationProcess.Var.PREPARATION_NOTE, InputReader.MAX_TEXT);
     } else {
-      reader.optionalText(ApplicationProcess.Var.PREPARATION_NOTE, ApplicationFormReader.MAX_TEXT);
+      reader.optionalText(ApplicationProcess.Var.PREPARATION_NOTE, InputReader.MAX_TEXT);
     }
     return decision;
   }

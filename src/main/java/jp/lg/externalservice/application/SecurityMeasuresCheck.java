@@ -48,7 +48,7 @@ public class SecurityMeasuresCheck extends TaskCompletionCheck {
   protected void check(DelegateExecution execution, InputReader reader) {
     ClassificationInput input = ClassificationInputReader.read(reader, true);
     InputReader answers = reader.object(MEASURES_SELF_CHECK);
-    String note = reader.optionalText(SELF_CHECK_NOTE, ApplicationFormReader.MAX_TEXT);
+    String note = reader.optionalText(SELF_CHECK_NOTE, InputReader.MAX_TEXT);
     if (answers != null) {
       boolean unexplainedNotApplicable = false;
       List<Map<String, String>> rows = new ArrayList<>();

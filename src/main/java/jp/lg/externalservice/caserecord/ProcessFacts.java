@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.lg.externalservice.checklist.CheckAnswer;
+import jp.lg.externalservice.checklist.Checklist;
 import jp.lg.externalservice.checklist.SecurityMeasure;
 import jp.lg.externalservice.checklist.SelectionCriterion;
 import jp.lg.externalservice.classification.Condition;
@@ -99,16 +100,9 @@ public final class ProcessFacts {
     return unmet;
   }
 
+  /** Items answered × among the eight measures, by number (1–8). */
   public static List<String> crosses(JsonNode answers) {
-    List<String> crosses = new ArrayList<>();
-    if (answers != null) {
-      for (SecurityMeasure measure : SecurityMeasure.values()) {
-        if (CheckAnswer.NO.name().equals(answers.path(measure.key()).asText())) {
-          crosses.add(measure.key().substring(4));
-        }
-      }
-    }
-    return crosses;
+    return Checklist.MEASURES.crosses(answers).stream().map(key -> key.substring("item".length())).toList();
   }
 
   /** An answer given in a task's form. */

@@ -9,6 +9,7 @@ import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.security.UnitHeads;
+import jp.lg.externalservice.system.InputReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
@@ -77,6 +78,6 @@ public class RegistryEntries {
   }
 
   private static LocalDate date(String text) {
-    return text == null ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    return InputReader.isoDate(text);
   }
 }

@@ -76,7 +76,7 @@ public class OperationEventController {
     }
     InputReader reader = new InputReader(body);
     EventType type = reader.requiredEnum("type", EventType.class);
-    String description = reader.requiredText("description", 2000);
+    String description = reader.requiredText("description", InputReader.MAX_TEXT);
     reader.throwIfInvalid();
     Map<String, Object> variables = type == EventType.OVERSEAS_DATA
         ? Map.of(OperationProcess.Var.EVENT_DESCRIPTION, description, OperationProcess.Var.STOP_REASON,

@@ -1,5 +1,7 @@
 package jp.lg.externalservice.review;
 
+import jp.lg.externalservice.system.ReasonedChoice;
+import java.util.Set;
 import jp.lg.externalservice.caserecord.CaseVariables.DecisionChoice;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
@@ -43,12 +45,10 @@ public class DecisionCheck extends TaskCompletionCheck {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    DecisionChoice choice = reader.requiredEnum(DECISION_CHOICE, DecisionChoice.class);
-    String reason = reader.optionalText(DECISION_REASON.name(), 2000);
-    if ((choice == DecisionChoice.REJECT || choice == DecisionChoice.RETURN) && reason == null
-        && !reader.hasError(DECISION_REASON.name())) {
-      reader.reject(DECISION_REASON.name(), "不承認・差戻しの理由を記入してください", "give the reason for rejecting or returning");
-    }
+    ReasonedChoice<DecisionChoice> decided = ReasonedChoice.read(reader, DECISION_CHOICE, DecisionChoice.class,
+        DECISION_REASON.name(), Set.of(DecisionChoice.REJECT, DecisionChoice.RETURN));
+    DecisionChoice choice = decided.choice();
+    String reason = decided.reason();
     if (choice == DecisionChoice.APPROVE) {
       approvalRules.checkDecision(reader, DECISION_CHOICE, facts);
       if (unitHeads.of(facts.departmentCode()).isEmpty()) {

@@ -1,5 +1,7 @@
 package jp.lg.externalservice.review;
 
+import jp.lg.externalservice.system.ReasonedChoice;
+import java.util.Set;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.ProcessFacts;
@@ -32,11 +34,8 @@ public class ItPlanningCheck extends TaskCompletionCheck {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    ItPlanningDecision decision = reader.requiredEnum(IT_PLANNING_DECISION, ItPlanningDecision.class);
-    String comment = reader.optionalText(IT_PLANNING_COMMENT, 2000);
-    if (decision == ItPlanningDecision.REJECTED && comment == null && !reader.hasError(IT_PLANNING_COMMENT)) {
-      reader.reject(IT_PLANNING_COMMENT, "不承認の理由を記入してください", "give the reason for the rejection");
-    }
+    ItPlanningDecision decision = ReasonedChoice.read(reader, IT_PLANNING_DECISION, ItPlanningDecision.class,
+        IT_PLANNING_COMMENT, Set.of(ItPlanningDecision.REJECTED)).choice();
     if (reader.errors().isEmpty()) {
       // the decision counts through this act (ApprovalRules), not through the variable itPlanningDecision
       caseRecords.act(execution, StaffGroups.IT_PLANNING,

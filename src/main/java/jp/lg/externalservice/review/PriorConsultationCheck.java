@@ -29,7 +29,7 @@ public class PriorConsultationCheck extends TaskCompletionCheck {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    reader.requiredText(PRIOR_CONSULTATION_RESULT, 2000);
+    reader.requiredText(PRIOR_CONSULTATION_RESULT, InputReader.MAX_TEXT);
     reader.requiredDate(PRIOR_CONSULTATION_DATE);
     if (reader.errors().isEmpty()) {
       caseRecords.act(execution, StaffGroups.POLICY_REVIEWER, ActResult.RECORDED);

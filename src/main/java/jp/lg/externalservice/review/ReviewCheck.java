@@ -1,5 +1,7 @@
 package jp.lg.externalservice.review;
 
+import jp.lg.externalservice.system.ReasonedChoice;
+import java.util.Set;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.Decisions;
@@ -45,24 +47,22 @@ public class ReviewCheck extends TaskCompletionCheck {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    ReviewRecommendation recommendation = reader.requiredEnum(REVIEW_RECOMMENDATION, ReviewRecommendation.class);
-    String comment = reader.optionalText(REVIEW_COMMENT, 2000);
-    reader.optionalText(CAREFUL_JUDGMENT, 2000);
-    reader.optionalText(DISCOURAGED_JUSTIFICATION, 2000);
+    ReasonedChoice<ReviewRecommendation> recommended = ReasonedChoice.read(reader, REVIEW_RECOMMENDATION,
+        ReviewRecommendation.class, REVIEW_COMMENT, Set.of(ReviewRecommendation.REJECT, ReviewRecommendation.RETURN));
+    ReviewRecommendation recommendation = recommended.choice();
+    String comment = recommended.reason();
+    reader.optionalText(CAREFUL_JUDGMENT, InputReader.MAX_TEXT);
+    reader.optionalText(DISCOURAGED_JUSTIFICATION, InputReader.MAX_TEXT);
     if (recommendation == ReviewRecommendation.REQUEST_NISC_ADVICE && !nationalBody) {
       reader.reject(REVIEW_RECOMMENDATION, "NISC への助言依頼は、000 の別紙に掲げる国の機関等だけが行えます（ruling R-19）",
           "only national bodies listed in the 000 annex ask NISC for advice (ruling R-19)");
     }
-    if ((recommendation == ReviewRecommendation.REJECT || recommendation == ReviewRecommendation.RETURN)
-        && comment == null && !reader.hasError(REVIEW_COMMENT)) {
-      reader.reject(REVIEW_COMMENT, "不承認・差戻しの理由を記入してください", "give the reason for rejecting or returning");
-    }
     if (recommendation == ReviewRecommendation.APPROVE) {
       if (facts.conditionApplies(Condition.CAREFUL_JUDGMENT)) {
-        reader.requiredText(CAREFUL_JUDGMENT, 2000);
+        reader.requiredText(CAREFUL_JUDGMENT, InputReader.MAX_TEXT);
       }
       if (facts.discouraged()) {
-        reader.requiredText(DISCOURAGED_JUSTIFICATION, 2000);
+        reader.requiredText(DISCOURAGED_JUSTIFICATION, InputReader.MAX_TEXT);
       }
       approvalRules.checkRecommendation(reader, REVIEW_RECOMMENDATION, facts);
     }

@@ -27,7 +27,7 @@ public class SpecificCommunicationCheck extends TaskCompletionCheck {
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
     Boolean confirmed = reader.requiredBoolean(SPECIFIC_COMMUNICATION_CONFIRMED);
-    String note = reader.requiredText(SPECIFIC_COMMUNICATION_NOTE, 2000);
+    String note = reader.requiredText(SPECIFIC_COMMUNICATION_NOTE, InputReader.MAX_TEXT);
     if (Boolean.FALSE.equals(confirmed)) {
       reader.reject(SPECIFIC_COMMUNICATION_CONFIRMED, "特定通信の構成を確認してから完了してください（ruling R-8）",
           "confirm the 特定通信 configuration before completing (ruling R-8)");

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import jp.lg.externalservice.system.ErrorResponse;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.FormFields;
+import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -81,7 +82,7 @@ public class EngineRestGuard extends OncePerRequestFilter {
   private static final List<Pattern> TASK_WORK = patterns("/task/" + ID + "/unclaim");
   private static final Pattern COMMENT = Pattern.compile("/task/(" + ID + ")/comment/create");
   /** The longest comment on a task, as the longest text answer of a form. */
-  static final int MAX_COMMENT = 2_000;
+  static final int MAX_COMMENT = InputReader.MAX_TEXT;
   private static final Pattern COMPLETE = Pattern.compile("/task/(" + ID + ")/(submit-form|complete|resolve)");
   private static final Pattern START = Pattern.compile(
       "/process-definition/(?:key/(" + ID + ")(?:/tenant-id/(" + ID + "))?|(" + ID + "))/(submit-form|start)");

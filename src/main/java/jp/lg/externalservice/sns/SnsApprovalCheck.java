@@ -1,5 +1,7 @@
 package jp.lg.externalservice.sns;
 
+import jp.lg.externalservice.system.ReasonedChoice;
+import java.util.Set;
 import jp.lg.externalservice.caserecord.CaseVariables.DecisionChoice;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
@@ -36,11 +38,10 @@ public class SnsApprovalCheck extends TaskCompletionCheck {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    DecisionChoice choice = reader.requiredEnum(SNS_DECISION_CHOICE, DecisionChoice.class);
-    String reason = reader.optionalText(DECISION_REASON.name(), 2000);
-    if (choice != null && choice != DecisionChoice.APPROVE && reason == null && !reader.hasError(DECISION_REASON.name())) {
-      reader.reject(DECISION_REASON.name(), "不承認・差戻しの理由を記入してください", "give the reason for rejecting or returning");
-    }
+    ReasonedChoice<DecisionChoice> decided = ReasonedChoice.read(reader, SNS_DECISION_CHOICE, DecisionChoice.class,
+        DECISION_REASON.name(), Set.of(DecisionChoice.REJECT, DecisionChoice.RETURN));
+    DecisionChoice choice = decided.choice();
+    String reason = decided.reason();
     if (!reader.errors().isEmpty()) {
       return;
     }

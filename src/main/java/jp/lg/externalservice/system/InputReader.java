@@ -21,6 +21,8 @@ public final class InputReader {
    * hostile, and is refused before its elements are looked at (issue #12, "Size").
    */
   public static final int MAX_ARRAY_LENGTH = 100;
+  /** The longest free text (a note, a comment, a reason) any form field takes. */
+  public static final int MAX_TEXT = 2000;
 
   private final JsonNode input;
   private final String prefix;
@@ -147,7 +149,7 @@ public final class InputReader {
     if (node.isTextual()) {
       String text = node.asText().strip();
       try {
-        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        return isoDate(text);
       } catch (DateTimeParseException e) {
         // reported below
       }
@@ -267,5 +269,13 @@ public final class InputReader {
 
   private static String allowed(Class<? extends Enum<?>> type) {
     return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The date of an ISO date ({@code 2027-04-01}) or of the date-time a Camunda Form's date field may send
+   * ({@code 2027-04-01T00:00:00…}); null for null.
+   */
+  public static LocalDate isoDate(String text) {
+    return text == null ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
   }
 }

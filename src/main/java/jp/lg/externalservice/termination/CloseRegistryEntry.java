@@ -1,18 +1,19 @@
 package jp.lg.externalservice.termination;
 
-import jp.lg.externalservice.caserecord.CaseProcesses;
-import static jp.lg.externalservice.caserecord.CaseVariables.*;
-import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
-
 import java.time.LocalDate;
-import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.CaseMessages;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.Retention;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
+import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
+
 
 /**
  * {@code Task_CloseRegistryEntry}: the registry entry becomes TERMINATED with its end date; the records stay for the
@@ -38,7 +39,7 @@ public class CloseRegistryEntry implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String text = (String) execution.getVariable(END_DATE);
-    LocalDate endDate = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    LocalDate endDate = InputReader.isoDate(text);
     String entryId = execution.getProcessBusinessKey(); // the entry this termination was filed for
     registry.changeStatus(entryId, RegistryStatus.TERMINATED, endDate,
         caseRecords.of(execution).applicant().userId(), execution.getProcessInstanceId(),

@@ -1,16 +1,17 @@
 package jp.lg.externalservice.termination;
 
-import static jp.lg.externalservice.caserecord.CaseVariables.*;
-import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
-
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.checklist.Checklist;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
+import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
+
 
 /** {@code Task_CompleteTermination}: the service manager completes what was missing (e.g. the disposal proof). */
 @Component("terminationCorrectionCheck")
@@ -26,14 +27,14 @@ public class TerminationCorrectionCheck extends TaskCompletionCheck {
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    TerminationAnswers.crosses(reader, TERMINATION_CHECK, TerminationAnswers.terminationKeys());
+    Checklist.TERMINATION.readCrosses(reader, TERMINATION_CHECK);
     // the route of the entry being ended (the business key), not the variable route
     if (registry.find(execution.getProcessBusinessKey()).map(entry -> "IMPORTANT".equals(entry.route()))
         .orElse(false)) {
-      TerminationAnswers.crosses(reader, DISPOSAL_CHECKLIST, TerminationAnswers.disposalKeys());
+      Checklist.DISPOSAL.readCrosses(reader, DISPOSAL_CHECKLIST);
     }
-    reader.requiredText(DISPOSAL_PROOF, 2000);
-    reader.requiredText(CORRECTION_NOTE.name(), 2000);
+    reader.requiredText(DISPOSAL_PROOF, InputReader.MAX_TEXT);
+    reader.requiredText(CORRECTION_NOTE.name(), InputReader.MAX_TEXT);
     if (reader.errors().isEmpty()) {
       caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
     }

@@ -1,25 +1,28 @@
 package jp.lg.externalservice.termination;
 
-import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.lg.externalservice.checklist.CheckAnswer;
+import java.util.Set;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecord;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.checklist.CheckAnswer;
+import jp.lg.externalservice.checklist.Checklist;
+import jp.lg.externalservice.checklist.TerminationItem;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonInput;
 import jp.lg.externalservice.system.JsonVariables;
+import jp.lg.externalservice.system.ReasonedChoice;
 import jp.lg.externalservice.system.TaskCompletionCheck;
 import jp.lg.externalservice.termination.TerminationProcess.TerminationDecision;
-import jp.lg.externalservice.termination.TerminationProcess.TerminationItem;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
+
 
 /**
  * {@code Task_DoubleCheckTermination}: the 利用責任者 re-answers the four items of the 終了確認書 (four-eyes, R-15) and
@@ -43,37 +46,27 @@ public class TerminationDoubleCheck extends TaskCompletionCheck {
   protected void check(DelegateExecution execution, InputReader reader) {
     CaseRecord record = caseRecords.of(execution); // requester and department: facts, not variables
     fourEyes.check(reader, record.applicant().userId(), record.department().code());
-    TerminationDecision decision = reader.requiredEnum(TERMINATION_DECISION, TerminationDecision.class);
-    String comment = reader.optionalText(TERMINATION_COMMENT, 2000);
+    ReasonedChoice<TerminationDecision> decided = ReasonedChoice.read(reader, TERMINATION_DECISION,
+        TerminationDecision.class, TERMINATION_COMMENT, Set.of(TerminationDecision.RETURN));
+    TerminationDecision decision = decided.choice();
+    String comment = decided.reason();
     List<String> crosses = new ArrayList<>(
-        TerminationAnswers.crosses(reader, TERMINATION_DOUBLE_CHECK, TerminationAnswers.terminationKeys()));
+        Checklist.TERMINATION.readCrosses(reader, TERMINATION_DOUBLE_CHECK));
     if (registry.find(execution.getProcessBusinessKey()).map(entry -> "IMPORTANT".equals(entry.route()))
         .orElse(false)) {
-      crosses.addAll(crossesOf(execution, DISPOSAL_CHECKLIST, TerminationAnswers.disposalKeys()));
+      crosses.addAll(Checklist.DISPOSAL.crosses(execution.getVariable(DISPOSAL_CHECKLIST) == null ? null
+          : JsonInput.toJson(execution.getVariable(DISPOSAL_CHECKLIST))));
     }
     if (decision == TerminationDecision.CONFIRM && !crosses.isEmpty() && !reader.hasError(TERMINATION_DOUBLE_CHECK)) {
       reader.reject(TERMINATION_DECISION, "× の項目（" + String.join(", ", crosses)
           + "）があるため終了を確認できません。差し戻してください（ruling R-14）",
           "items " + crosses + " are answered NO: return the termination (ruling R-14)");
     }
-    if (decision == TerminationDecision.RETURN && comment == null && !reader.hasError(TERMINATION_COMMENT)) {
-      reader.reject(TERMINATION_COMMENT, "差戻しの理由を記入してください", "give the reason for returning");
-    }
     if (reader.errors().isEmpty()) {
       caseRecords.act(execution, record.department().securityOfficerGroupId(),
           decision == TerminationDecision.CONFIRM ? ActResult.CONFIRMED : ActResult.RETURNED);
       execution.setVariable(TERMINATION_ROWS, JsonVariables.json(rows(execution)));
     }
-  }
-
-  private static List<String> crossesOf(DelegateExecution execution, String variable, List<String> keys) {
-    Object value = execution.getVariable(variable);
-    List<String> crosses = new ArrayList<>();
-    if (value != null) {
-      com.fasterxml.jackson.databind.JsonNode answers = JsonInput.toJson(value);
-      keys.stream().filter(key -> CheckAnswer.NO.name().equals(answers.path(key).asText())).forEach(crosses::add);
-    }
-    return crosses;
   }
 
   private static List<Map<String, String>> rows(DelegateExecution execution) {

@@ -1,7 +1,6 @@
 package jp.lg.externalservice.termination;
 
 import jp.lg.externalservice.caserecord.CaseProcesses;
-import jp.lg.externalservice.classification.Labelled;
 
 /** The termination process ({@code processes/external-service-termination.bpmn}): key, element ids, variables. */
 public final class TerminationProcess {
@@ -54,37 +53,6 @@ public final class TerminationProcess {
     CONFIRM,
     RETURN
   }
-
-  /** The four items of the 終了確認書 (002 §7(2), form items 1–4). */
-  public enum TerminationItem implements Labelled {
-    T1("t1", "利用していたデータは確実に消去されているか"),
-    T2("t2", "廃棄証明を受け取っているか"),
-    T3("t3", "利用者に対し、サービス終了が伝わっているか"),
-    T4("t4", "事業者の従事者の守秘義務、目的外でのデータ利用の禁止等を再度、事業者に確認しているか");
-
-    private final String key;
-    private final String label;
-
-    TerminationItem(String key, String label) {
-      this.key = key;
-      this.label = label;
-    }
-
-    public String key() {
-      return key;
-    }
-
-    @Override
-    public String label() {
-      return label;
-    }
-  }
-
-  /**
-   * 様式6 for route IMPORTANT, built from 001 8.2【解説】(6)①–③ and 003 第10 2(7) (ruling R-13): six items keyed d1–d6
-   * in the {@code disposalChecklist} group of the forms, where their texts and citations are.
-   */
-  public static final int DISPOSAL_ITEMS = 6;
 
   private TerminationProcess() {}
 }

@@ -1,12 +1,10 @@
 package jp.lg.externalservice.termination;
 
-import jp.lg.externalservice.caserecord.CaseVariables;
-import static jp.lg.externalservice.caserecord.CaseVariables.*;
-import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
-
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.checklist.Checklist;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
@@ -21,6 +19,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
+import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
+
 
 /**
  * Start listener of the termination: the 終了確認書 (002 §7(1)①–⑤) for one registry entry in use, filed by its
@@ -75,20 +76,20 @@ public class TerminationRequestCheck implements ExecutionListener {
     } else if (entry != null) {
       checkEntry(reader, entry, requester, filedInTask ? execution.getProcessInstanceId() : null);
     }
-    reader.requiredText(TERMINATION_REASON.name(), 2000);
-    reader.requiredText(INFORMATION_HANDLED, 2000);
+    reader.requiredText(TERMINATION_REASON.name(), InputReader.MAX_TEXT);
+    reader.requiredText(INFORMATION_HANDLED, InputReader.MAX_TEXT);
     reader.requiredDate(END_DATE);
-    reader.requiredText(AGREED_AT_TERMINATION, 2000);
-    reader.requiredText(DISPOSAL_PROOF, 2000);
+    reader.requiredText(AGREED_AT_TERMINATION, InputReader.MAX_TEXT);
+    reader.requiredText(DISPOSAL_PROOF, InputReader.MAX_TEXT);
     ReportChannel channel = reader.requiredEnum(REPORT_CHANNEL, ReportChannel.class);
     if (channel == ReportChannel.LEDGER_SURVEY && entry != null && !"IMPORTANT".equals(entry.route())
         && !"PAID".equals(entry.route())) {
       reader.reject(REPORT_CHANNEL, "情報システム台帳調査で様式3 に代えられるのは重要情報あり・有料のサービスだけです（ruling R-5）",
           "the yearly register survey replaces 様式3 only for routes IMPORTANT and PAID (ruling R-5)");
     }
-    TerminationAnswers.crosses(reader, TERMINATION_CHECK, TerminationAnswers.terminationKeys());
+    Checklist.TERMINATION.readCrosses(reader, TERMINATION_CHECK);
     if (entry != null && "IMPORTANT".equals(entry.route())) {
-      TerminationAnswers.crosses(reader, DISPOSAL_CHECKLIST, TerminationAnswers.disposalKeys());
+      Checklist.DISPOSAL.readCrosses(reader, DISPOSAL_CHECKLIST);
     }
     reader.throwIfInvalid();
 

@@ -233,7 +233,7 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
         : record.classification().outcome() + "/" + record.classification().route()) + ", " + acts.size() + " act(s)";
   }
 
-  /** The application as its submission and classification left it (ApplicationSubmissionCheck, ClassifyApplication). */
+  /** The application as its submission and classification left it (ApplicationStart, ClassifyApplication). */
   private CaseRecord applicationRecord(HistoricProcessInstance root, History history) {
     String applicant = applicant(root, history);
     String departmentCode = history.atStart(CaseVariables.DEPARTMENT_CODE.name(), String.class);

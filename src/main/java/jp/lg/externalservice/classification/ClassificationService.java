@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Classifies an intended use of an external service. The one rule implementation behind both the
- * application process (via {@code ClassifyApplicationDelegate}) and {@code POST /api/precheck}: the rule
+ * application process (via {@code ClassifyApplication}) and {@code POST /api/precheck}: the rule
  * tables come from the deployed DMN decisions, the precedence of rulings.md §2 lives here.
  */
 @Service

@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
  * {@code Task_CorrectApplication}: the applicant answers the comment of whoever returned the application and
  * corrects the self-check; the same rules as the first self-check apply, and a reply is required.
  */
-@Component("correctionCheck")
-public class CorrectionCheck extends SecurityMeasuresCheck {
+@Component("correctionCompletion")
+public class CorrectionCompletion extends SecurityMeasuresCompletion {
 
-  public CorrectionCheck(ClassificationService classificationService, DmnRuleTables ruleTables,
+  public CorrectionCompletion(ClassificationService classificationService, DmnRuleTables ruleTables,
       CaseRecords caseRecords) {
     super(classificationService, ruleTables, caseRecords);
   }

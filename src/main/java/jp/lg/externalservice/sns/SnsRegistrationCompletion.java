@@ -11,7 +11,7 @@ import jp.lg.externalservice.sns.SnsProcess.OfficialAccount;
 import jp.lg.externalservice.sns.SnsProcess.SnsProcedureItem;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +20,13 @@ import org.springframework.stereotype.Component;
  * operating procedure covering ア–オ (5(1)), the verified/official account where offered (5(1)エ), and the pledge that
  * no 機密性2以上 information is posted (5(2)).
  */
-@Component("snsRegistrationCheck")
-public class SnsRegistrationCheck extends TaskCompletionCheck {
+@Component("snsRegistrationCompletion")
+public class SnsRegistrationCompletion extends TaskCompletion {
 
   private final DepartmentDirectory directory;
   private final CaseRecords caseRecords;
 
-  public SnsRegistrationCheck(DepartmentDirectory directory, CaseRecords caseRecords) {
+  public SnsRegistrationCompletion(DepartmentDirectory directory, CaseRecords caseRecords) {
     this.directory = directory;
     this.caseRecords = caseRecords;
   }

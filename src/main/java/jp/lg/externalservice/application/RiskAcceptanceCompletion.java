@@ -5,7 +5,7 @@ import java.util.List;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.checklist.UsageRisk;
 import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.ACCEPTED_RISKS;
@@ -16,12 +16,12 @@ import static jp.lg.externalservice.application.ApplicationProcess.Var.CONTRACT_
  * {@code Task_AcceptRisks}: to file 様式2 the applicant confirms that every 004 §6 risk of the contract type is
  * acceptable (004 §7(2), §9(3) 選定); otherwise the application is withdrawn.
  */
-@Component("riskAcceptanceCheck")
-public class RiskAcceptanceCheck extends TaskCompletionCheck {
+@Component("riskAcceptanceCompletion")
+public class RiskAcceptanceCompletion extends TaskCompletion {
 
   private final CaseRecords caseRecords;
 
-  public RiskAcceptanceCheck(CaseRecords caseRecords) {
+  public RiskAcceptanceCompletion(CaseRecords caseRecords) {
     this.caseRecords = caseRecords;
   }
 

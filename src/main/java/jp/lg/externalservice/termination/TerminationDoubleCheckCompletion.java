@@ -17,7 +17,7 @@ import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonInput;
 import jp.lg.externalservice.system.JsonVariables;
 import jp.lg.externalservice.system.ReasonedChoice;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import jp.lg.externalservice.termination.TerminationProcess.TerminationDecision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -29,14 +29,14 @@ import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
  * confirms, or returns it. Nothing is confirmed while an item is × (R-14) — above all a missing disposal
  * certificate (item 2): the termination stays open and goes back to the service manager.
  */
-@Component("terminationConfirmationCheck")
-public class TerminationDoubleCheck extends TaskCompletionCheck {
+@Component("terminationDoubleCheckCompletion")
+public class TerminationDoubleCheckCompletion extends TaskCompletion {
 
   private final FourEyes fourEyes;
   private final CaseRecords caseRecords;
   private final RegistryService registry;
 
-  public TerminationDoubleCheck(FourEyes fourEyes, CaseRecords caseRecords, RegistryService registry) {
+  public TerminationDoubleCheckCompletion(FourEyes fourEyes, CaseRecords caseRecords, RegistryService registry) {
     this.fourEyes = fourEyes;
     this.caseRecords = caseRecords;
     this.registry = registry;

@@ -6,17 +6,17 @@ import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** {@code Task_RecordNiscAdvice}: the review waits for NISC's advice, recorded here (000 §4, ruling R-19). */
-@Component("niscAdviceCheck")
-public class NiscAdviceCheck extends TaskCompletionCheck {
+@Component("niscAdviceCompletion")
+public class NiscAdviceCompletion extends TaskCompletion {
 
   private final CaseRecords caseRecords;
 
-  public NiscAdviceCheck(CaseRecords caseRecords) {
+  public NiscAdviceCompletion(CaseRecords caseRecords) {
     this.caseRecords = caseRecords;
   }
 

@@ -9,7 +9,7 @@ import jp.lg.externalservice.review.ReviewProcess.ItPlanningDecision;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.review.ReviewProcess.Var.*;
@@ -19,13 +19,13 @@ import static jp.lg.externalservice.review.ReviewProcess.Var.*;
  * {@code Task_ReviewItPlanning}: the 情報化企画書 review that runs beside the review for routes IMPORTANT and PAID;
  * permission to use follows its decision (004 §9(2) 審査).
  */
-@Component("itPlanningCheck")
-public class ItPlanningCheck extends TaskCompletionCheck {
+@Component("itPlanningCompletion")
+public class ItPlanningCompletion extends TaskCompletion {
 
   private final FourEyes fourEyes;
   private final CaseRecords caseRecords;
 
-  public ItPlanningCheck(FourEyes fourEyes, CaseRecords caseRecords) {
+  public ItPlanningCompletion(FourEyes fourEyes, CaseRecords caseRecords) {
     this.fourEyes = fourEyes;
     this.caseRecords = caseRecords;
   }

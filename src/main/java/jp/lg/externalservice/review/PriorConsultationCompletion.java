@@ -6,7 +6,7 @@ import jp.lg.externalservice.caserecord.ProcessFacts;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_DATE;
@@ -14,13 +14,13 @@ import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_
 
 
 /** {@code Task_RecordPriorConsultation}: the government cloud from the LGWAN segment needs 情報政策課's prior consultation. */
-@Component("priorConsultationCheck")
-public class PriorConsultationCheck extends TaskCompletionCheck {
+@Component("priorConsultationCompletion")
+public class PriorConsultationCompletion extends TaskCompletion {
 
   private final FourEyes fourEyes;
   private final CaseRecords caseRecords;
 
-  public PriorConsultationCheck(FourEyes fourEyes, CaseRecords caseRecords) {
+  public PriorConsultationCompletion(FourEyes fourEyes, CaseRecords caseRecords) {
     this.fourEyes = fourEyes;
     this.caseRecords = caseRecords;
   }

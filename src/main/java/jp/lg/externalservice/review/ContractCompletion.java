@@ -10,7 +10,7 @@ import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JapanClock;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -19,14 +19,14 @@ import org.springframework.stereotype.Component;
  * {@code Task_RecordContract}: routes IMPORTANT and PAID conclude the contract after the decision (004 flowchart
  * 「可否決定後、契約締結」); the date is recorded in the registry.
  */
-@Component("contractCheck")
-public class ContractCheck extends TaskCompletionCheck {
+@Component("contractCompletion")
+public class ContractCompletion extends TaskCompletion {
 
   private final RegistryService registry;
   private final IdentityService identityService;
   private final CaseRecords caseRecords;
 
-  public ContractCheck(RegistryService registry, IdentityService identityService, CaseRecords caseRecords) {
+  public ContractCompletion(RegistryService registry, IdentityService identityService, CaseRecords caseRecords) {
     this.registry = registry;
     this.identityService = identityService;
     this.caseRecords = caseRecords;

@@ -6,7 +6,7 @@ import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.checklist.Checklist;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.caserecord.CaseVariables.*;
@@ -14,13 +14,13 @@ import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
 
 
 /** {@code Task_CompleteTermination}: the service manager completes what was missing (e.g. the disposal proof). */
-@Component("terminationCorrectionCheck")
-public class TerminationCorrectionCheck extends TaskCompletionCheck {
+@Component("terminationCorrectionCompletion")
+public class TerminationCorrectionCompletion extends TaskCompletion {
 
   private final RegistryService registry;
   private final CaseRecords caseRecords;
 
-  public TerminationCorrectionCheck(RegistryService registry, CaseRecords caseRecords) {
+  public TerminationCorrectionCompletion(RegistryService registry, CaseRecords caseRecords) {
     this.registry = registry;
     this.caseRecords = caseRecords;
   }

@@ -7,7 +7,7 @@ import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
  * {@code Task_ConfirmSpecificCommunication}: an LGWAN-ASP without internet used from the My Number segment must be
  * reached through 特定通信 (004 §3 note, ruling R-8); the applicant confirms the configuration before the decision.
  */
-@Component("specificCommunicationCheck")
-public class SpecificCommunicationCheck extends TaskCompletionCheck {
+@Component("specificCommunicationCompletion")
+public class SpecificCommunicationCompletion extends TaskCompletion {
 
   private final CaseRecords caseRecords;
 
-  public SpecificCommunicationCheck(CaseRecords caseRecords) {
+  public SpecificCommunicationCompletion(CaseRecords caseRecords) {
     this.caseRecords = caseRecords;
   }
 

@@ -11,7 +11,7 @@ import jp.lg.externalservice.review.ReviewProcess.ReviewRecommendation;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -24,8 +24,8 @@ import static jp.lg.externalservice.review.ReviewProcess.Var.*;
  * (R-7), the 別表 mandatory items (R-12) and no × in the double check (R-14). NISC advice only for national bodies
  * (R-19).
  */
-@Component("reviewCheck")
-public class ReviewCheck extends TaskCompletionCheck {
+@Component("reviewCompletion")
+public class ReviewCompletion extends TaskCompletion {
 
   private final FourEyes fourEyes;
   private final ApprovalRules approvalRules;
@@ -34,7 +34,7 @@ public class ReviewCheck extends TaskCompletionCheck {
   private final boolean nationalBody;
 
   /** @param nationalBody true for a body listed in the 000 annex: the reviewer may ask NISC for advice */
-  public ReviewCheck(FourEyes fourEyes, ApprovalRules approvalRules, Decisions decisions, CaseRecords caseRecords,
+  public ReviewCompletion(FourEyes fourEyes, ApprovalRules approvalRules, Decisions decisions, CaseRecords caseRecords,
       @Value("${external-service.organisation.national-body:false}") boolean nationalBody) {
     this.fourEyes = fourEyes;
     this.approvalRules = approvalRules;

@@ -16,7 +16,7 @@ import jp.lg.externalservice.classification.ClassificationService;
 import jp.lg.externalservice.classification.DmnRuleTables;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonVariables;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
@@ -30,14 +30,14 @@ import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
  * changed through the REST API since the classification (as the case record holds it) are refused. It classifies with the rule-table versions
  * that classified the application: a table revised in the meantime does not count as a change.
  */
-@Component("securityMeasuresCheck")
-public class SecurityMeasuresCheck extends TaskCompletionCheck {
+@Component("securityMeasuresCompletion")
+public class SecurityMeasuresCompletion extends TaskCompletion {
 
   private final ClassificationService classificationService;
   private final DmnRuleTables ruleTables;
   private final CaseRecords caseRecords;
 
-  public SecurityMeasuresCheck(ClassificationService classificationService, DmnRuleTables ruleTables,
+  public SecurityMeasuresCompletion(ClassificationService classificationService, DmnRuleTables ruleTables,
       CaseRecords caseRecords) {
     this.classificationService = classificationService;
     this.ruleTables = ruleTables;

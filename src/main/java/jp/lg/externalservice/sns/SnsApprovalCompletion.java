@@ -1,4 +1,4 @@
-package jp.lg.externalservice.review;
+package jp.lg.externalservice.sns;
 
 import jp.lg.externalservice.system.ReasonedChoice;
 import java.util.Set;
@@ -9,35 +9,28 @@ import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.caserecord.Decisions;
 import jp.lg.externalservice.caserecord.ProcessFacts;
 import jp.lg.externalservice.security.FourEyes;
-import jp.lg.externalservice.security.StaffGroups;
-import jp.lg.externalservice.security.UnitHeads;
 import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_REASON;
-import static jp.lg.externalservice.review.ReviewProcess.Var.DECISION_CHOICE;
+import static jp.lg.externalservice.sns.SnsProcess.Var.SNS_DECISION_CHOICE;
 
 
 /**
- * {@code Task_Decide}: the head of 情報政策課 (利用申請の許可権限者, ruling R-21) approves, rejects with a reason, or
- * returns the application for correction. Four-eyes again (R-15); approval only when every rule holds.
+ * {@code Task_ApproveSnsRegistration}: the department's 情報セキュリティ管理者 (its 利用責任者, 002 §3) approves, returns
+ * or rejects; never the applicant or their 所属長 (ruling R-15).
  */
-@Component("decisionCheck")
-public class DecisionCheck extends TaskCompletionCheck {
+@Component("snsApprovalCompletion")
+public class SnsApprovalCompletion extends TaskCompletion {
 
   private final FourEyes fourEyes;
-  private final ApprovalRules approvalRules;
   private final Decisions decisions;
-  private final UnitHeads unitHeads;
   private final CaseRecords caseRecords;
 
-  public DecisionCheck(FourEyes fourEyes, ApprovalRules approvalRules, Decisions decisions, UnitHeads unitHeads,
-      CaseRecords caseRecords) {
+  public SnsApprovalCompletion(FourEyes fourEyes, Decisions decisions, CaseRecords caseRecords) {
     this.fourEyes = fourEyes;
-    this.approvalRules = approvalRules;
     this.decisions = decisions;
-    this.unitHeads = unitHeads;
     this.caseRecords = caseRecords;
   }
 
@@ -45,21 +38,14 @@ public class DecisionCheck extends TaskCompletionCheck {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    ReasonedChoice<DecisionChoice> decided = ReasonedChoice.read(reader, DECISION_CHOICE, DecisionChoice.class,
+    ReasonedChoice<DecisionChoice> decided = ReasonedChoice.read(reader, SNS_DECISION_CHOICE, DecisionChoice.class,
         DECISION_REASON.name(), Set.of(DecisionChoice.REJECT, DecisionChoice.RETURN));
     DecisionChoice choice = decided.choice();
     String reason = decided.reason();
-    if (choice == DecisionChoice.APPROVE) {
-      approvalRules.checkDecision(reader, DECISION_CHOICE, facts);
-      if (unitHeads.of(facts.departmentCode()).isEmpty()) {
-        reader.reject(DECISION_CHOICE, "申請部署の所属長（外部サービス管理者）が登録されていないため承認できません（004 §2(3)）",
-            "the department has no unit head to designate as service administrator (004 §2(3))");
-      }
-    }
     if (!reader.errors().isEmpty()) {
       return;
     }
-    caseRecords.act(execution, StaffGroups.POLICY_HEAD, Decisions.result(choice));
+    caseRecords.act(execution, facts.record().department().securityOfficerGroupId(), Decisions.result(choice));
     switch (choice) {
       case APPROVE -> decisions.approved(execution, user, reason);
       case REJECT -> decisions.rejected(execution, user, reason);

@@ -25,15 +25,15 @@ import org.springframework.stereotype.Component;
  * input stops the start: nothing is stored. The applicant is the signed-in user, whatever {@code applicant} the
  * request carried (issue 12: a start form with another user's id filed the case in their name).
  */
-@Component("applicationSubmissionCheck")
-public class ApplicationSubmissionCheck implements ExecutionListener {
+@Component("applicationStart")
+public class ApplicationStart implements ExecutionListener {
 
   private final DepartmentDirectory directory;
   private final ApplicantAccess applicantAccess;
   private final RegistryService registry;
   private final CaseRecords caseRecords;
 
-  public ApplicationSubmissionCheck(DepartmentDirectory directory, ApplicantAccess applicantAccess,
+  public ApplicationStart(DepartmentDirectory directory, ApplicantAccess applicantAccess,
       RegistryService registry, CaseRecords caseRecords) {
     this.directory = directory;
     this.applicantAccess = applicantAccess;

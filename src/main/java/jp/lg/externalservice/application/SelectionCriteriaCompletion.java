@@ -9,7 +9,7 @@ import jp.lg.externalservice.checklist.CheckAnswer;
 import jp.lg.externalservice.checklist.SelectionCriterion;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonVariables;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.SELECTION_CRITERIA_ROWS;
@@ -20,12 +20,12 @@ import static jp.lg.externalservice.application.ApplicationProcess.Var.SELECTION
  * {@code Task_CheckSelectionCriteria}: every 別表 item answered; to proceed, every mandatory (必須) item must be ○
  * (004 §7(1) "必須 must always be met", ruling R-12). A service that fails one is withdrawn, not filed.
  */
-@Component("selectionCriteriaCheck")
-public class SelectionCriteriaCheck extends TaskCompletionCheck {
+@Component("selectionCriteriaCompletion")
+public class SelectionCriteriaCompletion extends TaskCompletion {
 
   private final CaseRecords caseRecords;
 
-  public SelectionCriteriaCheck(CaseRecords caseRecords) {
+  public SelectionCriteriaCompletion(CaseRecords caseRecords) {
     this.caseRecords = caseRecords;
   }
 

@@ -15,14 +15,14 @@ import static jp.lg.externalservice.review.ReviewProcess.Var.*;
  * Start of the review: turns the recorded classification into the flags the forms show, and clears
  * what a previous round (after a return for correction) left behind.
  */
-@Component("reviewPreparation")
-public class ReviewPreparation implements ExecutionListener {
+@Component("prepareReview")
+public class PrepareReview implements ExecutionListener {
 
   private final boolean nationalBody;
   private final CaseRecords caseRecords;
 
   /** @param nationalBody true for a body listed in the 000 annex: the reviewer may ask NISC for advice */
-  public ReviewPreparation(@Value("${external-service.organisation.national-body:false}") boolean nationalBody,
+  public PrepareReview(@Value("${external-service.organisation.national-body:false}") boolean nationalBody,
       CaseRecords caseRecords) {
     this.nationalBody = nationalBody;
     this.caseRecords = caseRecords;

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
  * runs in the completing transaction: bad input rolls the completion back, the task stays open and the caller
  * gets a 400 naming every field. (A task listener would do, but the engine wraps its exceptions into a 500.)
  */
-public abstract class TaskCompletionCheck implements ExecutionListener {
+public abstract class TaskCompletion implements ExecutionListener {
 
   @Override
   public final void notify(DelegateExecution execution) {

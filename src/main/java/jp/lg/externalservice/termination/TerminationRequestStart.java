@@ -29,8 +29,8 @@ import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
  * IMPORTANT and PAID (ruling R-5). One termination per entry at a time; the entry id is the business key. Opens the
  * termination's case record: the requester is the signed-in user, the department the entry's (issue 12).
  */
-@Component("terminationRequestCheck")
-public class TerminationRequestCheck implements ExecutionListener {
+@Component("terminationRequestStart")
+public class TerminationRequestStart implements ExecutionListener {
 
   private final RegistryService registry;
   private final DepartmentDirectory directory;
@@ -39,7 +39,7 @@ public class TerminationRequestCheck implements ExecutionListener {
   private final Privileged privileged;
   private final CaseRecords caseRecords;
 
-  public TerminationRequestCheck(RegistryService registry, DepartmentDirectory directory,
+  public TerminationRequestStart(RegistryService registry, DepartmentDirectory directory,
       ApplicantAccess applicantAccess, RuntimeService runtimeService, Privileged privileged, CaseRecords caseRecords) {
     this.registry = registry;
     this.directory = directory;

@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
  * decision history) and the outcome precedence of rulings.md §2. The result goes into the case record, which the
  * gateways and rules read; the variables written besides are for the forms only.
  */
-@Component("classifyApplicationDelegate")
-public class ClassifyApplicationDelegate implements JavaDelegate {
+@Component("classifyApplication")
+public class ClassifyApplication implements JavaDelegate {
 
   private final ClassificationService classificationService;
   private final DmnRuleTables ruleTables;
   private final CaseRecords caseRecords;
 
-  public ClassifyApplicationDelegate(ClassificationService classificationService, DmnRuleTables ruleTables,
+  public ClassifyApplication(ClassificationService classificationService, DmnRuleTables ruleTables,
       CaseRecords caseRecords) {
     this.classificationService = classificationService;
     this.ruleTables = ruleTables;

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import jp.lg.externalservice.review.ReviewProcess.UsageRiskNotice;
 import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
  * {@code Task_AcknowledgeUsageRisks}: on approval the サービス管理担当者 is made to understand the risks specific to
  * 約款 services (002 §5(3)): all four of the 002 form must be acknowledged.
  */
-@Component("usageRisksCheck")
-public class UsageRisksCheck extends TaskCompletionCheck {
+@Component("usageRisksCompletion")
+public class UsageRisksCompletion extends TaskCompletion {
 
   private final IdentityService identityService;
   private final CaseRecords caseRecords;
 
-  public UsageRisksCheck(IdentityService identityService, CaseRecords caseRecords) {
+  public UsageRisksCompletion(IdentityService identityService, CaseRecords caseRecords) {
     this.identityService = identityService;
     this.caseRecords = caseRecords;
   }

@@ -18,7 +18,7 @@ import jp.lg.externalservice.checklist.SecurityMeasure;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonVariables;
-import jp.lg.externalservice.system.TaskCompletionCheck;
+import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
@@ -30,14 +30,14 @@ import static jp.lg.externalservice.caserecord.CaseVariables.*;
  * the applicant and their 所属長 (ruling R-15); no forwarding while an item is × (ruling R-14); a return or a
  * rejection says why.
  */
-@Component("doubleCheckCheck")
-public class DoubleCheckCheck extends TaskCompletionCheck {
+@Component("doubleCheckCompletion")
+public class DoubleCheckCompletion extends TaskCompletion {
 
   private final FourEyes fourEyes;
   private final Decisions decisions;
   private final CaseRecords caseRecords;
 
-  public DoubleCheckCheck(FourEyes fourEyes, Decisions decisions, CaseRecords caseRecords) {
+  public DoubleCheckCompletion(FourEyes fourEyes, Decisions decisions, CaseRecords caseRecords) {
     this.fourEyes = fourEyes;
     this.decisions = decisions;
     this.caseRecords = caseRecords;

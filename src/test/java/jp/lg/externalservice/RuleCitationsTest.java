@@ -54,6 +54,7 @@ class RuleCitationsTest {
   static final Pattern FORM = Pattern.compile("様式([1-7])");
   /** Written as if one section, but meaning two ({@code §9(2)(3)}, {@code §9(2)/(3)}), or a 002 form in English. */
   static final Pattern AMBIGUOUS = Pattern.compile("§\\d+\\(\\d+\\)(?:\\(\\d+\\)|/\\()|\\b00[0-4] (?:forms?|annex|flowchart)\\b");
+  static final Pattern ELEMENT_ID = Pattern.compile("\\bid=\"([^\"]+)\"");
   /** A key of docs/rules.md: the first cell of a table row, in backticks. */
   static final Pattern RULES_KEY = Pattern.compile("^\\| `([^`]+)` \\|", Pattern.MULTILINE);
 
@@ -100,6 +101,26 @@ class RuleCitationsTest {
         "004 §12", "002 §5(1)", "002 §7(1)", "003 第10 2(2)", "001 8.2(4)", "001 8.2【解説】(6)",
         "004 別表", "000 別紙", "様式4", "rulings.md §2", "domain-spec FE-6", "004 §9(2)");
     assertThat(ambiguous).hasSize(3);
+  }
+
+  @Test
+  void theClassesAndElementsNamedInRulesMdExist() throws IOException {
+    Set<String> known = new TreeSet<>();
+    for (Path file : scannedFiles()) {
+      String name = file.getFileName().toString();
+      if (name.endsWith(".java")) {
+        known.add(name.substring(0, name.length() - ".java".length()));
+      } else if (name.endsWith(".bpmn") || name.endsWith(".dmn")) {
+        ELEMENT_ID.matcher(Files.readString(file)).results().forEach(match -> known.add(match.group(1)));
+      }
+    }
+    List<String> unknown = new ArrayList<>();
+    for (String row : Files.readString(RULES).lines().filter(line -> RULES_KEY.matcher(line).find()).toList()) {
+      String appliedIn = row.substring(row.lastIndexOf(" | ") + 3);
+      Pattern.compile("`([^`]+)`").matcher(appliedIn).results().map(match -> match.group(1))
+          .filter(name -> !known.contains(name)).forEach(name -> unknown.add(name + " in: " + row.substring(0, 20)));
+    }
+    assertThat(unknown).as("classes or diagram elements of docs/rules.md that no longer exist (renamed?)").isEmpty();
   }
 
   static Set<String> documentedKeys(String rules) {

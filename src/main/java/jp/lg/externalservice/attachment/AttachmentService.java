@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Evidence attached to a case (002 §5(1)④⑤ screenshots of the terms and of the sign-up, §7(1)④⑤ the disposal
+ * Evidence attached to a case (002 §5(1)④⑤ screenshots of the terms and of the sign-up, 002 §7(1)④⑤ the disposal
  * proof): uploaded in a task, stored with the case (the root process instance, in the engine's attachment tables,
  * kept and removed with the case's history, ruling R-18), visible to everyone who works on or may read the case.
  * Only PDF and images, up to a configurable size, checked by content as well as by name.

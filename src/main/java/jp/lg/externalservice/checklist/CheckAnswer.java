@@ -2,7 +2,7 @@ package jp.lg.externalservice.checklist;
 
 import jp.lg.externalservice.classification.Labelled;
 
-/** An answer to a check item: 可→○, 不可→×, 該当なし→／ (002 forms legend, ruling R-14). */
+/** An answer to a check item: 可→○, 不可→×, 該当なし→／ (002 様式 legend, ruling R-14). */
 public enum CheckAnswer implements Labelled {
   YES("○"),
   NO("×"),

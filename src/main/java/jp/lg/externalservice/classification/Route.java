@@ -2,7 +2,7 @@ package jp.lg.externalservice.classification;
 
 import java.util.List;
 
-/** The application routes of 004 §9(2)/(3) and ruling R-5. */
+/** The application routes of 004 §9(2), §9(3) and ruling R-5. */
 public enum Route implements Labelled {
   IMPORTANT("重要情報の取扱いあり", "様式1", true, List.of("様式4", "様式5", "様式6", "様式3")),
   PAID("重要情報の取扱いなし（有料）", "様式2", true, List.of("様式7", "様式3")),

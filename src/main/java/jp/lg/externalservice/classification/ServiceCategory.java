@@ -24,7 +24,7 @@ public enum ServiceCategory implements Labelled {
     return label;
   }
 
-  /** Staff mail and storage services (004 §3 bullet 2, §9(3) 選定 ※). */
+  /** Staff mail and storage services (004 §3 bullet 2, 004 §9(3) 選定 ※). */
   public boolean isMailOrStorage() {
     return this == WEB_MAIL || this == ONLINE_STORAGE;
   }

@@ -48,7 +48,7 @@ public class OperationSchedule {
     return monthlyUsageCheck;
   }
 
-  /** 004 §11, §13 (about once a year) with the §14 usage check (ruling R-20). */
+  /** 004 §11, §13 (about once a year) with the 004 §14 usage check (ruling R-20). */
   public String yearlyCheck() {
     return yearlyCheck;
   }

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_RecordContract}: routes IMPORTANT and PAID conclude the contract after the decision (004 flowchart
+ * {@code Task_RecordContract}: routes IMPORTANT and PAID conclude the contract after the decision (004 参考フローチャート
  * 「可否決定後、契約締結」); the date is recorded in the registry.
  */
 @Component("contractCompletion")

@@ -21,7 +21,7 @@ public class PrepareReview implements ExecutionListener {
   private final boolean nationalBody;
   private final CaseRecords caseRecords;
 
-  /** @param nationalBody true for a body listed in the 000 annex: the reviewer may ask NISC for advice */
+  /** @param nationalBody true for a body listed in the 000 別紙 (annex): the reviewer may ask NISC for advice */
   public PrepareReview(@Value("${external-service.organisation.national-body:false}") boolean nationalBody,
       CaseRecords caseRecords) {
     this.nationalBody = nationalBody;

@@ -19,7 +19,7 @@ import static jp.lg.externalservice.review.ReviewProcess.Var.*;
 
 
 /**
- * {@code Task_Review} by 情報政策課 (004 §9(2)(3) 審査): a recommendation to the head of 情報政策課, or a return for
+ * {@code Task_Review} by 情報政策課 (004 §9(2), §9(3) 審査): a recommendation to the head of 情報政策課, or a return for
  * correction. Approval needs the explicit judgment on 要配慮個人情報 (R-8), a justification for a discouraged service
  * (R-7), the 別表 mandatory items (R-12) and no × in the double check (R-14). NISC advice only for national bodies
  * (R-19).
@@ -33,7 +33,7 @@ public class ReviewCompletion extends TaskCompletion {
   private final CaseRecords caseRecords;
   private final boolean nationalBody;
 
-  /** @param nationalBody true for a body listed in the 000 annex: the reviewer may ask NISC for advice */
+  /** @param nationalBody true for a body listed in the 000 別紙 (annex): the reviewer may ask NISC for advice */
   public ReviewCompletion(FourEyes fourEyes, ApprovalRules approvalRules, Decisions decisions, CaseRecords caseRecords,
       @Value("${external-service.organisation.national-body:false}") boolean nationalBody) {
     this.fourEyes = fourEyes;
@@ -54,8 +54,8 @@ public class ReviewCompletion extends TaskCompletion {
     reader.optionalText(CAREFUL_JUDGMENT, InputReader.MAX_TEXT);
     reader.optionalText(DISCOURAGED_JUSTIFICATION, InputReader.MAX_TEXT);
     if (recommendation == ReviewRecommendation.REQUEST_NISC_ADVICE && !nationalBody) {
-      reader.reject(REVIEW_RECOMMENDATION, "NISC への助言依頼は、000 の別紙に掲げる国の機関等だけが行えます（ruling R-19）",
-          "only national bodies listed in the 000 annex ask NISC for advice (ruling R-19)");
+      reader.reject(REVIEW_RECOMMENDATION, "NISC への助言依頼は、000 別紙に掲げる国の機関等だけが行えます（ruling R-19）",
+          "only national bodies listed in the 000 別紙 (annex) ask NISC for advice (ruling R-19)");
     }
     if (recommendation == ReviewRecommendation.APPROVE) {
       if (facts.conditionApplies(Condition.CAREFUL_JUDGMENT)) {

@@ -81,7 +81,7 @@ public final class ReviewProcess {
     REJECTED
   }
 
-  /** The four risks of 約款 services the サービス管理担当者 must understand (002 §5(3), 002 form RV1–RV4). */
+  /** The four risks of 約款 services the サービス管理担当者 must understand (002 §5(3), 002 様式 RV1–RV4). */
   public enum UsageRiskNotice {
     RV1,
     RV2,

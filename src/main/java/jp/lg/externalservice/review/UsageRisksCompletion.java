@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_AcknowledgeUsageRisks}: on approval the サービス管理担当者 is made to understand the risks specific to
- * 約款 services (002 §5(3)): all four of the 002 form must be acknowledged.
+ * 約款 services (002 §5(3)): all four of the 002 様式 must be acknowledged.
  */
 @Component("usageRisksCompletion")
 public class UsageRisksCompletion extends TaskCompletion {

@@ -19,10 +19,8 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ResourceReport;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -62,18 +60,17 @@ public class ResourceDeployer implements SmartInitializingSingleton {
   private static final Logger LOG = LoggerFactory.getLogger(ResourceDeployer.class);
 
   private final RepositoryService repositoryService;
-  private final CommandExecutor commandExecutor;
   private final ResourceValidator validator;
   private final Privileged privileged;
+  private final EngineInternals engine;
   private final Path directory;
 
   public ResourceDeployer(ProcessEngine processEngine, ResourceValidator validator, Privileged privileged,
-      @Value("${external-service.deployment.directory:}") String directory) {
+      EngineInternals engine, @Value("${external-service.deployment.directory:}") String directory) {
     this.repositoryService = processEngine.getRepositoryService();
-    this.commandExecutor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
     this.validator = validator;
     this.privileged = privileged;
+    this.engine = engine;
     this.directory = Path.of(directory.isBlank() ? "." : directory).toAbsolutePath().normalize();
   }
 
@@ -192,13 +189,35 @@ public class ResourceDeployer implements SmartInitializingSingleton {
     return candidates;
   }
 
-  /** The content of each resource as this deployer deployed it last (the engine's duplicate filtering baseline). */
+  /**
+   * The content of each resource as this deployer deployed it last: the baseline of the engine's duplicate filtering
+   * (the resource of that name in the newest deployment with this deployer's name and source, without tenant).
+   */
   private Map<String, byte[]> lastDeployed(Set<String> names) {
-    Map<String, ResourceEntity> found = commandExecutor.execute(context -> context.getResourceManager()
-        .findLatestResourcesByDeploymentName(DEPLOYMENT_NAME, names, SOURCE, null));
-    Map<String, byte[]> contents = new TreeMap<>();
-    found.forEach((name, resource) -> contents.put(name, resource.getBytes()));
-    return contents;
+    return privileged.call(() -> {
+      Map<String, byte[]> contents = new TreeMap<>();
+      List<Deployment> deployments = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME)
+          .deploymentSource(SOURCE).withoutTenantId().orderByDeploymentTime().desc().list();
+      for (Deployment deployment : deployments) {
+        for (String name : repositoryService.getDeploymentResourceNames(deployment.getId())) {
+          if (names.contains(name) && !contents.containsKey(name)) {
+            contents.put(name, resource(deployment.getId(), name));
+          }
+        }
+        if (contents.size() == names.size()) {
+          break;
+        }
+      }
+      return contents;
+    });
+  }
+
+  private byte[] resource(String deploymentId, String name) {
+    try (InputStream in = repositoryService.getResourceAsStream(deploymentId, name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether every definition of the resource is, at its latest version, exactly this content. */
@@ -209,12 +228,8 @@ public class ResourceDeployer implements SmartInitializingSingleton {
         if (latest == null) {
           return false;
         }
-        try (InputStream in = repositoryService.getResourceAsStream(latest.getDeploymentId(), latest.getResourceName())) {
-          if (!Arrays.equals(in.readAllBytes(), candidate.content())) {
-            return false;
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+        if (!Arrays.equals(resource(latest.getDeploymentId(), latest.getResourceName()), candidate.content())) {
+          return false;
         }
       }
       return !keys.isEmpty();
@@ -230,7 +245,7 @@ public class ResourceDeployer implements SmartInitializingSingleton {
       return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key).withoutTenantId()
           .latestVersion().singleResult();
     }
-    return commandExecutor.execute(context -> context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key));
+    return engine.latestFormDefinition(key);
   }
 
   private static List<FieldError> parseErrors(ParseException e) {

@@ -305,10 +305,12 @@ class RevisionTest extends EngineTest {
   @Test
   @DisplayName("起動時に誤ったファイルがあっても、これまでの版で起動する（ログに ERROR）")
   void badRevisionAtStartUpKeepsTheDeployedVersions(@Autowired jp.lg.externalservice.system.ResourceValidator validator,
-      @Autowired jp.lg.externalservice.system.Privileged privileged) throws IOException {
+      @Autowired jp.lg.externalservice.system.Privileged privileged,
+      @Autowired jp.lg.externalservice.system.EngineInternals engineInternals) throws IOException {
     long deployments = repositoryService.createDeploymentQuery().count();
     write(REVIEW_FILE, "<not-a-diagram/>");
-    ResourceDeployer atStartUp = new ResourceDeployer(processEngine, validator, privileged, directory.toString());
+    ResourceDeployer atStartUp =
+        new ResourceDeployer(processEngine, validator, privileged, engineInternals, directory.toString());
     atStartUp.afterSingletonsInstantiated();
     assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
     assertThatThrownBy(() -> atStartUp.deploy(false)).isInstanceOf(DeploymentRefusedException.class)

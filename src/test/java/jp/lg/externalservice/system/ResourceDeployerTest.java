@@ -64,4 +64,20 @@ class ResourceDeployerTest extends EngineTest {
     repositoryService.createDecisionDefinitionQuery().list()
         .forEach(definition -> assertThat(definition.getHistoryTimeToLive()).as(definition.getKey()).isEqualTo(1825));
   }
+
+  @Test
+  @DisplayName("Modeler が同じデプロイ名で配置した版は基準にしない: 再起動しても Modeler の版を上書きしない")
+  void aModelerDeploymentUnderTheSameNameIsNotTheBaseline() throws IOException {
+    String form = Files.readString(Path.of("forms/review.form"));
+    repositoryService.createDeployment().name(ResourceDeployer.DEPLOYMENT_NAME).source("Camunda Modeler")
+        .addString("forms/review.form", form + "\n").deploy();
+    long deployments = repositoryService.createDeploymentQuery().count();
+
+    DeploymentReport report = deployer.deploy(false);
+
+    assertThat(report.deploymentId()).as("nothing deployed").isNull();
+    assertThat(report.resources()).filteredOn(resource -> resource.resource().equals("forms/review.form"))
+        .extracting(DeploymentReport.ResourceStatus::status).containsExactly(DeploymentReport.Status.UNCHANGED);
+    assertThat(repositoryService.createDeploymentQuery().count()).isEqualTo(deployments);
+  }
 }

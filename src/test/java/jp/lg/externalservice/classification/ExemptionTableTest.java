@@ -2,10 +2,6 @@ package jp.lg.externalservice.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -13,9 +9,6 @@ import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,16 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ExemptionTableTest {
 
-  private static DmnEngine dmnEngine;
-  private static DmnDecision table;
-
-  @BeforeAll
-  static void parseTheDeployedFile() throws IOException {
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream file = Files.newInputStream(Path.of("processes", "external-service-exemption.dmn"))) {
-      table = dmnEngine.parseDecision(DmnRuleTables.EXEMPTION_DECISION, file);
-    }
-  }
+  private static final DmnDecision TABLE = RuleTableFiles.decision(DmnRuleTables.EXEMPTION_DECISION);
 
   /**
    * One line per row of the 004 §9(1) table, with its id and its two outcome columns as the source writes them:
@@ -122,6 +106,6 @@ class ExemptionTableTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put("exemption", exemption);
     variables.put("importantInformation", importantInformation);
-    return dmnEngine.evaluateDecisionTable(table, variables);
+    return RuleTableFiles.evaluate(TABLE, variables);
   }
 }

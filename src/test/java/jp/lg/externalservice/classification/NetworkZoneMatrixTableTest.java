@@ -2,19 +2,12 @@ package jp.lg.externalservice.classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,16 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class NetworkZoneMatrixTableTest {
 
-  private static DmnEngine dmnEngine;
-  private static DmnDecision matrix;
-
-  @BeforeAll
-  static void parseTheDeployedFile() throws IOException {
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream file = Files.newInputStream(Path.of("processes", "network-zone-matrix.dmn"))) {
-      matrix = dmnEngine.parseDecision(DmnRuleTables.ZONE_MATRIX_DECISION, file);
-    }
-  }
+  private static final DmnDecision MATRIX = RuleTableFiles.decision(DmnRuleTables.ZONE_MATRIX_DECISION);
 
   /**
    * One line per row of the 004 §3 table, its three cells written as the source writes them: 〇, ×, or 〇 with its
@@ -112,7 +96,7 @@ class NetworkZoneMatrixTableTest {
 
   /** The inputs as {@code DmnRuleTables} passes them. */
   private static DmnDecisionTableResult evaluate(String kind, String zone, boolean sensitive) {
-    return dmnEngine.evaluateDecisionTable(matrix,
+    return RuleTableFiles.evaluate(MATRIX,
         Map.of("serviceKind", kind, "connectionZone", zone, "sensitivePersonalInformation", sensitive));
   }
 }

@@ -244,15 +244,18 @@ class RegistryValidationTest {
     @DisplayName("利用終了・更改には終了日が要り、それ以外には終了日を付けられない; 状態と実施者は必須")
     void endDatesStatusAndActor() {
       assertThat(refusedChange(RegistryStatus.TERMINATED, null, "tanaka", null))
+          .extracting(FieldError::field, FieldError::message, FieldError::messageEn)
           .containsExactly(tuple("endDate", "利用終了・更改には終了日が必要です", "is required for TERMINATED and RENEWED"));
-      assertThat(refusedChange(RegistryStatus.RENEWED, null, "tanaka", null)).extracting(error -> error.toList().get(0))
+      assertThat(refusedChange(RegistryStatus.RENEWED, null, "tanaka", null)).extracting(FieldError::field)
           .containsExactly("endDate");
       assertThat(refusedChange(RegistryStatus.SUSPENDED, LocalDate.of(2028, 3, 31), "tanaka", null))
+          .extracting(FieldError::field, FieldError::message, FieldError::messageEn)
           .containsExactly(tuple("endDate", "終了日は利用終了・更改のときだけ指定します",
               "may only be given for TERMINATED and RENEWED"));
-      assertThat(refusedChange(null, null, " ", null)).extracting(error -> error.toList().get(0))
+      assertThat(refusedChange(null, null, " ", null)).extracting(FieldError::field)
           .containsExactly("status", "actor");
       assertThat(refusedChange(RegistryStatus.SUSPENDED, null, "tanaka", "あ".repeat(1001)))
+          .extracting(FieldError::field, FieldError::message, FieldError::messageEn)
           .containsExactly(tuple("note", "1000 文字以内で入力してください", "must be at most 1000 characters"));
     }
 
@@ -264,13 +267,12 @@ class RegistryValidationTest {
               notFound -> assertThat(notFound.messageJa()).isEqualTo("承認済み外部サービス台帳に REG-1999-0001 はありません"));
     }
 
-    private List<org.assertj.core.groups.Tuple> refusedChange(RegistryStatus status, LocalDate endDate, String actor,
-        String note) {
+    private List<FieldError> refusedChange(RegistryStatus status, LocalDate endDate, String actor, String note) {
       InputValidationException refused = catchThrowableOfType(
           () -> registry.changeStatus(KNOWN, status, endDate, actor, "pi-6", note), InputValidationException.class);
       assertThat(refused).as("refused").isNotNull();
       verify(repository, never()).updateStatus(anyString(), anyInt(), any(), any(), any());
-      return refused.getErrors().stream().map(e -> tuple(e.field(), e.message(), e.messageEn())).toList();
+      return refused.getErrors();
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryQuery;
@@ -22,13 +23,10 @@ import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -37,18 +35,8 @@ import org.springframework.test.context.TestPropertySource;
  * NISC path (ruling R-19) is available.
  */
 @TestPropertySource(properties = "external-service.organisation.national-body=true")
+@FullProcessCoverage({ReviewProcess.KEY, ReviewProcess.SNS_KEY})
 class ReviewProcessTest extends EngineTest {
-
-  @TestConfiguration
-  static class FullCoverage {
-    @Bean
-    ProcessEngineCoverageProperties coverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder()
-          .excludeProcessDefinitionKeys(ApplicationProcess.KEY, "external-service-operation")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
-    }
-  }
 
   @Autowired RegistryService registry;
 

@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,13 +23,14 @@ import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Integration tests through the real engine, the real H2 database and the real Spring beans, with the demo
- * users, their authorizations, and process test coverage (report under target/process-test-coverage). The engine
+ * users, their authorizations, and process test coverage (report under target/process-test-coverage; a class
+ * annotated {@link FullProcessCoverage} fails unless it executes every element of its diagrams). The engine
  * gets a unique name: the REST API and the webapps of {@link WebTest} look up the engine named "default".
  */
 @SpringBootTest(properties = "camunda.bpm.generate-unique-process-engine-name=true")
 @ActiveProfiles({"demo", "test"})
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+@Import(ProcessCoverageGate.EngineExtension.class)
+@TestExecutionListeners(listeners = ProcessCoverageGate.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class EngineTest {
 

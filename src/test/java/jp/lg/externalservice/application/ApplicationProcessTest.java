@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.system.FieldError;
@@ -19,36 +20,23 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 /**
  * The application diagram walked task by task as the applicant would in Tasklist: every flow is covered (the
  * coverage listener fails this class below 100 % of {@code external-service-application}), every server-side
  * check refuses bad input with the field named, and the task stays open.
  */
+@FullProcessCoverage(ApplicationProcess.KEY)
 class ApplicationProcessTest extends EngineTest {
 
   @Autowired CaseRecords caseRecords;
 
   @org.springframework.beans.factory.annotation.Autowired jp.lg.externalservice.registry.RegistryService registry;
-
-  @TestConfiguration
-  static class FullCoverage {
-    @Bean
-    ProcessEngineCoverageProperties coverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder()
-          .excludeProcessDefinitionKeys("external-service-review", "sns-account-registration", "external-service-operation")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
-    }
-  }
 
   @AfterEach
   void resetClock() {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.registry.EntryType;
@@ -17,14 +18,11 @@ import jp.lg.externalservice.system.InputValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import static jp.lg.externalservice.operation.OperationProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -34,17 +32,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
  * Operation of an approved service: introduction, every periodic duty by moving the engine clock, the events, the
  * stop of use and the end of operation; every flow of the operation diagram is covered (asserted).
  */
+@FullProcessCoverage(OperationProcess.KEY)
 class OperationProcessTest extends EngineTest {
-
-  @TestConfiguration
-  static class FullCoverage {
-    @Bean
-    ProcessEngineCoverageProperties coverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder()
-          .excludeProcessDefinitionKeys("external-service-termination")
-          .assertClassCoverageAtLeast(1.0).build();
-    }
-  }
 
   @Autowired RegistryService registry;
   @Autowired CaseMessages messages;
@@ -136,6 +125,29 @@ class OperationProcessTest extends EngineTest {
     InputValidationException inappropriate = refused(() -> submitTask("tanaka", task(instance, USAGE_CHECK_BY_ADMINISTRATOR),
         vars("usageAppropriate", false)));
     assertThat(inappropriate.getMessage()).contains("usageCheckNote");
+    submitTask("tanaka", task(instance, USAGE_CHECK_BY_ADMINISTRATOR), vars("usageAppropriate", true));
+    assertThat(instance).hasPassed("Event_YearlyCheckDone").isNotEnded();
+  }
+
+  @Test
+  @DisplayName("毎年の様式7 が期限を過ぎると所属長に確認タスクが届き、担当者の年次チェックは開いたまま残る")
+  void yearlyChecklistOverdue() {
+    ProcessInstance instance = inOperation("FREE", "CLOUD_INTERNET", false, "INTERNAL", false);
+    advance(Duration.ofDays(366), instance);
+    Task checklist = task(instance, YEARLY_CHECKLIST);
+    assertThat(checklist.getAssignee()).isEqualTo("sato");
+    assertThat(task(instance, "Task_EscalateYearlyChecklist")).as("not overdue yet").isNull();
+
+    advance(Duration.ofDays(15), instance);
+    Task escalation = task(instance, "Task_EscalateYearlyChecklist");
+    assertThat(taskService.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("unit-head-kumin").count())
+        .as("the department's 所属長 is told").isEqualTo(1);
+    assertThat(taskService.getVariable(escalation.getId(), "overdueStep")).isEqualTo("年次のセキュリティチェックを記録する");
+    complete(instance, "Task_EscalateYearlyChecklist", "tanaka", vars());
+    assertThat(instance).hasPassed("Event_YearlyChecklistEscalated").isNotEnded();
+    assertThat(task(instance, YEARLY_CHECKLIST).getId()).as("the duty stays open").isEqualTo(checklist.getId());
+
+    submitTask("sato", task(instance, YEARLY_CHECKLIST), vars("checklist", checklist("o", 10)));
     submitTask("tanaka", task(instance, USAGE_CHECK_BY_ADMINISTRATOR), vars("usageAppropriate", true));
     assertThat(instance).hasPassed("Event_YearlyCheckDone").isNotEnded();
   }

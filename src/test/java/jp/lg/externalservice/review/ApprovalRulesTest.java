@@ -1,12 +1,5 @@
 package jp.lg.externalservice.review;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,15 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.lg.externalservice.application.ApplicationProcess;
-import jp.lg.externalservice.application.CheckAnswer;
-import jp.lg.externalservice.application.SecurityMeasure;
-import jp.lg.externalservice.application.SelectionCriterion;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.Actor;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseClassification;
 import jp.lg.externalservice.caserecord.CaseRecord;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.caserecord.ProcessFacts;
+import jp.lg.externalservice.checklist.CheckAnswer;
+import jp.lg.externalservice.checklist.SecurityMeasure;
+import jp.lg.externalservice.checklist.SelectionCriterion;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
@@ -41,6 +36,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 
 /**
  * What must hold before an application may be recommended for approval and approved (ruling R-7, R-8, R-12,
@@ -321,8 +323,8 @@ class ApprovalRulesTest {
       CaseRecord record = new CaseRecord("case-1", new Actor("yamada", "山田 太郎"), new Department("kumin", "区民課"),
           "sato", null, null, Instant.EPOCH, classification);
       Map<String, Object> values = new HashMap<>(variables);
-      values.put(ApplicationProcess.Var.DOUBLE_CHECK, doubleCheck);
-      values.put(ApplicationProcess.Var.SELECTION_CRITERIA, selectionCriteria);
+      CaseVariables.DOUBLE_CHECK.put(values, doubleCheck);
+      CaseVariables.SELECTION_CRITERIA.put(values, selectionCriteria);
 
       DelegateExecution execution = mock(DelegateExecution.class);
       when(execution.getVariable(anyString())).thenAnswer(invocation -> values.get(invocation.getArgument(0)));

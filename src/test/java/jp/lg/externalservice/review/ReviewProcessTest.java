@@ -1,12 +1,5 @@
 package jp.lg.externalservice.review;
 
-import static jp.lg.externalservice.ApplicationAnswers.kintone;
-import static jp.lg.externalservice.TaskAnswers.*;
-import static jp.lg.externalservice.review.ReviewProcess.Element.*;
-import static jp.lg.externalservice.sns.SnsProcess.Element.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
@@ -14,23 +7,29 @@ import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryQuery;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.sns.SnsProcess;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.TestPropertySource;
+import static jp.lg.externalservice.ApplicationAnswers.kintone;
+import static jp.lg.externalservice.TaskAnswers.*;
+import static jp.lg.externalservice.review.ReviewProcess.Element.*;
+import static jp.lg.externalservice.sns.SnsProcess.Element.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
 
 /**
  * The review and decision flow and the SNS registration, walked by the people of each role: every flow of both
@@ -38,18 +37,8 @@ import org.springframework.test.context.TestPropertySource;
  * NISC path (ruling R-19) is available.
  */
 @TestPropertySource(properties = "external-service.organisation.national-body=true")
+@FullProcessCoverage({ReviewProcess.KEY, SnsProcess.KEY})
 class ReviewProcessTest extends EngineTest {
-
-  @TestConfiguration
-  static class FullCoverage {
-    @Bean
-    ProcessEngineCoverageProperties coverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder()
-          .excludeProcessDefinitionKeys(ApplicationProcess.KEY, "external-service-operation")
-          .assertClassCoverageAtLeast(1.0)
-          .build();
-    }
-  }
 
   @Autowired RegistryService registry;
 

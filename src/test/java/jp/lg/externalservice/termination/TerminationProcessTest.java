@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
@@ -20,25 +21,15 @@ import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 /** The termination of an approved service (002 §7, 004 §9 終了, §12), every flow covered (asserted). */
+@FullProcessCoverage(TerminationProcess.KEY)
 class TerminationProcessTest extends EngineTest {
-
-  @TestConfiguration
-  static class FullCoverage {
-    @Bean
-    ProcessEngineCoverageProperties coverageProperties() {
-      return ProcessEngineCoverageProperties.Companion.builder().assertClassCoverageAtLeast(1.0).build();
-    }
-  }
 
   @Autowired RegistryService registry;
   @Autowired jp.lg.externalservice.caserecord.CaseMessages messages;

@@ -24,7 +24,11 @@ public class ClassificationService {
     for (ConnectionZone zone : input.connectionZones()) {
       zoneVerdicts.put(zone, tables.zone(input.serviceKind(), zone, input.sensitivePersonalInformation()));
     }
-    ExemptionVerdict exemption = tables.exemption(input.exemption(), important);
+    // ruling R-9: the government cloud is not exemption E4 (requested by a public body); it is routed normally
+    boolean governmentCloudNotExempt = input.serviceKind() == ServiceKind.GOVERNMENT_CLOUD
+        && input.exemption() == Exemption.PUBLIC_BODY_REQUESTED;
+    ExemptionVerdict exemption =
+        tables.exemption(governmentCloudNotExempt ? Exemption.NONE : input.exemption(), important);
 
     // 1. SNS publicity accounts leave the 004 flow (ruling R-10).
     if (input.serviceCategory() == ServiceCategory.SNS) {
@@ -70,6 +74,10 @@ public class ClassificationService {
 
     Route route = important ? Route.IMPORTANT : input.effectivelyPaid() ? Route.PAID : Route.FREE;
     List<Reason> reasons = new ArrayList<>();
+    if (governmentCloudNotExempt) {
+      reasons.add(new Reason("ruling R-9", "ガバメントクラウドは" + exemptionName(input.exemption())
+          + "に当たらないため、通常どおり利用申請が必要です"));
+    }
 
     // 6. "原則" prohibitions: a warning that defaults to rejection (ruling R-7).
     boolean discouraged = input.serviceCategory().isMailOrStorage() && !input.providedByInformationPolicyDivision();

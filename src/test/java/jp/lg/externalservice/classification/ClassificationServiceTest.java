@@ -238,6 +238,21 @@ class ClassificationServiceTest {
           tuple("004 §3 / ruling R-8", "ガバメントクラウドをLGWAN 接続系（庁内情報系）から利用するには、情報政策課への事前相談が必要です"),
           tuple("004 §15 / ruling R-9", "ガバメントクラウドを利用するため、導入時に特則①–⑲のチェックリストを確認します"));
     }
+
+    @Test
+    @DisplayName("ガバメントクラウドは E4（国等が求めるサービス）に当たらず、通常どおり申請する（ruling R-9）")
+    void theGovernmentCloudIsNotExemptionE4() {
+      tables.exemption(ExemptionVerdict.Verdict.NO_APPLICATION, ExemptionVerdict.Verdict.NO_APPLICATION)
+          .zone(LGWAN, ZoneVerdict.PRIOR_CONSULTATION);
+
+      Classification result = classify(use().kind(ServiceKind.GOVERNMENT_CLOUD)
+          .category(ServiceCategory.BUSINESS_APPLICATION).handles(InformationType.PERSONAL).from(LGWAN)
+          .exempt(Exemption.PUBLIC_BODY_REQUESTED));
+
+      assertThat(result.outcome()).isEqualTo(Outcome.APPLICATION_REQUIRED);
+      assertThat(result.route()).isEqualTo(Route.IMPORTANT);
+      assertThat(result.reasons()).extracting(Reason::rule).startsWith("ruling R-9").contains("004 §15 / ruling R-9");
+    }
   }
 
   @Nested

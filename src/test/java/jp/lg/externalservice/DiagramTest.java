@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.test.TestHelper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -32,9 +33,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 public abstract class DiagramTest {
 
-  /** One engine for all diagram tests in the JVM (the extension caches it by configuration resource). */
+  /**
+   * One engine for all diagram tests in the JVM, built once from {@code camunda.cfg.xml} and cached by Camunda's
+   * TestHelper. The extension is an instance field: a static one in this base class would be shared by every
+   * subclass, and its afterAll clears the engine's configuration for the classes that run after the first.
+   */
   @RegisterExtension
-  protected static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  protected final ProcessEngineExtension engine =
+      ProcessEngineExtension.builder().useProcessEngine(TestHelper.getProcessEngine("camunda.cfg.xml")).build();
 
   protected RuntimeService runtimeService;
   protected RepositoryService repositoryService;

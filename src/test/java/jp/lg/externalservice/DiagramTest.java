@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,7 +41,15 @@ public abstract class DiagramTest {
    */
   @RegisterExtension
   protected final ProcessEngineExtension engine =
-      ProcessEngineExtension.builder().useProcessEngine(TestHelper.getProcessEngine("camunda.cfg.xml")).build();
+      ProcessEngineExtension.builder().useProcessEngine(diagramEngine()).build();
+
+  private static ProcessEngine diagramEngine() {
+    ProcessEngine engine = TestHelper.getProcessEngine("camunda.cfg.xml");
+    // The Spring Boot tests that run in the same JVM find engines by name in this static registry (REST API,
+    // webapps, BpmnAwareTests without init): leave only theirs there.
+    ProcessEngines.unregister(engine);
+    return engine;
+  }
 
   protected RuntimeService runtimeService;
   protected RepositoryService repositoryService;

@@ -17,12 +17,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.test.TestHelper;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Base of the per-diagram tests ({@code *DiagramTest}), the middle of the three test scopes (issue 13): one diagram
@@ -31,32 +30,33 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * mock fails with "Unknown property used in expression", so a test also shows which beans the diagram needs. The
  * listeners the application adds to every diagram through Spring (parse listeners such as the assignment guard) are
  * absent on purpose: the diagram is tested on its own. The journeys through Spring stay in {@code *ProcessTest}.
+ * Each class must walk every element of its diagram ({@link #everyElementWalked}); without the test of the yearly
+ * checklist's overdue path, for example, the operation's class fails at 123 of 128 elements (0.96).
  */
 public abstract class DiagramTest {
 
   /**
-   * One engine for all diagram tests in the JVM, built once from {@code camunda.cfg.xml} and cached by Camunda's
-   * TestHelper. The extension is an instance field: a static one in this base class would be shared by every
-   * subclass, and its afterAll clears the engine's configuration for the classes that run after the first.
+   * The engine extension of a diagram test, with the gate that the class walks every element of the diagrams it
+   * deploys: a branch left untested fails the class. Each class declares its own, {@code @RegisterExtension static
+   * final ProcessEngineCoverageExtension engine = DiagramTest.everyElementWalked();}: the coverage is counted per
+   * class, and one extension shared by all classes would lose its engine after the first class (its afterAll clears
+   * it). The engine itself is built once per JVM from {@code camunda.cfg.xml} and cached by Camunda's TestHelper.
    */
-  @RegisterExtension
-  protected final ProcessEngineExtension engine =
-      ProcessEngineExtension.builder().useProcessEngine(diagramEngine()).build();
-
-  private static ProcessEngine diagramEngine() {
-    ProcessEngine engine = TestHelper.getProcessEngine("camunda.cfg.xml");
-    // The Spring Boot tests that run in the same JVM find engines by name in this static registry (REST API,
-    // webapps, BpmnAwareTests without init): leave only theirs there.
-    ProcessEngines.unregister(engine);
-    return engine;
+  protected static ProcessEngineCoverageExtension everyElementWalked() {
+    return ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(1.0).build();
   }
 
+  protected ProcessEngine processEngine;
   protected RuntimeService runtimeService;
   protected RepositoryService repositoryService;
+  private final List<String> stubDeployments = new ArrayList<>();
 
   @BeforeEach
   void initEngine() {
-    ProcessEngine processEngine = engine.getProcessEngine();
+    processEngine = TestHelper.getProcessEngine("camunda.cfg.xml");
+    // The Spring Boot tests that run in the same JVM find engines by name in this static registry (REST API,
+    // webapps, BpmnAwareTests without init): leave only theirs there.
+    ProcessEngines.unregister(processEngine);
     BpmnAwareTests.init(processEngine);
     runtimeService = processEngine.getRuntimeService();
     repositoryService = processEngine.getRepositoryService();
@@ -67,6 +67,7 @@ public abstract class DiagramTest {
     Mocks.reset();
     BpmnAwareTests.reset();
     ClockUtil.reset();
+    stubDeployments.forEach(id -> repositoryService.deleteDeployment(id, true));
   }
 
   /** A mock of {@code type} that the diagram's {@code ${name}} resolves to. */
@@ -127,13 +128,12 @@ public abstract class DiagramTest {
   }
 
   /**
-   * Deploys a stand-in for a process that a call activity calls: a start and an end event, nothing else. The
-   * extension deletes it after the test.
+   * Deploys a stand-in for a process that a call activity calls: a start and an end event, nothing else. It is
+   * deleted after the test.
    */
   protected void deployCalledProcessStub(String key) {
-    var model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent().endEvent().done();
-    engine.manageDeployment(repositoryService.createDeployment()
-        .addModelInstance(key + "-stub.bpmn", model)
-        .deploy());
+    var model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        .startEvent("StartEvent_Stub").endEvent("Event_Stub").done();
+    stubDeployments.add(repositoryService.createDeployment().addModelInstance(key + "-stub.bpmn", model).deploy().getId());
   }
 }

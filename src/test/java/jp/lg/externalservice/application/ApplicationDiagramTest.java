@@ -28,9 +28,11 @@ import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,6 +43,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @Deployment(resources = "processes/external-service-application.bpmn")
 class ApplicationDiagramTest extends DiagramTest {
+
+  @RegisterExtension
+  static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
   private static final String DOUBLE_CHECK_OVERDUE = "Event_DoubleCheckOverdue";
 

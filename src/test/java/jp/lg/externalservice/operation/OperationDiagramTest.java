@@ -24,9 +24,11 @@ import jp.lg.externalservice.operation.OperationProcess.Var;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,6 +39,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Deployment(resources = "processes/external-service-operation.bpmn")
 class OperationDiagramTest extends DiagramTest {
+
+  @RegisterExtension
+  static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
   private static final String OPERATION_CLOSED = "Event_OperationClosed";
   private static final String QUARTERLY_REVIEW_DUE = "StartEvent_QuarterlyReviewDue";

@@ -30,9 +30,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,6 +42,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The review diagram on its own, every gateway branch, with mocked beans (see {@link DiagramTest}). */
 @Deployment(resources = "processes/external-service-review.bpmn")
 class ReviewDiagramTest extends DiagramTest {
+
+  @RegisterExtension
+  static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
   private static final String PRIOR_CONSULTATION_OVERDUE = "Event_PriorConsultationOverdue";
   private static final String REVIEW_OVERDUE = "Event_ReviewOverdue";

@@ -19,13 +19,18 @@ import jp.lg.externalservice.system.DueDates;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The SNS account registration diagram on its own, every gateway branch, with mocked beans (see {@link DiagramTest}). */
 @Deployment(resources = "processes/sns-account-registration.bpmn")
 class SnsDiagramTest extends DiagramTest {
+
+  @RegisterExtension
+  static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
   private CaseDecision caseDecision;
   private JavaDelegate registerSnsAccount;

@@ -22,13 +22,18 @@ import jp.lg.externalservice.termination.TerminationProcess.Var;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The termination diagram on its own, both starts and every gateway branch, with mocked beans (see {@link DiagramTest}). */
 @Deployment(resources = "processes/external-service-termination.bpmn")
 class TerminationDiagramTest extends DiagramTest {
+
+  @RegisterExtension
+  static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
   private static final String START_FORM = "StartEvent_TerminationRequested";
   private static final String OVERDUE = "Event_TerminationOverdue";

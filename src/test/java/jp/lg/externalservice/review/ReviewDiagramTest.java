@@ -158,6 +158,21 @@ class ReviewDiagramTest extends DiagramTest {
   }
 
   @Test
+  @DisplayName("情報化企画の審査中に情報政策課が差し戻すと、情報化企画を終えるまで差戻しにならない")
+  void returnByTheReviewerWaitsForItPlanning() {
+    conditions(false, false);
+    when(caseFacts.itPlanningRequired(any())).thenReturn(true);
+
+    ProcessInstance instance = start();
+    review(instance, ReviewRecommendation.RETURN);
+    // the inclusive join before Gateway_Recommendation waits for the parallel 情報化企画 review
+    assertThat(instance).isWaitingAtExactly("Gateway_ReviewsDone", REVIEW_IT_PLANNING);
+    complete(task(REVIEW_IT_PLANNING, instance));
+
+    assertThat(instance).isEnded().hasPassed(END_RETURNED_BY_REVIEWER).hasNotPassed(DECIDE);
+  }
+
+  @Test
   @DisplayName("NISC の助言を求める: 助言を記録して審査に戻り、次の審査結果で先へ進む")
   void niscAdviceLoopsBackToTheReview() {
     conditions(false, false);

@@ -46,14 +46,13 @@ public abstract class DiagramTest {
     return ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(1.0).build();
   }
 
-  protected ProcessEngine processEngine;
   protected RuntimeService runtimeService;
   protected RepositoryService repositoryService;
   private final List<String> stubDeployments = new ArrayList<>();
 
   @BeforeEach
   void initEngine() {
-    processEngine = TestHelper.getProcessEngine("camunda.cfg.xml");
+    ProcessEngine processEngine = TestHelper.getProcessEngine("camunda.cfg.xml");
     // The Spring Boot tests that run in the same JVM find engines by name in this static registry (REST API,
     // webapps, BpmnAwareTests without init): leave only theirs there.
     ProcessEngines.unregister(processEngine);
@@ -134,6 +133,7 @@ public abstract class DiagramTest {
   protected void deployCalledProcessStub(String key) {
     var model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
         .startEvent("StartEvent_Stub").endEvent("Event_Stub").done();
-    stubDeployments.add(repositoryService.createDeployment().addModelInstance(key + "-stub.bpmn", model).deploy().getId());
+    stubDeployments.add(
+        repositoryService.createDeployment().addModelInstance(key + "-stub.bpmn", model).deploy().getId());
   }
 }

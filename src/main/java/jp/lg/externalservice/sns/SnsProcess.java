@@ -18,6 +18,7 @@ public final class SnsProcess {
     public static final String REGISTER_SNS_ACCOUNT = "Task_RegisterSnsAccount";
     public static final String END_SNS_REGISTERED = "Event_SnsRegistered";
     public static final String END_SNS_REJECTED = "Event_SnsRejected";
+    public static final String ESCALATE_OVERDUE = "Task_EscalateOverdue";
 
     private Element() {}
   }

@@ -1,28 +1,17 @@
 package jp.lg.externalservice.application;
 
-import static jp.lg.externalservice.application.ApplicationProcess.Element.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
 import jp.lg.externalservice.DiagramTest;
-import jp.lg.externalservice.application.ApplicationProcess.Decision;
+import jp.lg.externalservice.caserecord.CaseVariables.Decision;
 import jp.lg.externalservice.application.ApplicationProcess.DoubleCheckDecision;
 import jp.lg.externalservice.application.ApplicationProcess.PreparationDecision;
-import jp.lg.externalservice.application.ApplicationProcess.Var;
+import jp.lg.externalservice.caserecord.CaseDecision;
 import jp.lg.externalservice.caserecord.CaseFacts;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.review.CaseDecision;
 import jp.lg.externalservice.review.ReviewProcess;
+import jp.lg.externalservice.application.ApplicationProcess.Var;
+import jp.lg.externalservice.sns.SnsProcess;
+import jp.lg.externalservice.application.ApplicationProcess.Var;
 import jp.lg.externalservice.system.DueDates;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -36,6 +25,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import static jp.lg.externalservice.application.ApplicationProcess.Element.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 
 /**
  * The application diagram on its own, every gateway branch, with mocked beans (see {@link DiagramTest}). The review
@@ -57,7 +59,7 @@ class ApplicationDiagramTest extends DiagramTest {
   @BeforeEach
   void mocks() {
     deployCalledProcessStub(ReviewProcess.KEY);
-    deployCalledProcessStub(ReviewProcess.SNS_KEY);
+    deployCalledProcessStub(SnsProcess.KEY);
     caseFacts = bean("caseFacts", CaseFacts.class);
     when(caseFacts.applicant(any())).thenReturn("tanaka");
     when(caseFacts.securityOfficers(any())).thenReturn("security-officer-kumin");
@@ -65,10 +67,10 @@ class ApplicationDiagramTest extends DiagramTest {
     DueDates dueDates = bean("dueDates", DueDates.class);
     when(dueDates.reviewPeriod()).thenReturn("P10D");
     changedVariablesOut = bean("changedVariablesOut", DelegateVariableMapping.class);
-    delegate("classifyApplicationDelegate");
+    delegate("classifyApplication");
     operationHandover = delegate("operationHandover");
-    listeners("applicationSubmissionCheck", "selectionCriteriaCheck", "riskAcceptanceCheck", "securityMeasuresCheck",
-        "doubleCheckCheck", "correctionCheck", "overdueStep");
+    listeners("applicationStart", "selectionCriteriaCompletion", "riskAcceptanceCompletion", "securityMeasuresCompletion",
+        "doubleCheckCompletion", "correctionCompletion", "overdueStep");
   }
 
   private ProcessInstance submit(Outcome outcome, Route route) {
@@ -105,11 +107,11 @@ class ApplicationDiagramTest extends DiagramTest {
 
     assertThat(instance).isEnded().hasPassedInOrder(REVIEW, END_APPROVED);
     assertThat(calls).containsExactly(
-        at("applicationSubmissionCheck", START),
-        at("classifyApplicationDelegate", CLASSIFY),
-        at("selectionCriteriaCheck", CHECK_SELECTION_CRITERIA),
-        at("securityMeasuresCheck", SELF_CHECK_MEASURES),
-        at("doubleCheckCheck", DOUBLE_CHECK),
+        at("applicationStart", START),
+        at("classifyApplication", CLASSIFY),
+        at("selectionCriteriaCompletion", CHECK_SELECTION_CRITERIA),
+        at("securityMeasuresCompletion", SELF_CHECK_MEASURES),
+        at("doubleCheckCompletion", DOUBLE_CHECK),
         at("operationHandover", END_APPROVED));
     verify(operationHandover).execute(any());
     verify(changedVariablesOut).mapOutputVariables(any(), any()); // the review's variables come back
@@ -125,7 +127,7 @@ class ApplicationDiagramTest extends DiagramTest {
     assertThat(instance).isWaitingAtExactly(preparation);
     prepare(instance, preparation, PreparationDecision.PROCEED);
     assertThat(instance).isWaitingAtExactly(SELF_CHECK_MEASURES);
-    assertThat(calls).contains(at(route == Route.IMPORTANT ? "selectionCriteriaCheck" : "riskAcceptanceCheck",
+    assertThat(calls).contains(at(route == Route.IMPORTANT ? "selectionCriteriaCompletion" : "riskAcceptanceCompletion",
         preparation));
   }
 
@@ -184,7 +186,7 @@ class ApplicationDiagramTest extends DiagramTest {
     complete(task(CORRECT_APPLICATION, instance));
 
     assertThat(instance).isWaitingAtExactly(DOUBLE_CHECK);
-    assertThat(calls).containsExactly(at("doubleCheckCheck", DOUBLE_CHECK), at("correctionCheck", CORRECT_APPLICATION));
+    assertThat(calls).containsExactly(at("doubleCheckCompletion", DOUBLE_CHECK), at("correctionCompletion", CORRECT_APPLICATION));
   }
 
   @Test

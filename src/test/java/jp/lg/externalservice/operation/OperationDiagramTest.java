@@ -1,5 +1,24 @@
 package jp.lg.externalservice.operation;
 
+import java.util.ArrayList;
+import java.util.List;
+import jp.lg.externalservice.operation.OperationProcess.Var;
+import jp.lg.externalservice.DiagramTest;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.operation.OperationProcess.ContinuationDecision;
+import jp.lg.externalservice.operation.OperationProcess.Reclassification;
+import jp.lg.externalservice.operation.OperationProcess.ReviewResult;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import static jp.lg.externalservice.operation.OperationProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -13,24 +32,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.util.ArrayList;
-import java.util.List;
-import jp.lg.externalservice.DiagramTest;
-import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.operation.OperationProcess.ContinuationDecision;
-import jp.lg.externalservice.operation.OperationProcess.Reclassification;
-import jp.lg.externalservice.operation.OperationProcess.ReviewResult;
-import jp.lg.externalservice.operation.OperationProcess.Var;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The operation diagram on its own, with mocked beans (see {@link DiagramTest}): the introduction's gateways, each
@@ -71,15 +72,15 @@ class OperationDiagramTest extends DiagramTest {
     delegate("reclassifyUsage", execution -> execution.setVariable(Var.RECLASSIFICATION, reclassification.name()));
     extendRetention = delegate("extendRetention");
     suspendService = delegate("suspendService");
-    listeners("introductionChecklistCheck", "governmentCloudChecklistCheck", "operationChecklistCheck",
-        "quarterlyReviewCheck", "continuationDecisionCheck", "backupConfirmationCheck", "usageConfirmationCheck",
-        "administratorUsageCheck", "incidentAlertCheck", "overdueStep");
+    listeners("introductionChecklistCompletion", "governmentCloudChecklistCompletion", "operationChecklistCompletion",
+        "quarterlyReviewCompletion", "continuationDecisionCompletion", "backupConfirmationCompletion", "usageConfirmationCompletion",
+        "administratorUsageCompletion", "incidentAlertCompletion", "overdueStep");
   }
 
   private ProcessInstance approved(Route route, boolean governmentCloudRules) {
     when(serviceFacts.route(any())).thenReturn(route.name());
     when(serviceFacts.governmentCloudRules(any())).thenReturn(governmentCloudRules);
-    return runtimeService.startProcessInstanceByMessage(OperationProcess.MESSAGE_SERVICE_APPROVED, "entry-1");
+    return runtimeService.startProcessInstanceByMessage(CaseProcesses.MESSAGE_SERVICE_APPROVED, "entry-1");
   }
 
   /** A free service without the government cloud rules: nothing to introduce, only the periodic duties remain. */
@@ -110,16 +111,16 @@ class OperationDiagramTest extends DiagramTest {
     if (important) {
       assertThat(task(INTRODUCTION_CHECKLIST, instance)).isAssignedTo("sato");
       complete(task(INTRODUCTION_CHECKLIST, instance));
-      expected.add(at("introductionChecklistCheck", INTRODUCTION_CHECKLIST));
+      expected.add(at("introductionChecklistCompletion", INTRODUCTION_CHECKLIST));
     }
     if (governmentCloudRules) {
       complete(task(GOVERNMENT_CLOUD_CHECKLIST, instance));
-      expected.add(at("governmentCloudChecklistCheck", GOVERNMENT_CLOUD_CHECKLIST));
+      expected.add(at("governmentCloudChecklistCompletion", GOVERNMENT_CLOUD_CHECKLIST));
     }
     if (important) {
       assertThat(instance).isWaitingAtExactly(INITIAL_OPERATION_CHECKLIST, OPERATION_CLOSED);
       complete(task(INITIAL_OPERATION_CHECKLIST, instance));
-      expected.add(at("operationChecklistCheck", INITIAL_OPERATION_CHECKLIST));
+      expected.add(at("operationChecklistCompletion", INITIAL_OPERATION_CHECKLIST));
     }
 
     assertThat(instance).hasPassed("Event_IntroductionCompleted").isWaitingAtExactly(OPERATION_CLOSED);
@@ -130,7 +131,7 @@ class OperationDiagramTest extends DiagramTest {
   @DisplayName("利用終了・更改の通知: 運用を終える（定期の確認も止まる）")
   void operationClosed() {
     ProcessInstance instance = inOperation();
-    correlate(OperationProcess.MESSAGE_OPERATION_CLOSED, instance);
+    correlate(CaseProcesses.MESSAGE_OPERATION_CLOSED, instance);
 
     assertThat(instance).isEnded().hasPassed("Event_OperationEnded");
   }
@@ -158,8 +159,8 @@ class OperationDiagramTest extends DiagramTest {
         withVariables(Var.CONTINUATION_DECISION, ContinuationDecision.CONTINUE.name()));
 
     assertThat(instance).hasPassed("Event_UseContinued").isWaitingAtExactly(OPERATION_CLOSED);
-    assertThat(calls).containsExactly(at("quarterlyReviewCheck", QUARTERLY_REVIEW),
-        at("continuationDecisionCheck", DECIDE_CONTINUATION));
+    assertThat(calls).containsExactly(at("quarterlyReviewCompletion", QUARTERLY_REVIEW),
+        at("continuationDecisionCompletion", DECIDE_CONTINUATION));
   }
 
   @Test
@@ -194,7 +195,7 @@ class OperationDiagramTest extends DiagramTest {
     complete(task(CONFIRM_BACKUP, instance));
 
     assertThat(instance).hasPassed("Event_BackupConfirmed").isWaitingAtExactly(OPERATION_CLOSED);
-    assertThat(calls).containsExactly(at("backupConfirmationCheck", CONFIRM_BACKUP));
+    assertThat(calls).containsExactly(at("backupConfirmationCompletion", CONFIRM_BACKUP));
   }
 
   @Test
@@ -217,7 +218,7 @@ class OperationDiagramTest extends DiagramTest {
     complete(task(CONFIRM_USAGE, instance), withVariables(Var.USAGE_DIFFERS, true));
 
     assertThat(instance).hasPassed("Event_SameRoute").isWaitingAtExactly(OPERATION_CLOSED);
-    assertThat(calls).containsExactly(at("usageConfirmationCheck", CONFIRM_USAGE),
+    assertThat(calls).containsExactly(at("usageConfirmationCompletion", CONFIRM_USAGE),
         at("reclassifyUsage", "Task_Reclassify"));
   }
 
@@ -258,8 +259,8 @@ class OperationDiagramTest extends DiagramTest {
     complete(task(USAGE_CHECK_BY_ADMINISTRATOR, instance));
 
     assertThat(instance).hasPassed("Event_YearlyCheckDone").isWaitingAtExactly(OPERATION_CLOSED);
-    assertThat(calls).containsExactly(at("operationChecklistCheck", YEARLY_CHECKLIST),
-        at("administratorUsageCheck", USAGE_CHECK_BY_ADMINISTRATOR), at("extendRetention", "Task_ExtendRetention"));
+    assertThat(calls).containsExactly(at("operationChecklistCompletion", YEARLY_CHECKLIST),
+        at("administratorUsageCompletion", USAGE_CHECK_BY_ADMINISTRATOR), at("extendRetention", "Task_ExtendRetention"));
     verify(extendRetention).execute(any());
   }
 

@@ -1,29 +1,17 @@
 package jp.lg.externalservice.review;
 
-import static jp.lg.externalservice.review.ReviewProcess.Element.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import jp.lg.externalservice.review.ReviewProcess.Var;
 import jp.lg.externalservice.DiagramTest;
-import jp.lg.externalservice.application.ApplicationProcess.Decision;
+import jp.lg.externalservice.caserecord.CaseVariables.Decision;
+import jp.lg.externalservice.caserecord.CaseDecision;
 import jp.lg.externalservice.caserecord.CaseFacts;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.review.ReviewProcess.ReviewRecommendation;
-import jp.lg.externalservice.review.ReviewProcess.Var;
 import jp.lg.externalservice.system.DueDates;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,6 +26,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import static jp.lg.externalservice.review.ReviewProcess.Element.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 
 /** The review diagram on its own, every gateway branch, with mocked beans (see {@link DiagramTest}). */
 @Deployment(resources = "processes/external-service-review.bpmn")
@@ -66,8 +67,8 @@ class ReviewDiagramTest extends DiagramTest {
     when(dueDates.reviewPeriod()).thenReturn("P10D");
     registerApprovedService = delegate("registerApprovedService");
     overdueStep = listener("overdueStep");
-    listeners("reviewPreparation", "specificCommunicationCheck", "priorConsultationCheck", "reviewCheck",
-        "niscAdviceCheck", "itPlanningCheck", "decisionCheck", "usageRisksCheck", "contractCheck");
+    listeners("prepareReview", "specificCommunicationCompletion", "priorConsultationCompletion", "reviewCompletion",
+        "niscAdviceCompletion", "itPlanningCompletion", "decisionCompletion", "usageRisksCompletion", "contractCompletion");
   }
 
   private void conditions(boolean specificCommunication, boolean priorConsultation) {
@@ -104,11 +105,11 @@ class ReviewDiagramTest extends DiagramTest {
     assertThat(instance).isEnded().hasPassed(END_APPROVED).hasNotPassed(RECORD_CONTRACT, REVIEW_IT_PLANNING,
         CONFIRM_SPECIFIC_COMMUNICATION, RECORD_PRIOR_CONSULTATION, RECORD_NISC_ADVICE);
     assertThat(calls).containsExactly(
-        at("reviewPreparation", "StartEvent_ReviewRequested"),
-        at("reviewCheck", REVIEW),
-        at("decisionCheck", DECIDE),
+        at("prepareReview", "StartEvent_ReviewRequested"),
+        at("reviewCompletion", REVIEW),
+        at("decisionCompletion", DECIDE),
         at("registerApprovedService", REGISTER_APPROVED_SERVICE),
-        at("usageRisksCheck", ACKNOWLEDGE_USAGE_RISKS));
+        at("usageRisksCompletion", ACKNOWLEDGE_USAGE_RISKS));
     verify(registerApprovedService).execute(any());
   }
 
@@ -130,12 +131,12 @@ class ReviewDiagramTest extends DiagramTest {
     }
 
     assertThat(instance).isWaitingAtExactly(REVIEW);
-    List<String> expected = new ArrayList<>(List.of(at("reviewPreparation", "StartEvent_ReviewRequested")));
+    List<String> expected = new ArrayList<>(List.of(at("prepareReview", "StartEvent_ReviewRequested")));
     if (specificCommunication) {
-      expected.add(at("specificCommunicationCheck", CONFIRM_SPECIFIC_COMMUNICATION));
+      expected.add(at("specificCommunicationCompletion", CONFIRM_SPECIFIC_COMMUNICATION));
     }
     if (priorConsultation) {
-      expected.add(at("priorConsultationCheck", RECORD_PRIOR_CONSULTATION));
+      expected.add(at("priorConsultationCompletion", RECORD_PRIOR_CONSULTATION));
     }
     assertThat(calls).isEqualTo(expected);
   }
@@ -154,7 +155,7 @@ class ReviewDiagramTest extends DiagramTest {
     complete(task(REVIEW_IT_PLANNING, instance));
 
     assertThat(instance).isWaitingAtExactly(DECIDE);
-    assertThat(calls).contains(at("itPlanningCheck", REVIEW_IT_PLANNING));
+    assertThat(calls).contains(at("itPlanningCompletion", REVIEW_IT_PLANNING));
   }
 
   @Test
@@ -186,7 +187,7 @@ class ReviewDiagramTest extends DiagramTest {
 
     // a rejecting recommendation still goes to the decision: the head of 情報政策課 decides
     assertThat(instance).isWaitingAtExactly(DECIDE);
-    assertThat(calls).contains(at("niscAdviceCheck", RECORD_NISC_ADVICE));
+    assertThat(calls).contains(at("niscAdviceCompletion", RECORD_NISC_ADVICE));
   }
 
   @Test
@@ -228,8 +229,8 @@ class ReviewDiagramTest extends DiagramTest {
     complete(task(RECORD_CONTRACT, instance));
 
     assertThat(instance).isEnded().hasPassed(END_APPROVED);
-    assertThat(calls).containsExactly(at("usageRisksCheck", ACKNOWLEDGE_USAGE_RISKS),
-        at("contractCheck", RECORD_CONTRACT));
+    assertThat(calls).containsExactly(at("usageRisksCompletion", ACKNOWLEDGE_USAGE_RISKS),
+        at("contractCompletion", RECORD_CONTRACT));
   }
 
   @ParameterizedTest(name = "{0}")

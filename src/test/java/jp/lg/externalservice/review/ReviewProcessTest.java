@@ -26,7 +26,9 @@ import org.springframework.test.context.TestPropertySource;
 import static jp.lg.externalservice.ApplicationAnswers.kintone;
 import static jp.lg.externalservice.TaskAnswers.*;
 import static jp.lg.externalservice.review.ReviewProcess.Element.*;
-import static jp.lg.externalservice.sns.SnsProcess.Element.*;
+import static jp.lg.externalservice.sns.SnsProcess.Element.APPROVE_SNS_REGISTRATION;
+import static jp.lg.externalservice.sns.SnsProcess.Element.END_SNS_REJECTED;
+import static jp.lg.externalservice.sns.SnsProcess.Element.PREPARE_SNS_REGISTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 

@@ -1,5 +1,21 @@
 package jp.lg.externalservice.termination;
 
+import jp.lg.externalservice.DiagramTest;
+import jp.lg.externalservice.caserecord.CaseFacts;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.operation.OperationProcess;
+import jp.lg.externalservice.termination.TerminationProcess.Var;
+import jp.lg.externalservice.system.DueDates;
+import jp.lg.externalservice.termination.TerminationProcess.ReportChannel;
+import jp.lg.externalservice.termination.TerminationProcess.TerminationDecision;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static jp.lg.externalservice.termination.TerminationProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -12,21 +28,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import jp.lg.externalservice.DiagramTest;
-import jp.lg.externalservice.caserecord.CaseFacts;
-import jp.lg.externalservice.operation.OperationProcess;
-import jp.lg.externalservice.system.DueDates;
-import jp.lg.externalservice.termination.TerminationProcess.ReportChannel;
-import jp.lg.externalservice.termination.TerminationProcess.TerminationDecision;
-import jp.lg.externalservice.termination.TerminationProcess.Var;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The termination diagram on its own, both starts and every gateway branch, with mocked beans (see {@link DiagramTest}). */
 @Deployment(resources = "processes/external-service-termination.bpmn")
@@ -49,8 +50,8 @@ class TerminationDiagramTest extends DiagramTest {
     DueDates dueDates = bean("dueDates", DueDates.class);
     when(dueDates.applicantPeriod()).thenReturn("P14D");
     closeRegistryEntry = delegate("closeRegistryEntry");
-    listeners("terminationRequestCheck", "stopOfUseStart", "terminationRequestTaskCheck",
-        "terminationConfirmationCheck", "terminationCorrectionCheck", "overdueStep");
+    listeners("terminationRequestStart", "stopOfUseStart", "terminationRequestCompletion",
+        "terminationDoubleCheckCompletion", "terminationCorrectionCompletion", "overdueStep");
   }
 
   /** Started with the 終了確認書 as the start form (the none start event). */
@@ -76,8 +77,8 @@ class TerminationDiagramTest extends DiagramTest {
 
     assertThat(instance).isEnded().hasPassed(END_TERMINATED).hasNotPassed(ACKNOWLEDGE_REPORT);
     assertThat(calls).containsExactly(
-        at("terminationRequestCheck", START_FORM),
-        at("terminationConfirmationCheck", DOUBLE_CHECK),
+        at("terminationRequestStart", START_FORM),
+        at("terminationDoubleCheckCompletion", DOUBLE_CHECK),
         at("closeRegistryEntry", CLOSE_REGISTRY_ENTRY));
     verify(closeRegistryEntry).execute(any());
   }
@@ -105,14 +106,14 @@ class TerminationDiagramTest extends DiagramTest {
     complete(task(COMPLETE_TERMINATION, instance));
 
     assertThat(instance).isWaitingAtExactly(DOUBLE_CHECK);
-    assertThat(calls).contains(at("terminationCorrectionCheck", COMPLETE_TERMINATION));
+    assertThat(calls).contains(at("terminationCorrectionCompletion", COMPLETE_TERMINATION));
   }
 
   @Test
   @DisplayName("利用停止による開始: サービス管理担当者が終了確認書を作成してからダブルチェックへ")
   void startedByAStopOfUse() {
     ProcessInstance instance = runtimeService.startProcessInstanceByMessage(
-        OperationProcess.MESSAGE_TERMINATION_REQUIRED, "entry-1");
+        CaseProcesses.MESSAGE_TERMINATION_REQUIRED, "entry-1");
     assertThat(instance).isWaitingAtExactly(FILL_TERMINATION_REQUEST);
     assertThat(task(FILL_TERMINATION_REQUEST, instance)).isAssignedTo("sato");
     complete(task(FILL_TERMINATION_REQUEST, instance));
@@ -120,7 +121,7 @@ class TerminationDiagramTest extends DiagramTest {
     assertThat(instance).isWaitingAtExactly(DOUBLE_CHECK);
     assertThat(calls).containsExactly(
         at("stopOfUseStart", START_STOP_OF_USE),
-        at("terminationRequestTaskCheck", FILL_TERMINATION_REQUEST));
+        at("terminationRequestCompletion", FILL_TERMINATION_REQUEST));
   }
 
   @Test

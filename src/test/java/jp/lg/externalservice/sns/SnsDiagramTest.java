@@ -1,6 +1,19 @@
-package jp.lg.externalservice.review;
+package jp.lg.externalservice.sns;
 
-import static jp.lg.externalservice.review.ReviewProcess.Element.*;
+import jp.lg.externalservice.DiagramTest;
+import jp.lg.externalservice.caserecord.CaseVariables.Decision;
+import jp.lg.externalservice.caserecord.CaseDecision;
+import jp.lg.externalservice.caserecord.CaseFacts;
+import jp.lg.externalservice.system.DueDates;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import static jp.lg.externalservice.sns.SnsProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -12,18 +25,6 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import jp.lg.externalservice.DiagramTest;
-import jp.lg.externalservice.application.ApplicationProcess.Decision;
-import jp.lg.externalservice.caserecord.CaseFacts;
-import jp.lg.externalservice.system.DueDates;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The SNS account registration diagram on its own, every gateway branch, with mocked beans (see {@link DiagramTest}). */
 @Deployment(resources = "processes/sns-account-registration.bpmn")
@@ -44,11 +45,11 @@ class SnsDiagramTest extends DiagramTest {
     DueDates dueDates = bean("dueDates", DueDates.class);
     when(dueDates.reviewPeriod()).thenReturn("P10D");
     registerSnsAccount = delegate("registerSnsAccount");
-    listeners("snsRegistrationCheck", "snsApprovalCheck", "overdueStep");
+    listeners("snsRegistrationCompletion", "snsApprovalCompletion", "overdueStep");
   }
 
   private ProcessInstance preparedAndAwaitingApproval() {
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ReviewProcess.SNS_KEY, "case-1");
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(SnsProcess.KEY, "case-1");
     assertThat(task(PREPARE_SNS_REGISTRATION, instance)).isAssignedTo("tanaka");
     complete(task(PREPARE_SNS_REGISTRATION, instance));
     assertThat(instance).isWaitingAtExactly(APPROVE_SNS_REGISTRATION);
@@ -67,8 +68,8 @@ class SnsDiagramTest extends DiagramTest {
 
     assertThat(instance).isEnded().hasPassed(END_SNS_REGISTERED);
     assertThat(calls).containsExactly(
-        at("snsRegistrationCheck", PREPARE_SNS_REGISTRATION),
-        at("snsApprovalCheck", APPROVE_SNS_REGISTRATION),
+        at("snsRegistrationCompletion", PREPARE_SNS_REGISTRATION),
+        at("snsApprovalCompletion", APPROVE_SNS_REGISTRATION),
         at("registerSnsAccount", REGISTER_SNS_ACCOUNT));
     verify(registerSnsAccount).execute(any());
   }
@@ -100,7 +101,7 @@ class SnsDiagramTest extends DiagramTest {
   @Test
   @DisplayName("承認の期限超過: 情報政策課長に確認タスクができ、承認タスクは残る（承認から開始）")
   void overdueApprovalIsEscalated() {
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(ReviewProcess.SNS_KEY)
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(SnsProcess.KEY)
         .startBeforeActivity(APPROVE_SNS_REGISTRATION).execute();
     execute(job("Event_SnsApprovalOverdue", instance));
 

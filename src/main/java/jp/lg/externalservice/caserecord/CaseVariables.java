@@ -6,7 +6,7 @@ import jp.lg.externalservice.system.Var;
 /**
  * The variables every flow shares, declared once and typed, below the flows: who the case is about, the registry
  * entry, and the contract between the application and the review it calls ({@link #DECISION}). Each flow's own
- * variables are in its backing class ({@code ApplicationProcess.Var} …). These are for display and for the forms;
+ * variables are in its backing class ({@code ApplicationProcess.Variables} …). These are for display and for the forms;
  * the facts the rules go by are in the case record ({@link CaseRecords}).
  */
 public final class CaseVariables {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.Var;
 
 /**
  * One checklist of ○/×/／ items (ruling R-14): the item keys inside a form's group, and which items are answered ×.
@@ -59,6 +60,11 @@ public record Checklist(List<String> keys) {
    * Reads the answers in {@code group} of a submission, every item required, and returns the keys answered ×.
    * Problems are recorded in {@code reader}.
    */
+  public List<String> readCrosses(InputReader reader, Var<?> group) {
+    return readCrosses(reader, group.name());
+  }
+
+  /** The same by the group's name. */
   public List<String> readCrosses(InputReader reader, String group) {
     List<String> crosses = new ArrayList<>();
     InputReader answers = reader.object(group);

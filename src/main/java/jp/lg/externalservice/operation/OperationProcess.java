@@ -1,5 +1,6 @@
 package jp.lg.externalservice.operation;
 
+import jp.lg.externalservice.system.Var;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 
 /** The operation process ({@code processes/external-service-operation.bpmn}): key, messages, element ids, variables. */
@@ -31,43 +32,43 @@ public final class OperationProcess {
   }
 
   /** Process variables of the operation. */
-  public static final class Var {
-    public static final String CHECKLIST = "checklist";
-    public static final String CHECKLIST_NOTE = "checklistNote";
-    public static final String REVIEW_RESULT = "reviewResult";
-    public static final String REVIEW_NOTE = "reviewNote";
-    public static final String CONTINUATION_DECISION = "continuationDecision";
-    public static final String CONTINUATION_REASON = "continuationReason";
-    public static final String BACKUP_TAKEN = "backupTaken";
-    public static final String BACKUP_NOTE = "backupNote";
-    public static final String USAGE_DIFFERS = "usageDiffers";
-    public static final String CURRENT_INFORMATION_TYPES = "currentInformationTypes";
-    public static final String USAGE_NOTE = "usageNote";
-    public static final String RECLASSIFICATION = "reclassification";
-    public static final String RECLASSIFICATION_SUMMARY = "reclassificationSummary";
-    public static final String USAGE_APPROPRIATE = "usageAppropriate";
-    public static final String USAGE_CHECK_NOTE = "usageCheckNote";
-    public static final String ALERT_NOTE = "alertNote";
-    public static final String EVENT_DESCRIPTION = "eventDescription";
-    public static final String STOP_REASON = "stopReason";
+  public static final class Variables {
+    public static final Var<Object> CHECKLIST = Var.json("checklist");
+    public static final Var<String> CHECKLIST_NOTE = Var.string("checklistNote");
+    public static final Var<ReviewResult> REVIEW_RESULT = Var.enumeration("reviewResult", ReviewResult.class);
+    public static final Var<String> REVIEW_NOTE = Var.string("reviewNote");
+    public static final Var<ContinuationDecision> CONTINUATION_DECISION = Var.enumeration("continuationDecision", ContinuationDecision.class);
+    public static final Var<String> CONTINUATION_REASON = Var.string("continuationReason");
+    public static final Var<Boolean> BACKUP_TAKEN = Var.bool("backupTaken");
+    public static final Var<String> BACKUP_NOTE = Var.string("backupNote");
+    public static final Var<Boolean> USAGE_DIFFERS = Var.bool("usageDiffers");
+    public static final Var<Object> CURRENT_INFORMATION_TYPES = Var.json("currentInformationTypes");
+    public static final Var<String> USAGE_NOTE = Var.string("usageNote");
+    public static final Var<Reclassification> RECLASSIFICATION = Var.enumeration("reclassification", Reclassification.class);
+    public static final Var<String> RECLASSIFICATION_SUMMARY = Var.string("reclassificationSummary");
+    public static final Var<Boolean> USAGE_APPROPRIATE = Var.bool("usageAppropriate");
+    public static final Var<String> USAGE_CHECK_NOTE = Var.string("usageCheckNote");
+    public static final Var<String> ALERT_NOTE = Var.string("alertNote");
+    public static final Var<String> EVENT_DESCRIPTION = Var.string("eventDescription");
+    public static final Var<String> STOP_REASON = Var.string("stopReason");
 
-    private Var() {}
+    private Variables() {}
   }
 
-  /** Values of {@link Var#REVIEW_RESULT} (002 §6(1), §6(2)). */
+  /** Values of {@link Variables#REVIEW_RESULT} (002 §6(1), §6(2)). */
   public enum ReviewResult {
     NO_CHANGE,
     CHANGED,
     OVERSEAS_DATA
   }
 
-  /** Values of {@link Var#CONTINUATION_DECISION}. */
+  /** Values of {@link Variables#CONTINUATION_DECISION}. */
   public enum ContinuationDecision {
     CONTINUE,
     STOP
   }
 
-  /** Values of {@link Var#RECLASSIFICATION} (ruling R-16). */
+  /** Values of {@link Variables#RECLASSIFICATION} (ruling R-16). */
   public enum Reclassification {
     SAME_ROUTE,
     ROUTE_CHANGED,

@@ -1,6 +1,6 @@
 package jp.lg.externalservice.operation;
 
-import static jp.lg.externalservice.operation.OperationProcess.Var.*;
+import static jp.lg.externalservice.operation.OperationProcess.Variables.*;
 
 import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.classification.Classification;
@@ -38,7 +38,7 @@ public class ReclassifyUsage implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     var variables = JsonInput.fromVariables(execution.getVariables());
-    variables.set(CaseVariables.INFORMATION_TYPES.name(), variables.get(CURRENT_INFORMATION_TYPES));
+    variables.set(CaseVariables.INFORMATION_TYPES.name(), variables.get(CURRENT_INFORMATION_TYPES.name()));
     InputReader reader = new InputReader(variables);
     ClassificationInput input = ClassificationInputReader.read(reader, true);
     reader.throwIfInvalid();
@@ -46,13 +46,13 @@ public class ReclassifyUsage implements JavaDelegate {
     Reclassification result;
     if (now.outcome() == Outcome.FORBIDDEN) {
       result = Reclassification.FORBIDDEN;
-      execution.setVariable(STOP_REASON, "利用内容の再判定で利用不可となったため（ruling R-16）");
+      STOP_REASON.set(execution, "利用内容の再判定で利用不可となったため（ruling R-16）");
     } else if (now.route() == null || !now.route().name().equals(facts.route(execution))) {
       result = Reclassification.ROUTE_CHANGED;
     } else {
       result = Reclassification.SAME_ROUTE;
     }
-    execution.setVariable(RECLASSIFICATION, result.name());
-    execution.setVariable(RECLASSIFICATION_SUMMARY, now.summary());
+    RECLASSIFICATION.set(execution, result);
+    RECLASSIFICATION_SUMMARY.set(execution, now.summary());
   }
 }

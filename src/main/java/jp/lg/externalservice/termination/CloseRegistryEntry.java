@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.caserecord.CaseVariables.*;
-import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
+import static jp.lg.externalservice.termination.TerminationProcess.Variables.*;
 
 
 /**
@@ -38,7 +38,7 @@ public class CloseRegistryEntry implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String text = (String) execution.getVariable(END_DATE);
+    String text = END_DATE.get(execution);
     LocalDate endDate = InputReader.isoDate(text);
     String entryId = execution.getProcessBusinessKey(); // the entry this termination was filed for
     registry.changeStatus(entryId, RegistryStatus.TERMINATED, endDate,

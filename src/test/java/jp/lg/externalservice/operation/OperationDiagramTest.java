@@ -2,7 +2,7 @@ package jp.lg.externalservice.operation;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.lg.externalservice.operation.OperationProcess.Var;
+import jp.lg.externalservice.operation.OperationProcess.Variables;
 import jp.lg.externalservice.DiagramTest;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.classification.Route;
@@ -69,7 +69,7 @@ class OperationDiagramTest extends DiagramTest {
     when(schedule.yearlyCheck()).thenReturn("R/P1Y");
     when(schedule.dutyPeriod()).thenReturn("P14D");
     // the real delegate classifies again and writes the result for the gateway after it (ruling R-16)
-    delegate("reclassifyUsage", execution -> execution.setVariable(Var.RECLASSIFICATION, reclassification.name()));
+    delegate("reclassifyUsage", execution -> execution.setVariable(Variables.RECLASSIFICATION.name(), reclassification.name()));
     extendRetention = delegate("extendRetention");
     suspendService = delegate("suspendService");
     listeners("introductionChecklistCompletion", "governmentCloudChecklistCompletion", "operationChecklistCompletion",
@@ -142,7 +142,7 @@ class OperationDiagramTest extends DiagramTest {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
     assertThat(task(QUARTERLY_REVIEW, instance)).isAssignedTo("sato");
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Var.REVIEW_RESULT, ReviewResult.NO_CHANGE.name()));
+    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.NO_CHANGE.name()));
 
     assertThat(instance).hasPassed("Event_NoChange").isWaitingAtExactly(OPERATION_CLOSED);
     assertThat(job(QUARTERLY_REVIEW_DUE, instance)).isNotNull(); // the next quarter
@@ -153,10 +153,10 @@ class OperationDiagramTest extends DiagramTest {
   void quarterlyReviewChangedAndContinued() {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Var.REVIEW_RESULT, ReviewResult.CHANGED.name()));
+    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.CHANGED.name()));
     assertThat(task(DECIDE_CONTINUATION, instance)).hasCandidateGroup("security-officer-kumin");
     complete(task(DECIDE_CONTINUATION, instance),
-        withVariables(Var.CONTINUATION_DECISION, ContinuationDecision.CONTINUE.name()));
+        withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.CONTINUE.name()));
 
     assertThat(instance).hasPassed("Event_UseContinued").isWaitingAtExactly(OPERATION_CLOSED);
     assertThat(calls).containsExactly(at("quarterlyReviewCompletion", QUARTERLY_REVIEW),
@@ -168,9 +168,9 @@ class OperationDiagramTest extends DiagramTest {
   void quarterlyReviewChangedAndStopped() throws Exception {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Var.REVIEW_RESULT, ReviewResult.CHANGED.name()));
+    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.CHANGED.name()));
     complete(task(DECIDE_CONTINUATION, instance),
-        withVariables(Var.CONTINUATION_DECISION, ContinuationDecision.STOP.name()));
+        withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.STOP.name()));
 
     assertThat(instance).hasPassed("Event_QuarterlyUseStopped");
     assertUseStopped(instance);
@@ -181,7 +181,7 @@ class OperationDiagramTest extends DiagramTest {
   void quarterlyReviewFindsOverseasData() throws Exception {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Var.REVIEW_RESULT, ReviewResult.OVERSEAS_DATA.name()));
+    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.OVERSEAS_DATA.name()));
 
     assertThat(instance).hasPassed("Event_OverseasFoundInReview").hasNotPassed(DECIDE_CONTINUATION);
     assertUseStopped(instance);
@@ -203,7 +203,7 @@ class OperationDiagramTest extends DiagramTest {
   void usageAsApplied() {
     ProcessInstance instance = inOperation();
     execute(job(USAGE_CHECK_DUE, instance));
-    complete(task(CONFIRM_USAGE, instance), withVariables(Var.USAGE_DIFFERS, false));
+    complete(task(CONFIRM_USAGE, instance), withVariables(Variables.USAGE_DIFFERS.name(), false));
 
     assertThat(instance).hasPassed("Event_UsageMatches").hasNotPassed("Task_Reclassify")
         .isWaitingAtExactly(OPERATION_CLOSED);
@@ -215,7 +215,7 @@ class OperationDiagramTest extends DiagramTest {
     reclassification = Reclassification.SAME_ROUTE;
     ProcessInstance instance = inOperation();
     execute(job(USAGE_CHECK_DUE, instance));
-    complete(task(CONFIRM_USAGE, instance), withVariables(Var.USAGE_DIFFERS, true));
+    complete(task(CONFIRM_USAGE, instance), withVariables(Variables.USAGE_DIFFERS.name(), true));
 
     assertThat(instance).hasPassed("Event_SameRoute").isWaitingAtExactly(OPERATION_CLOSED);
     assertThat(calls).containsExactly(at("usageConfirmationCompletion", CONFIRM_USAGE),
@@ -228,7 +228,7 @@ class OperationDiagramTest extends DiagramTest {
     reclassification = Reclassification.ROUTE_CHANGED;
     ProcessInstance instance = inOperation();
     execute(job(USAGE_CHECK_DUE, instance));
-    complete(task(CONFIRM_USAGE, instance), withVariables(Var.USAGE_DIFFERS, true));
+    complete(task(CONFIRM_USAGE, instance), withVariables(Variables.USAGE_DIFFERS.name(), true));
     assertThat(task(NOTIFY_RECLASSIFICATION, instance)).hasCandidateGroup("policy-reviewer");
     complete(task(NOTIFY_RECLASSIFICATION, instance));
     assertThat(task(REQUEST_RENEWAL, instance)).isAssignedTo("sato");
@@ -243,7 +243,7 @@ class OperationDiagramTest extends DiagramTest {
     reclassification = Reclassification.FORBIDDEN;
     ProcessInstance instance = inOperation();
     execute(job(USAGE_CHECK_DUE, instance));
-    complete(task(CONFIRM_USAGE, instance), withVariables(Var.USAGE_DIFFERS, true));
+    complete(task(CONFIRM_USAGE, instance), withVariables(Variables.USAGE_DIFFERS.name(), true));
 
     assertThat(instance).hasPassed("Event_ReclassifiedForbidden");
     assertUseStopped(instance);
@@ -290,7 +290,7 @@ class OperationDiagramTest extends DiagramTest {
     correlate(OperationProcess.MESSAGE_PROVIDER_TERMS_CHANGED, instance);
     assertThat(task(DECIDE_ON_TERMS_CHANGE, instance)).hasCandidateGroup("security-officer-kumin");
     complete(task(DECIDE_ON_TERMS_CHANGE, instance),
-        withVariables(Var.CONTINUATION_DECISION, ContinuationDecision.CONTINUE.name()));
+        withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.CONTINUE.name()));
 
     assertThat(instance).hasPassed("Event_ContinuedAfterTermsChange").isWaitingAtExactly(OPERATION_CLOSED);
     verify(suspendService, never()).execute(any());
@@ -302,7 +302,7 @@ class OperationDiagramTest extends DiagramTest {
     ProcessInstance instance = inOperation();
     correlate(OperationProcess.MESSAGE_PROVIDER_TERMS_CHANGED, instance);
     complete(task(DECIDE_ON_TERMS_CHANGE, instance),
-        withVariables(Var.CONTINUATION_DECISION, ContinuationDecision.STOP.name()));
+        withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.STOP.name()));
 
     assertThat(instance).hasPassed("Event_StoppedAfterTermsChange");
     assertUseStopped(instance);

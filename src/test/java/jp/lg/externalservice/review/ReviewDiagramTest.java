@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import jp.lg.externalservice.review.ReviewProcess.Var;
+import jp.lg.externalservice.review.ReviewProcess.Variables;
 import jp.lg.externalservice.DiagramTest;
 import jp.lg.externalservice.caserecord.CaseVariables.Decision;
 import jp.lg.externalservice.caserecord.CaseDecision;
@@ -81,7 +81,7 @@ class ReviewDiagramTest extends DiagramTest {
   }
 
   private static void review(ProcessInstance instance, ReviewRecommendation recommendation) {
-    complete(task(REVIEW, instance), withVariables(Var.REVIEW_RECOMMENDATION, recommendation.name()));
+    complete(task(REVIEW, instance), withVariables(Variables.REVIEW_RECOMMENDATION.name(), recommendation.name()));
   }
 
   @Test

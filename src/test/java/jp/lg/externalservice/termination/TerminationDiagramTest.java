@@ -4,7 +4,7 @@ import jp.lg.externalservice.DiagramTest;
 import jp.lg.externalservice.caserecord.CaseFacts;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.operation.OperationProcess;
-import jp.lg.externalservice.termination.TerminationProcess.Var;
+import jp.lg.externalservice.termination.TerminationProcess.Variables;
 import jp.lg.externalservice.system.DueDates;
 import jp.lg.externalservice.termination.TerminationProcess.ReportChannel;
 import jp.lg.externalservice.termination.TerminationProcess.TerminationDecision;
@@ -57,14 +57,14 @@ class TerminationDiagramTest extends DiagramTest {
   /** Started with the 終了確認書 as the start form (the none start event). */
   private ProcessInstance requested(ReportChannel channel) {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(TerminationProcess.KEY, "entry-1",
-        withVariables(Var.REPORT_CHANNEL, channel.name()));
+        withVariables(Variables.REPORT_CHANNEL.name(), channel.name()));
     assertThat(instance).isWaitingAtExactly(DOUBLE_CHECK);
     assertThat(task(DOUBLE_CHECK, instance)).hasCandidateGroup("security-officer-kumin");
     return instance;
   }
 
   private static void doubleCheck(ProcessInstance instance, TerminationDecision decision) {
-    complete(task(DOUBLE_CHECK, instance), withVariables(Var.TERMINATION_DECISION, decision.name()));
+    complete(task(DOUBLE_CHECK, instance), withVariables(Variables.TERMINATION_DECISION.name(), decision.name()));
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.lg.externalservice.caserecord.CaseProcesses;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -133,7 +134,7 @@ class CrashRecoveryIT {
       assertThat(rest.getOk("/engine-rest/incident/count", "demo").get("count").asInt()).as("no incident").isZero();
       assertThat(rest.getOk("/engine-rest/job/count?noRetriesLeft=true", "demo").get("count").asInt())
           .as("no job silently out of retries").isZero();
-      assertThat(rest.getOk("/engine-rest/process-instance/count?processDefinitionKey=external-service-operation",
+      assertThat(rest.getOk("/engine-rest/process-instance/count?processDefinitionKey=" + CaseProcesses.OPERATION,
           "demo").get("count").asInt()).as("each application runs in operation").isEqualTo(instancesByName.size());
 
       System.out.printf("CrashRecoveryIT(%s): %d applications, killed after %d steps; %d starts and %d task "

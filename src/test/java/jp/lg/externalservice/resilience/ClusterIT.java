@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.caserecord.CaseSteps;
+import jp.lg.externalservice.review.ReviewProcess;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class ClusterIT {
         hosts.add(log.get("hostname").asText());
       }
       long probeJobs = jobLogCount(restA, "processDefinitionKey=" + PROBE);
-      long registryJobs = jobLogCount(restA, "activityIdIn=Task_RegisterApprovedService");
+      long registryJobs = jobLogCount(restA, "activityIdIn=" + ReviewProcess.Element.REGISTER_APPROVED_SERVICE);
       assertThat(runsByJob).as("every job succeeded exactly once").allSatisfy((job, runs) -> assertThat(runs)
           .as(job).isEqualTo(1));
       assertThat(probeJobs).as("a timer and a continuation for each probe").isEqualTo(2L * probes.size());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
 import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseSteps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class ReviewRestTest extends WebTest {
     postJson("/engine-rest/task/" + onlyTask(instance, "takahashi") + "/submit-form", "takahashi",
         formVariables(TaskAnswers.measuresAllMet()));
     JsonNode doubleCheck = get("/engine-rest/task?processInstanceId=" + instance
-        + "&taskDefinitionKey=Task_DoubleCheck", "takahashi").body();
+        + "&taskDefinitionKey=" + CaseSteps.DOUBLE_CHECK, "takahashi").body();
     assertThat(doubleCheck).hasSize(1);
     String taskId = doubleCheck.get(0).get("id").asText();
 
@@ -72,8 +73,8 @@ class ReviewRestTest extends WebTest {
     assertThat(postJson("/engine-rest/task/" + check + "/submit-form", "takahashi",
         formVariables(TaskAnswers.doubleCheck("FORWARD", null))).status()).isEqualTo(204);
 
-    JsonNode review = get("/engine-rest/task?taskDefinitionKey=Task_Review&processVariables=serviceName_eq_kintone",
-        "yamamoto").body();
+    JsonNode review = get("/engine-rest/task?taskDefinitionKey=" + ReviewProcess.Element.REVIEW
+        + "&processVariables=serviceName_eq_kintone", "yamamoto").body();
     assertThat(review.size()).isPositive();
     String reviewId = review.get(review.size() - 1).get("id").asText();
     assertThat(get("/engine-rest/task/" + reviewId, "sato").status()).isIn(403, 404);

@@ -36,6 +36,9 @@ public final class ApplicationProcess {
     public static final String END_WITHDRAWN = "Event_ApplicationWithdrawn";
     public static final String END_NO_APPLICATION = "Event_NoApplicationRequired";
     public static final String END_FORBIDDEN = "Event_ApplicationForbidden";
+    // the double check's deadline (timer) and the end of its escalation
+    public static final String DOUBLE_CHECK_OVERDUE = "Event_DoubleCheckOverdue";
+    public static final String END_OVERDUE_ESCALATED = "Event_OverdueEscalated";
 
     private Element() {}
   }

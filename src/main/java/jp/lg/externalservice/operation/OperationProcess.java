@@ -27,6 +27,42 @@ public final class OperationProcess {
     public static final String DECIDE_ON_TERMS_CHANGE = "Task_DecideOnTermsChange";
     public static final String ALERT_USERS = "Task_AlertUsers";
     public static final String SUSPEND_SERVICE = "Task_SuspendService";
+    public static final String RECLASSIFY = "Task_Reclassify";
+    public static final String EXTEND_RETENTION = "Task_ExtendRetention";
+    /** Waits for the end of the operation (message {@code Message_OperationClosed}). */
+    public static final String OPERATION_CLOSED = "Event_OperationClosed";
+    // the periodic duties start by timers, and each is escalated to the 所属長 when left undone
+    public static final String QUARTERLY_REVIEW_DUE = "StartEvent_QuarterlyReviewDue";
+    public static final String BACKUP_DUE = "StartEvent_BackupDue";
+    public static final String USAGE_CHECK_DUE = "StartEvent_UsageCheckDue";
+    public static final String YEARLY_CHECK_DUE = "StartEvent_YearlyCheckDue";
+    public static final String ESCALATE_QUARTERLY_REVIEW = "Task_EscalateQuarterlyReview";
+    public static final String ESCALATE_CONFIRM_BACKUP = "Task_EscalateConfirmBackup";
+    public static final String ESCALATE_CONFIRM_USAGE = "Task_EscalateConfirmUsage";
+    public static final String ESCALATE_YEARLY_CHECKLIST = "Task_EscalateYearlyChecklist";
+    public static final String QUARTERLY_REVIEW_OVERDUE = "Event_QuarterlyReviewOverdue";
+    public static final String CONFIRM_BACKUP_OVERDUE = "Event_ConfirmBackupOverdue";
+    public static final String CONFIRM_USAGE_OVERDUE = "Event_ConfirmUsageOverdue";
+    public static final String YEARLY_CHECKLIST_OVERDUE = "Event_YearlyChecklistOverdue";
+    // the ends
+    public static final String END_INTRODUCTION_COMPLETED = "Event_IntroductionCompleted";
+    public static final String END_OPERATION_ENDED = "Event_OperationEnded";
+    public static final String END_USE_STOPPED = "Event_UseStoppedEnded";
+    public static final String END_NO_CHANGE = "Event_NoChange";
+    public static final String END_USE_CONTINUED = "Event_UseContinued";
+    public static final String END_QUARTERLY_USE_STOPPED = "Event_QuarterlyUseStopped";
+    public static final String END_OVERSEAS_FOUND_IN_REVIEW = "Event_OverseasFoundInReview";
+    public static final String END_BACKUP_CONFIRMED = "Event_BackupConfirmed";
+    public static final String END_USAGE_MATCHES = "Event_UsageMatches";
+    public static final String END_SAME_ROUTE = "Event_SameRoute";
+    public static final String END_RENEWAL_REQUESTED = "Event_RenewalRequested";
+    public static final String END_RECLASSIFIED_FORBIDDEN = "Event_ReclassifiedForbidden";
+    public static final String END_YEARLY_CHECK_DONE = "Event_YearlyCheckDone";
+    public static final String END_YEARLY_CHECKLIST_ESCALATED = "Event_YearlyChecklistEscalated";
+    public static final String END_CONTINUED_AFTER_TERMS_CHANGE = "Event_ContinuedAfterTermsChange";
+    public static final String END_STOPPED_AFTER_TERMS_CHANGE = "Event_StoppedAfterTermsChange";
+    public static final String END_USERS_ALERTED = "Event_UsersAlerted";
+    public static final String END_OVERSEAS_DATA_STOP = "Event_OverseasDataStop";
 
     private Element() {}
   }

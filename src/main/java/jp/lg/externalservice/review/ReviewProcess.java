@@ -30,6 +30,15 @@ public final class ReviewProcess {
     public static final String END_REJECTED = "Event_Rejected";
     public static final String END_RETURNED_BY_REVIEWER = "Event_ReturnedByReviewer";
     public static final String END_RETURNED_BY_DECISION = "Event_ReturnedByDecision";
+    public static final String START = "StartEvent_ReviewRequested";
+    /** The join of 情報政策課's review and 情報化企画 (004 §9(2)). */
+    public static final String REVIEWS_DONE = "Gateway_ReviewsDone";
+    // the deadlines (timers) and the end of their escalation
+    public static final String PRIOR_CONSULTATION_OVERDUE = "Event_PriorConsultationOverdue";
+    public static final String REVIEW_OVERDUE = "Event_ReviewOverdue";
+    public static final String IT_PLANNING_OVERDUE = "Event_ItPlanningOverdue";
+    public static final String DECISION_OVERDUE = "Event_DecisionOverdue";
+    public static final String END_OVERDUE_ESCALATED = "Event_OverdueEscalated";
 
     private Element() {}
   }

@@ -21,6 +21,9 @@ public final class SnsProcess {
     public static final String END_SNS_REGISTERED = "Event_SnsRegistered";
     public static final String END_SNS_REJECTED = "Event_SnsRejected";
     public static final String ESCALATE_OVERDUE = "Task_EscalateOverdue";
+    /** The approval's deadline (timer). */
+    public static final String APPROVAL_OVERDUE = "Event_SnsApprovalOverdue";
+    public static final String END_OVERDUE_ESCALATED = "Event_OverdueEscalated";
 
     private Element() {}
   }

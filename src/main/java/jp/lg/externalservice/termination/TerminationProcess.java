@@ -12,6 +12,8 @@ public final class TerminationProcess {
   public static final class Element {
     /** A stop of use starts the termination; the service manager then files the 終了確認書 in a task. */
     public static final String START_STOP_OF_USE = "StartEvent_TerminationRequired";
+    /** The requester files the 終了確認書 in the start form. */
+    public static final String START_REQUESTED = "StartEvent_TerminationRequested";
     public static final String FILL_TERMINATION_REQUEST = "Task_FillTerminationRequest";
     public static final String DOUBLE_CHECK = "Task_DoubleCheckTermination";
     public static final String COMPLETE_TERMINATION = "Task_CompleteTermination";
@@ -19,6 +21,9 @@ public final class TerminationProcess {
     public static final String ACKNOWLEDGE_REPORT = "Task_AcknowledgeTerminationReport";
     public static final String CLOSE_REGISTRY_ENTRY = "Task_CloseRegistryEntry";
     public static final String END_TERMINATED = "Event_Terminated";
+    /** The correction's deadline (timer) and the end of its escalation. */
+    public static final String TERMINATION_OVERDUE = "Event_TerminationOverdue";
+    public static final String END_ESCALATED = "Event_TerminationEscalated";
 
     private Element() {}
   }

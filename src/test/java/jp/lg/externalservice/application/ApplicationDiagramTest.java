@@ -49,8 +49,6 @@ class ApplicationDiagramTest extends DiagramTest {
   @RegisterExtension
   static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
-  private static final String DOUBLE_CHECK_OVERDUE = "Event_DoubleCheckOverdue";
-
   private CaseFacts caseFacts;
   private CaseDecision caseDecision;
   private JavaDelegate operationHandover;
@@ -221,6 +219,6 @@ class ApplicationDiagramTest extends DiagramTest {
     assertThat(task(ESCALATE_OVERDUE, instance)).hasCandidateGroup("policy-head");
     assertThat(calls).containsExactly(at("overdueStep", DOUBLE_CHECK_OVERDUE));
     complete(task(ESCALATE_OVERDUE, instance));
-    assertThat(instance).hasPassed("Event_OverdueEscalated").isWaitingAtExactly(DOUBLE_CHECK);
+    assertThat(instance).hasPassed(END_OVERDUE_ESCALATED).isWaitingAtExactly(DOUBLE_CHECK);
   }
 }

@@ -36,9 +36,6 @@ class TerminationDiagramTest extends DiagramTest {
   @RegisterExtension
   static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
-  private static final String START_FORM = "StartEvent_TerminationRequested";
-  private static final String OVERDUE = "Event_TerminationOverdue";
-
   private JavaDelegate closeRegistryEntry;
 
   @BeforeEach
@@ -77,7 +74,7 @@ class TerminationDiagramTest extends DiagramTest {
 
     assertThat(instance).isEnded().hasPassed(END_TERMINATED).hasNotPassed(ACKNOWLEDGE_REPORT);
     assertThat(calls).containsExactly(
-        at("terminationRequestStart", START_FORM),
+        at("terminationRequestStart", START_REQUESTED),
         at("terminationDoubleCheckCompletion", DOUBLE_CHECK),
         at("closeRegistryEntry", CLOSE_REGISTRY_ENTRY));
     verify(closeRegistryEntry).execute(any());
@@ -129,12 +126,12 @@ class TerminationDiagramTest extends DiagramTest {
   void overdueCompletionIsEscalated() {
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(TerminationProcess.KEY)
         .startBeforeActivity(COMPLETE_TERMINATION).execute();
-    execute(job(OVERDUE, instance));
+    execute(job(TERMINATION_OVERDUE, instance));
 
     assertThat(instance).isWaitingAtExactly(COMPLETE_TERMINATION, ESCALATE);
     assertThat(task(ESCALATE, instance)).hasCandidateGroup("unit-head-kumin");
-    assertThat(calls).containsExactly(at("overdueStep", OVERDUE));
+    assertThat(calls).containsExactly(at("overdueStep", TERMINATION_OVERDUE));
     complete(task(ESCALATE, instance));
-    assertThat(instance).hasPassed("Event_TerminationEscalated").isWaitingAtExactly(COMPLETE_TERMINATION);
+    assertThat(instance).hasPassed(END_ESCALATED).isWaitingAtExactly(COMPLETE_TERMINATION);
   }
 }

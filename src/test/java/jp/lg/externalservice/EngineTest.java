@@ -47,6 +47,17 @@ public abstract class EngineTest {
     init(processEngine);
   }
 
+  /** The fields a refusal names, in order. */
+  protected static List<String> fields(jp.lg.externalservice.system.InputValidationException e) {
+    return e.getErrors().stream().map(jp.lg.externalservice.system.FieldError::field).toList();
+  }
+
+  /** Moves the engine clock (due dates, timers) forward. */
+  protected static void moveClock(java.time.Duration duration) {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(duration)));
+  }
+
   /** Runs {@code action} and returns the validation error the server answered with; fails if it accepted. */
   protected jp.lg.externalservice.system.InputValidationException refused(Runnable action) {
     try {

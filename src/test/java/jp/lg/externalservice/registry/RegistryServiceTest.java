@@ -61,10 +61,6 @@ class RegistryServiceTest extends EngineTest {
     return registry.search(query).stream().map(RegistryEntry::id).toList();
   }
 
-  private static List<String> fields(InputValidationException e) {
-    return e.getErrors().stream().map(FieldError::field).toList();
-  }
-
   @Test
   @DisplayName("登録した内容がそのまま読め、利用中・版 0 で、承認者とプロセスインスタンスを記した登録イベントが 1 件ある")
   void registerAndFind() {

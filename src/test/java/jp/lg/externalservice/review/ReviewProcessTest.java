@@ -26,20 +26,16 @@ import org.springframework.test.context.TestPropertySource;
 import static jp.lg.externalservice.ApplicationAnswers.kintone;
 import static jp.lg.externalservice.TaskAnswers.*;
 import static jp.lg.externalservice.review.ReviewProcess.Element.*;
-import static jp.lg.externalservice.sns.SnsProcess.Element.APPROVE_SNS_REGISTRATION;
-import static jp.lg.externalservice.sns.SnsProcess.Element.END_SNS_REJECTED;
-import static jp.lg.externalservice.sns.SnsProcess.Element.PREPARE_SNS_REGISTRATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 
 /**
- * The review and decision flow and the SNS registration, walked by the people of each role: every flow of both
- * diagrams is covered (asserted), every rule is enforced on the server. Configured as a national body so that the
+ * The review and decision flow, walked by the people of each role: every flow of the diagram is covered (asserted), every rule is enforced on the server. Configured as a national body so that the
  * NISC path (ruling R-19) is available.
  */
 @TestPropertySource(properties = "external-service.organisation.national-body=true")
-@FullProcessCoverage({ReviewProcess.KEY, SnsProcess.KEY})
+@FullProcessCoverage(ReviewProcess.KEY)
 class ReviewProcessTest extends EngineTest {
 
   @Autowired RegistryService registry;
@@ -58,14 +54,6 @@ class ReviewProcessTest extends EngineTest {
     submitTask("sato", task(instance), measuresAllMet());
     complete(instance, ApplicationProcess.Element.DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
     return instance;
-  }
-
-  private static List<String> fields(InputValidationException e) {
-    return e.getErrors().stream().map(FieldError::field).toList();
-  }
-
-  private void moveClock(Duration duration) {
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
   }
 
   private Object reviewVariable(ProcessInstance instance, String name) {
@@ -284,41 +272,5 @@ class ReviewProcessTest extends EngineTest {
     } finally {
       identityService.deleteMembership("tanaka", "policy-reviewer");
     }
-  }
-
-  @Test
-  @DisplayName("SNS: 運用手順ア–オ・責任者・機密性2以上を投稿しない確認が要り、差戻し・期限超過・承認で台帳に SNS として載る")
-  void snsAccountRegistration() {
-    ProcessInstance instance = submitApplication("sato", kintone().service("Instagram", "CLOUD_INTERNET", "SNS")
-        .paid(false).informationTypes("PUBLIC").variables());
-    Map<String, Object> incomplete = new HashMap<>(snsRegistration());
-    incomplete.put("snsAccountUrl", "x.com/nerima");
-    incomplete.put("snsResponsiblePerson", "nobody");
-    incomplete.put("snsProcedureItems", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"A_POSTABLE_INFORMATION\"]").create());
-    incomplete.put("snsNoConfidentialPosts", false);
-    InputValidationException invalid = refused(() -> complete(instance, PREPARE_SNS_REGISTRATION, "sato", incomplete));
-    assertThat(fields(invalid)).containsExactly("snsAccountUrl", "snsResponsiblePerson", "snsProcedureItems",
-        "snsNoConfidentialPosts");
-    complete(instance, PREPARE_SNS_REGISTRATION, "sato", snsRegistration());
-
-    moveClock(Duration.ofDays(11));
-    assertThat(fireDueTimers(instance)).isEqualTo(1);
-    complete(instance, ESCALATE_OVERDUE, "kobayashi", vars());
-    complete(instance, APPROVE_SNS_REGISTRATION, "takahashi", vars("snsDecisionChoice", "RETURN", "decisionReason", "URL を区の表記に"));
-    complete(instance, PREPARE_SNS_REGISTRATION, "sato", snsRegistration());
-    complete(instance, APPROVE_SNS_REGISTRATION, "takahashi", vars("snsDecisionChoice", "APPROVE"));
-
-    String entryId = (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("registryEntryId").singleResult().getValue();
-    RegistryEntry entry = registry.find(entryId).orElseThrow();
-    assertThat(entry.entryType().name()).isEqualTo("SNS");
-    assertThat(entry.route()).isNull();
-    assertThat(entry.serviceManager()).isEqualTo("sato");
-
-    ProcessInstance rejected = submitApplication("sato", kintone().service("Facebook", "CLOUD_INTERNET", "SNS")
-        .paid(false).informationTypes("PUBLIC").variables());
-    complete(rejected, PREPARE_SNS_REGISTRATION, "sato", snsRegistration());
-    complete(rejected, APPROVE_SNS_REGISTRATION, "takahashi", vars("snsDecisionChoice", "REJECT", "decisionReason", "不要"));
-    assertThat(historyService.createHistoricActivityInstanceQuery().activityId(END_SNS_REJECTED).count()).isPositive();
   }
 }

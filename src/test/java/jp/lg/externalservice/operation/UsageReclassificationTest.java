@@ -43,6 +43,8 @@ class UsageReclassificationTest {
       IMPORTANT, APPLICATION_REQUIRED, FREE,      ROUTE_CHANGED
       PAID,      NO_APPLICATION,       NULL,      ROUTE_CHANGED
       NULL,      APPLICATION_REQUIRED, PAID,      ROUTE_CHANGED
+      # no route now is never the same route, even for an entry approved without one (an SNS account)
+      NULL,      NO_APPLICATION,       NULL,      ROUTE_CHANGED
       """)
   void theUseIsClassifiedAgain(Route approved, Outcome outcome, Route route, Reclassification expected) {
     ClassificationInput usage = mock(ClassificationInput.class);

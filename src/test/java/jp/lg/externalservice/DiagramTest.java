@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Base of the per-diagram tests ({@code *DiagramTest}), the middle of the three test scopes (issue 13): one diagram
- * deployed into a plain in-memory engine without Spring ({@code src/test/resources/camunda.cfg.xml}), every
+ * deployed into a plain in-memory engine without Spring ({@code src/test/resources/diagram-test.camunda.cfg.xml}), every
  * {@code ${bean}} it names replaced by a Mockito mock registered with {@link Mocks}. An expression whose bean has no
  * mock fails with "Unknown property used in expression", so a test also shows which beans the diagram needs. The
  * listeners the application adds to every diagram through Spring (parse listeners such as the assignment guard) are
@@ -40,10 +40,18 @@ public abstract class DiagramTest {
    * deploys: a branch left untested fails the class. Each class declares its own, {@code @RegisterExtension static
    * final ProcessEngineCoverageExtension engine = DiagramTest.everyElementWalked();}: the coverage is counted per
    * class, and one extension shared by all classes would lose its engine after the first class (its afterAll clears
-   * it). The engine itself is built once per JVM from {@code camunda.cfg.xml} and cached by Camunda's TestHelper.
+   * it). The engine itself is built once per JVM from {@link #CONFIGURATION} and cached by Camunda's TestHelper.
    */
+  /**
+   * Not the default {@code camunda.cfg.xml}: Camunda's {@code ProcessEngines.init()} builds an engine from that name
+   * whenever something in the Spring tests asks the static registry for the default engine (e.g. engine REST), and
+   * that engine would carry this coverage set-up ("Coverage state must be initialized" on a REST submit-form).
+   */
+  static final String CONFIGURATION = "diagram-test.camunda.cfg.xml";
+
   protected static ProcessEngineCoverageExtension everyElementWalked() {
-    return ProcessEngineCoverageExtension.builder().assertClassCoverageAtLeast(1.0).build();
+    return ProcessEngineCoverageExtension.builder().configurationResource(CONFIGURATION)
+        .assertClassCoverageAtLeast(1.0).build();
   }
 
   protected RuntimeService runtimeService;
@@ -52,7 +60,7 @@ public abstract class DiagramTest {
 
   @BeforeEach
   void initEngine() {
-    ProcessEngine processEngine = TestHelper.getProcessEngine("camunda.cfg.xml");
+    ProcessEngine processEngine = TestHelper.getProcessEngine(CONFIGURATION);
     // The Spring Boot tests that run in the same JVM find engines by name in this static registry (REST API,
     // webapps, BpmnAwareTests without init): leave only theirs there.
     ProcessEngines.unregister(processEngine);

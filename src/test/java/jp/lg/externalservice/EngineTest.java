@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import jp.lg.externalservice.caserecord.CaseProcesses;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -92,7 +93,7 @@ public abstract class EngineTest {
 
   /** Starts through the start form, as Tasklist does. */
   protected ProcessInstance submitApplication(String applicant, Map<String, Object> variables) {
-    String definitionId = repositoryDefinitionId("external-service-application");
+    String definitionId = repositoryDefinitionId(CaseProcesses.APPLICATION);
     ProcessInstance instance = as(applicant, () -> formService.submitStartForm(definitionId, variables));
     runAsyncContinuations(instance.getId());
     return instance;

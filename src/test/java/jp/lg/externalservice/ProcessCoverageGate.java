@@ -27,7 +27,7 @@ import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageConfigurator;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.test.context.TestContext;
@@ -56,8 +56,12 @@ import org.springframework.test.context.TestContext;
  */
 public class ProcessCoverageGate extends BaseProcessEngineCoverageTestExecutionListener {
 
-  /** The library's ProcessEngineCoverageConfiguration without its default properties bean: the parse listeners. */
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * The library's ProcessEngineCoverageConfiguration without its default properties bean: the parse listeners. A
+   * {@code @TestConfiguration}, so that component scanning does not add it to every Spring test's engine (where no
+   * collector is attached and each execution would fail with "Coverage state must be initialized").
+   */
+  @TestConfiguration(proxyBeanMethods = false)
   public static class EngineExtension {
     @Bean
     @Order(Ordering.DEFAULT_ORDER + 1)

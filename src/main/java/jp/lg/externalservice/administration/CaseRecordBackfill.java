@@ -105,13 +105,13 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
     };
     Map<String, StepRule> steps = new HashMap<>();
     steps.put(ApplicationProcess.Element.CHECK_SELECTION_CRITERIA, StepRule.decided(department -> CaseAct.APPLICANT,
-        ApplicationProcess.Var.PREPARATION_DECISION, preparation));
+        ApplicationProcess.Variables.PREPARATION_DECISION.name(), preparation));
     steps.put(ApplicationProcess.Element.ACCEPT_RISKS, StepRule.decided(department -> CaseAct.APPLICANT,
-        ApplicationProcess.Var.PREPARATION_DECISION, preparation));
+        ApplicationProcess.Variables.PREPARATION_DECISION.name(), preparation));
     steps.put(ApplicationProcess.Element.SELF_CHECK_MEASURES, StepRule.submitted(CaseAct.APPLICANT));
     steps.put(ApplicationProcess.Element.CORRECT_APPLICATION, StepRule.submitted(CaseAct.APPLICANT));
     steps.put(ApplicationProcess.Element.DOUBLE_CHECK, StepRule.decided(securityOfficers,
-        ApplicationProcess.Var.DOUBLE_CHECK_DECISION,
+        ApplicationProcess.Variables.DOUBLE_CHECK_DECISION.name(),
         value -> switch (ApplicationProcess.DoubleCheckDecision.valueOf(value)) {
           case FORWARD -> ActResult.FORWARDED;
           case RETURN -> ActResult.RETURNED;
@@ -122,7 +122,7 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
     steps.put(ReviewProcess.Element.RECORD_PRIOR_CONSULTATION,
         StepRule.fixed(StaffGroups.POLICY_REVIEWER, ActResult.RECORDED));
     steps.put(ReviewProcess.Element.REVIEW, StepRule.decided(department -> StaffGroups.POLICY_REVIEWER,
-        ReviewProcess.Var.REVIEW_RECOMMENDATION,
+        ReviewProcess.Variables.REVIEW_RECOMMENDATION.name(),
         value -> switch (ReviewProcess.ReviewRecommendation.valueOf(value)) {
           case APPROVE -> ActResult.APPROVED;
           case REJECT -> ActResult.REJECTED;
@@ -131,21 +131,21 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
         }));
     steps.put(ReviewProcess.Element.RECORD_NISC_ADVICE, StepRule.fixed(StaffGroups.POLICY_REVIEWER, ActResult.RECORDED));
     steps.put(ReviewProcess.Element.REVIEW_IT_PLANNING, StepRule.decided(department -> StaffGroups.IT_PLANNING,
-        ReviewProcess.Var.IT_PLANNING_DECISION,
+        ReviewProcess.Variables.IT_PLANNING_DECISION.name(),
         value -> ReviewProcess.ItPlanningDecision.APPROVED.name().equals(value)
             ? ActResult.APPROVED : ActResult.REJECTED));
     steps.put(ReviewProcess.Element.DECIDE, StepRule.decided(department -> StaffGroups.POLICY_HEAD,
-        ReviewProcess.Var.DECISION_CHOICE, choice));
+        ReviewProcess.Variables.DECISION_CHOICE.name(), choice));
     steps.put(ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS,
         StepRule.fixed(CaseAct.SERVICE_MANAGER, ActResult.ACKNOWLEDGED));
     steps.put(ReviewProcess.Element.RECORD_CONTRACT, StepRule.fixed(CaseAct.SERVICE_MANAGER, ActResult.RECORDED));
     steps.put(SnsProcess.Element.PREPARE_SNS_REGISTRATION, StepRule.submitted(CaseAct.APPLICANT));
     steps.put(SnsProcess.Element.APPROVE_SNS_REGISTRATION, StepRule.decided(securityOfficers,
-        SnsProcess.Var.SNS_DECISION_CHOICE, choice));
+        SnsProcess.Variables.SNS_DECISION_CHOICE.name(), choice));
     steps.put(TerminationProcess.Element.FILL_TERMINATION_REQUEST, StepRule.submitted(CaseAct.APPLICANT));
     steps.put(TerminationProcess.Element.COMPLETE_TERMINATION, StepRule.submitted(CaseAct.APPLICANT));
     steps.put(TerminationProcess.Element.DOUBLE_CHECK, StepRule.decided(securityOfficers,
-        TerminationProcess.Var.TERMINATION_DECISION,
+        TerminationProcess.Variables.TERMINATION_DECISION.name(),
         value -> TerminationProcess.TerminationDecision.CONFIRM.name().equals(value)
             ? ActResult.CONFIRMED : ActResult.RETURNED));
     return Map.copyOf(steps);
@@ -288,21 +288,21 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
       return null;
     }
     Set<String> at = Set.of(classify.getId());
-    HistoricVariableUpdate outcome = history.update(ApplicationProcess.Var.OUTCOME, at);
+    HistoricVariableUpdate outcome = history.update(ApplicationProcess.Variables.OUTCOME.name(), at);
     if (outcome == null) {
       return null;
     }
     String route = history.value(CaseVariables.ROUTE.name(), at, String.class);
     List<Condition> conditions = new ArrayList<>();
-    Object json = history.value(ApplicationProcess.Var.CONDITIONS, at, Object.class);
+    Object json = history.value(ApplicationProcess.Variables.CONDITIONS.name(), at, Object.class);
     if (json != null) {
       JsonInput.toJson(json).forEach(node -> conditions.add(Condition.valueOf(node.asText())));
     }
     return new CaseClassification(Outcome.valueOf((String) outcome.getValue()),
         route == null ? null : Route.valueOf(route),
-        history.value(ApplicationProcess.Var.APPLICATION_FORM, at, String.class),
-        Boolean.TRUE.equals(history.value(ApplicationProcess.Var.IMPORTANT_INFORMATION, at, Boolean.class)),
-        Boolean.TRUE.equals(history.value(ApplicationProcess.Var.IT_PLANNING_REQUIRED, at, Boolean.class)),
+        history.value(ApplicationProcess.Variables.APPLICATION_FORM.name(), at, String.class),
+        Boolean.TRUE.equals(history.value(ApplicationProcess.Variables.IMPORTANT_INFORMATION.name(), at, Boolean.class)),
+        Boolean.TRUE.equals(history.value(ApplicationProcess.Variables.IT_PLANNING_REQUIRED.name(), at, Boolean.class)),
         conditions, outcome.getTime().toInstant());
   }
 

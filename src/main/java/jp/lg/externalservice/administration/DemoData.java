@@ -2,6 +2,8 @@ package jp.lg.externalservice.administration;
 
 import java.util.List;
 import java.util.Map;
+import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.security.Department;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -121,10 +123,10 @@ public class DemoData implements SmartInitializingSingleton {
 
   private void filters() {
     List<Map<String, String>> columns = List.of(
-        Map.of("name", "serviceName", "label", "サービス名"),
-        Map.of("name", "departmentName", "label", "部署"),
-        Map.of("name", "routeLabel", "label", "ルート"),
-        Map.of("name", "outcomeLabel", "label", "判定"));
+        Map.of("name", CaseVariables.SERVICE_NAME.name(), "label", "サービス名"),
+        Map.of("name", CaseVariables.DEPARTMENT_NAME.name(), "label", "部署"),
+        Map.of("name", ApplicationProcess.Variables.ROUTE_LABEL.name(), "label", "ルート"),
+        Map.of("name", ApplicationProcess.Variables.OUTCOME_LABEL.name(), "label", "判定"));
     filter("自分のタスク", "自分に割り当てられたタスク", -10,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), columns, STAFF);
     filter("グループのタスク", "自分のグループが担当する未割当のタスク", -5,

@@ -1,5 +1,7 @@
 package jp.lg.externalservice.application;
 
+import jp.lg.externalservice.checklist.UsageRisk;
+import jp.lg.externalservice.system.Var;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseSteps;
 
@@ -34,60 +36,63 @@ public final class ApplicationProcess {
     public static final String END_WITHDRAWN = "Event_ApplicationWithdrawn";
     public static final String END_NO_APPLICATION = "Event_NoApplicationRequired";
     public static final String END_FORBIDDEN = "Event_ApplicationForbidden";
+    // the double check's deadline (timer) and the end of its escalation
+    public static final String DOUBLE_CHECK_OVERDUE = "Event_DoubleCheckOverdue";
+    public static final String END_OVERDUE_ESCALATED = "Event_OverdueEscalated";
 
     private Element() {}
   }
 
   /** Process variables. The application form's answers keep the names of the pre-check (rulings.md §3). */
-  public static final class Var {
+  public static final class Variables {
     // who
     // the application form (様式1/様式2 basics)
-    public static final String SERVICE_DESCRIPTION = "serviceDescription";
-    public static final String PURPOSE = "purpose";
-    public static final String BUSINESS_SCOPE = "businessScope";
-    public static final String USERS = "users";
-    public static final String USER_COUNT = "userCount";
+    public static final Var<String> SERVICE_DESCRIPTION = Var.string("serviceDescription");
+    public static final Var<String> PURPOSE = Var.string("purpose");
+    public static final Var<String> BUSINESS_SCOPE = Var.string("businessScope");
+    public static final Var<String> USERS = Var.string("users");
+    public static final Var<Integer> USER_COUNT = Var.integer("userCount");
     // the classification
-    public static final String OUTCOME = "outcome";
-    public static final String OUTCOME_LABEL = "outcomeLabel";
-    public static final String ROUTE_LABEL = "routeLabel";
-    public static final String IMPORTANT_INFORMATION = "importantInformation";
-    public static final String APPLICATION_FORM = "applicationForm";
-    public static final String IT_PLANNING_REQUIRED = "itPlanningRequired";
-    public static final String CONDITIONS = "conditions";
-    public static final String ZONE_VERDICTS = "zoneVerdicts";
-    public static final String CHECKLISTS = "checklists";
-    public static final String SERVICE_KIND_LABEL = "serviceKindLabel";
-    public static final String SERVICE_CATEGORY_LABEL = "serviceCategoryLabel";
-    public static final String INFORMATION_TYPE_LABELS = "informationTypeLabels";
-    public static final String CONNECTION_ZONE_LABELS = "connectionZoneLabels";
-    public static final String EXEMPTION_LABEL = "exemptionLabel";
+    public static final Var<String> OUTCOME = Var.string("outcome");
+    public static final Var<String> OUTCOME_LABEL = Var.string("outcomeLabel");
+    public static final Var<String> ROUTE_LABEL = Var.string("routeLabel");
+    public static final Var<Boolean> IMPORTANT_INFORMATION = Var.bool("importantInformation");
+    public static final Var<String> APPLICATION_FORM = Var.string("applicationForm");
+    public static final Var<Boolean> IT_PLANNING_REQUIRED = Var.bool("itPlanningRequired");
+    public static final Var<Object> CONDITIONS = Var.json("conditions");
+    public static final Var<Object> ZONE_VERDICTS = Var.json("zoneVerdicts");
+    public static final Var<Object> CHECKLISTS = Var.json("checklists");
+    public static final Var<String> SERVICE_KIND_LABEL = Var.string("serviceKindLabel");
+    public static final Var<String> SERVICE_CATEGORY_LABEL = Var.string("serviceCategoryLabel");
+    public static final Var<String> INFORMATION_TYPE_LABELS = Var.string("informationTypeLabels");
+    public static final Var<String> CONNECTION_ZONE_LABELS = Var.string("connectionZoneLabels");
+    public static final Var<String> EXEMPTION_LABEL = Var.string("exemptionLabel");
     // preparation and self-checks
-    public static final String CONTRACT_TYPE = "contractType";
-    public static final String ACCEPTED_RISKS = "acceptedRisks";
-    public static final String PREPARATION_DECISION = "preparationDecision";
-    public static final String PREPARATION_NOTE = "preparationNote";
-    public static final String MEASURES_SELF_CHECK = "measuresSelfCheck";
-    public static final String SELF_CHECK_NOTE = "selfCheckNote";
+    public static final Var<UsageRisk.ContractType> CONTRACT_TYPE = Var.enumeration("contractType", UsageRisk.ContractType.class);
+    public static final Var<Object> ACCEPTED_RISKS = Var.json("acceptedRisks");
+    public static final Var<PreparationDecision> PREPARATION_DECISION = Var.enumeration("preparationDecision", PreparationDecision.class);
+    public static final Var<String> PREPARATION_NOTE = Var.string("preparationNote");
+    public static final Var<Object> MEASURES_SELF_CHECK = Var.json("measuresSelfCheck");
+    public static final Var<String> SELF_CHECK_NOTE = Var.string("selfCheckNote");
     /** Rows for the forms of checkers and reviewers: [{no, item, applicant, checker}] and [{number, level, item, answer}]. */
-    public static final String CHECK_ROWS = "checkRows";
-    public static final String SELECTION_CRITERIA_ROWS = "selectionCriteriaRows";
+    public static final Var<Object> CHECK_ROWS = Var.json("checkRows");
+    public static final Var<Object> SELECTION_CRITERIA_ROWS = Var.json("selectionCriteriaRows");
     // the department's double check and the correction loop (002 §5(2), rulings)
-    public static final String DOUBLE_CHECK_DECISION = "doubleCheckDecision";
-    public static final String DOUBLE_CHECK_COMMENT = "doubleCheckComment";
-    public static final String DOUBLE_CHECKED_BY = "doubleCheckedBy";
+    public static final Var<DoubleCheckDecision> DOUBLE_CHECK_DECISION = Var.enumeration("doubleCheckDecision", DoubleCheckDecision.class);
+    public static final Var<String> DOUBLE_CHECK_COMMENT = Var.string("doubleCheckComment");
+    public static final Var<String> DOUBLE_CHECKED_BY = Var.string("doubleCheckedBy");
 
-    private Var() {}
+    private Variables() {}
   }
 
-  /** Values of {@link Var#DOUBLE_CHECK_DECISION}. */
+  /** Values of {@link Variables#DOUBLE_CHECK_DECISION}. */
   public enum DoubleCheckDecision {
     FORWARD,
     RETURN,
     REJECT
   }
 
-  /** Values of {@link Var#PREPARATION_DECISION}. */
+  /** Values of {@link Variables#PREPARATION_DECISION}. */
   public enum PreparationDecision {
     PROCEED,
     WITHDRAW

@@ -1,7 +1,7 @@
 package jp.lg.externalservice.application;
 
 import jp.lg.externalservice.caserecord.CaseVariables;
-import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
+import static jp.lg.externalservice.application.ApplicationProcess.Variables.*;
 import static jp.lg.externalservice.caserecord.CaseVariables.*;
 
 import jp.lg.externalservice.caserecord.ActResult;

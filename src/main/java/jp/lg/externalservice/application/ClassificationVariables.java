@@ -1,7 +1,7 @@
 package jp.lg.externalservice.application;
 
 import jp.lg.externalservice.caserecord.CaseVariables;
-import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
+import static jp.lg.externalservice.application.ApplicationProcess.Variables.*;
 
 import static jp.lg.externalservice.system.JsonVariables.json;
 
@@ -21,22 +21,22 @@ final class ClassificationVariables {
   private ClassificationVariables() {}
 
   static void write(VariableScope scope, ClassificationInput input, Classification classification) {
-    scope.setVariable(SERVICE_KIND_LABEL, input.serviceKind().label());
-    scope.setVariable(SERVICE_CATEGORY_LABEL, input.serviceCategory().label());
-    scope.setVariable(INFORMATION_TYPE_LABELS, labels(input.informationTypes().stream()
+    SERVICE_KIND_LABEL.set(scope, input.serviceKind().label());
+    SERVICE_CATEGORY_LABEL.set(scope, input.serviceCategory().label());
+    INFORMATION_TYPE_LABELS.set(scope, labels(input.informationTypes().stream()
         .sorted().toList()));
-    scope.setVariable(CONNECTION_ZONE_LABELS, labels(input.connectionZones()));
-    scope.setVariable(EXEMPTION_LABEL, input.exemption().label());
-    scope.setVariable(OUTCOME, classification.outcome().name());
-    scope.setVariable(OUTCOME_LABEL, classification.outcome().label());
+    CONNECTION_ZONE_LABELS.set(scope, labels(input.connectionZones()));
+    EXEMPTION_LABEL.set(scope, input.exemption().label());
+    OUTCOME.set(scope, classification.outcome().name());
+    OUTCOME_LABEL.set(scope, classification.outcome().label());
     CaseVariables.ROUTE.set(scope, classification.route() == null ? null : classification.route().name());
-    scope.setVariable(ROUTE_LABEL, classification.route() == null ? null : classification.route().label());
-    scope.setVariable(IMPORTANT_INFORMATION, classification.importantInformation());
-    scope.setVariable(APPLICATION_FORM, classification.applicationForm());
-    scope.setVariable(IT_PLANNING_REQUIRED, classification.itPlanningRequired());
-    scope.setVariable(CONDITIONS, json(classification.conditions()));
-    scope.setVariable(ZONE_VERDICTS, json(classification.zoneVerdicts()));
-    scope.setVariable(CHECKLISTS, json(classification.checklists()));
+    ROUTE_LABEL.set(scope, classification.route() == null ? null : classification.route().label());
+    IMPORTANT_INFORMATION.set(scope, classification.importantInformation());
+    APPLICATION_FORM.set(scope, classification.applicationForm());
+    IT_PLANNING_REQUIRED.set(scope, classification.itPlanningRequired());
+    CONDITIONS.set(scope, json(classification.conditions()));
+    ZONE_VERDICTS.set(scope, json(classification.zoneVerdicts()));
+    CHECKLISTS.set(scope, json(classification.checklists()));
     CaseVariables.REASONS.set(scope, json(classification.reasons()));
     CaseVariables.CLASSIFICATION_SUMMARY.set(scope, classification.summary());
   }

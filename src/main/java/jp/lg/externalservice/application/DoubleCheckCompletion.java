@@ -21,7 +21,7 @@ import jp.lg.externalservice.system.JsonVariables;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
+import static jp.lg.externalservice.application.ApplicationProcess.Variables.*;
 import static jp.lg.externalservice.caserecord.CaseVariables.*;
 
 
@@ -47,8 +47,7 @@ public class DoubleCheckCompletion extends TaskCompletion {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    ReasonedChoice<DoubleCheckDecision> decided = ReasonedChoice.read(reader, DOUBLE_CHECK_DECISION,
-        DoubleCheckDecision.class, DOUBLE_CHECK_COMMENT, Set.of(DoubleCheckDecision.RETURN, DoubleCheckDecision.REJECT));
+    ReasonedChoice<DoubleCheckDecision> decided = ReasonedChoice.read(reader, DOUBLE_CHECK_DECISION, DOUBLE_CHECK_COMMENT, Set.of(DoubleCheckDecision.RETURN, DoubleCheckDecision.REJECT));
     DoubleCheckDecision decision = decided.choice();
     String comment = decided.reason();
     InputReader answers = reader.object(CaseVariables.DOUBLE_CHECK.name());
@@ -79,8 +78,8 @@ public class DoubleCheckCompletion extends TaskCompletion {
       case RETURN -> ActResult.RETURNED;
       case REJECT -> ActResult.REJECTED;
     });
-    execution.setVariable(DOUBLE_CHECKED_BY, user); // display; the act above is the record
-    execution.setVariable(CHECK_ROWS, JsonVariables.json(rows));
+    DOUBLE_CHECKED_BY.set(execution, user); // display; the act above is the record
+    CHECK_ROWS.set(execution, JsonVariables.json(rows));
     switch (decision) {
       case RETURN -> decisions.returned(execution, user, comment);
       case REJECT -> decisions.rejected(execution, user, comment);

@@ -14,11 +14,11 @@ final class Preparation {
 
   static ApplicationProcess.PreparationDecision decision(InputReader reader) {
     ApplicationProcess.PreparationDecision decision =
-        reader.requiredEnum(ApplicationProcess.Var.PREPARATION_DECISION, ApplicationProcess.PreparationDecision.class);
+        reader.requiredEnum(ApplicationProcess.Variables.PREPARATION_DECISION);
     if (decision == ApplicationProcess.PreparationDecision.WITHDRAW) {
-      reader.requiredText(ApplicationProcess.Var.PREPARATION_NOTE, InputReader.MAX_TEXT);
+      reader.requiredText(ApplicationProcess.Variables.PREPARATION_NOTE, InputReader.MAX_TEXT);
     } else {
-      reader.optionalText(ApplicationProcess.Var.PREPARATION_NOTE, InputReader.MAX_TEXT);
+      reader.optionalText(ApplicationProcess.Variables.PREPARATION_NOTE, InputReader.MAX_TEXT);
     }
     return decision;
   }

@@ -8,8 +8,8 @@ import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.application.ApplicationProcess.Var.ACCEPTED_RISKS;
-import static jp.lg.externalservice.application.ApplicationProcess.Var.CONTRACT_TYPE;
+import static jp.lg.externalservice.application.ApplicationProcess.Variables.ACCEPTED_RISKS;
+import static jp.lg.externalservice.application.ApplicationProcess.Variables.CONTRACT_TYPE;
 
 
 /**
@@ -31,7 +31,7 @@ public class RiskAcceptanceCompletion extends TaskCompletion {
   }
 
   private void checkAnswers(DelegateExecution execution, InputReader reader) {
-    UsageRisk.ContractType contractType = reader.requiredEnum(CONTRACT_TYPE, UsageRisk.ContractType.class);
+    UsageRisk.ContractType contractType = reader.requiredEnum(CONTRACT_TYPE);
     List<UsageRisk> accepted = reader.enumList(ACCEPTED_RISKS, UsageRisk.class, false);
     if (contractType == null || reader.hasError(ACCEPTED_RISKS)) {
       return;

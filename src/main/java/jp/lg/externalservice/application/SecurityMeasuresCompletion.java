@@ -19,7 +19,7 @@ import jp.lg.externalservice.system.JsonVariables;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.application.ApplicationProcess.Var.*;
+import static jp.lg.externalservice.application.ApplicationProcess.Variables.*;
 
 
 /**
@@ -70,7 +70,7 @@ public class SecurityMeasuresCompletion extends TaskCompletion {
         reader.reject(SELF_CHECK_NOTE, "項目 3 以外を「該当なし（／）」とした理由を記入してください",
             "explain why an item other than item 3 is 'not applicable'");
       }
-      execution.setVariable(CHECK_ROWS, JsonVariables.json(rows));
+      CHECK_ROWS.set(execution, JsonVariables.json(rows));
     }
     if (input != null) {
       Classification current = classificationService.classify(input,

@@ -12,7 +12,7 @@ import jp.lg.externalservice.system.JsonVariables;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.application.ApplicationProcess.Var.SELECTION_CRITERIA_ROWS;
+import static jp.lg.externalservice.application.ApplicationProcess.Variables.SELECTION_CRITERIA_ROWS;
 
 
 
@@ -49,6 +49,6 @@ public class SelectionCriteriaCompletion extends TaskCompletion {
             criterion.number() + " is mandatory: it must be met (YES) to file the application (ruling R-12)");
       }
     }
-    execution.setVariable(SELECTION_CRITERIA_ROWS, JsonVariables.json(rows));
+    SELECTION_CRITERIA_ROWS.set(execution, JsonVariables.json(rows));
   }
 }

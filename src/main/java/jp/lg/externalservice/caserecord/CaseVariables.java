@@ -1,12 +1,13 @@
 package jp.lg.externalservice.caserecord;
 
 import java.util.Date;
+import jp.lg.externalservice.classification.ClassificationInputReader;
 import jp.lg.externalservice.system.Var;
 
 /**
  * The variables every flow shares, declared once and typed, below the flows: who the case is about, the registry
  * entry, and the contract between the application and the review it calls ({@link #DECISION}). Each flow's own
- * variables are in its backing class ({@code ApplicationProcess.Var} …). These are for display and for the forms;
+ * variables are in its backing class ({@code ApplicationProcess.Variables} …). These are for display and for the forms;
  * the facts the rules go by are in the case record ({@link CaseRecords}).
  */
 public final class CaseVariables {
@@ -16,7 +17,7 @@ public final class CaseVariables {
   public static final Var<String> APPLICANT_NAME = Var.string("applicantName");
   public static final Var<String> DEPARTMENT_CODE = Var.string("departmentCode");
   public static final Var<String> DEPARTMENT_NAME = Var.string("departmentName");
-  public static final Var<String> SERVICE_NAME = Var.string("serviceName");
+  public static final Var<String> SERVICE_NAME = Var.string(ClassificationInputReader.SERVICE_NAME);
   /** The entry of the approved-service registry the case is about; the business key of operation and termination. */
   public static final Var<String> REGISTRY_ENTRY_ID = Var.string("registryEntryId");
   /** 外部サービス管理者: the department's 所属長, named at approval. */
@@ -24,7 +25,7 @@ public final class CaseVariables {
   public static final Var<String> SERVICE_ADMINISTRATOR_NAME = Var.string("serviceAdministratorName");
 
   // the application's answers that the later flows read again (the registry entry, the review's rules, display)
-  public static final Var<String> PROVIDER_NAME = Var.string("providerName");
+  public static final Var<String> PROVIDER_NAME = Var.string(ClassificationInputReader.PROVIDER_NAME);
   /** サービス管理担当者 as the application named them (the record holds the validated one). */
   public static final Var<String> SERVICE_MANAGER = Var.string("serviceManager");
   public static final Var<String> SERVICE_MANAGER_NAME = Var.string("serviceManagerName");
@@ -34,7 +35,7 @@ public final class CaseVariables {
   /** The entry a renewal (更改) replaces (ruling R-17). */
   public static final Var<String> RENEWS_REGISTRY_ENTRY_ID = Var.string("renewsRegistryEntryId");
   /** The information types the service handles: a JSON list of {@code InformationType} names. */
-  public static final Var<Object> INFORMATION_TYPES = Var.json("informationTypes");
+  public static final Var<Object> INFORMATION_TYPES = Var.json(ClassificationInputReader.INFORMATION_TYPES);
   /** For display: the route's name ({@code IMPORTANT} …); the record holds the classification. */
   public static final Var<String> ROUTE = Var.string("route");
   public static final Var<String> CLASSIFICATION_SUMMARY = Var.string("classificationSummary");

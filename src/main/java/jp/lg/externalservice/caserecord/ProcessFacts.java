@@ -11,6 +11,7 @@ import jp.lg.externalservice.checklist.SelectionCriterion;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.system.JsonInput;
+import jp.lg.externalservice.system.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -69,6 +70,21 @@ public final class ProcessFacts {
 
   public Route route() {
     return classification().route();
+  }
+
+  /** An answer given in a task's form. */
+  public String string(Var<String> variable) {
+    return variable.get(scope);
+  }
+
+  /** An answer given in a task's form. */
+  public boolean flag(Var<Boolean> variable) {
+    return variable.isTrue(scope);
+  }
+
+  /** An answer given in a task's form. */
+  public JsonNode json(Var<Object> variable) {
+    return json(variable.name());
   }
 
   /** An answer given in a task's form. */

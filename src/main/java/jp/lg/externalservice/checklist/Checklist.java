@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.Var;
 
 /**
  * One checklist of ○/×/／ items (ruling R-14): the item keys inside a form's group, and which items are answered ×.
@@ -25,16 +26,21 @@ public record Checklist(List<String> keys) {
   /** 様式5 (IMPORTANT) and 様式7 (PAID, FREE): operation and maintenance (004 §11, §13; 003 第10 2(6); 002 §6). */
   public static final Checklist OPERATION = numbered("o", 10);
   /** The eight measures the applicant self-checks and the 利用責任者 double-checks (002 §5(2)①–⑧). */
-  public static final Checklist MEASURES =
-      new Checklist(Arrays.stream(SecurityMeasure.values()).map(SecurityMeasure::key).toList());
+  public static final Checklist MEASURES = of(SecurityMeasure.values());
   /** The four items of the 終了確認書 (002 §7(2)). */
-  public static final Checklist TERMINATION =
-      new Checklist(Arrays.stream(TerminationItem.values()).map(TerminationItem::key).toList());
+  public static final Checklist TERMINATION = of(TerminationItem.values());
+  /** The 別表 selection criteria (004 §7(1), ruling R-12). */
+  public static final Checklist SELECTION_CRITERIA = of(SelectionCriterion.values());
   /** 様式6 for route IMPORTANT (001 8.2【解説】(6)①–③, 003 第10 2(7), ruling R-13). */
   public static final Checklist DISPOSAL = numbered("d", 6);
 
   public Checklist {
     keys = List.copyOf(keys);
+  }
+
+  /** The checklist of these items, in order. */
+  public static Checklist of(ChecklistItem... items) {
+    return new Checklist(Arrays.stream(items).map(ChecklistItem::key).toList());
   }
 
   /** Items keyed {@code <prefix>1} … {@code <prefix><count>}. */
@@ -59,6 +65,11 @@ public record Checklist(List<String> keys) {
    * Reads the answers in {@code group} of a submission, every item required, and returns the keys answered ×.
    * Problems are recorded in {@code reader}.
    */
+  public List<String> readCrosses(InputReader reader, Var<?> group) {
+    return readCrosses(reader, group.name());
+  }
+
+  /** The same by the group's name. */
   public List<String> readCrosses(InputReader reader, String group) {
     List<String> crosses = new ArrayList<>();
     InputReader answers = reader.object(group);

@@ -1,7 +1,7 @@
 package jp.lg.externalservice.checklist;
 
 /** The eight measures the applicant self-checks and the 利用責任者 double-checks (002 §5(2)①–⑧). */
-public enum SecurityMeasure {
+public enum SecurityMeasure implements ChecklistItem {
   ITEM1("item1", "事業者との通信は HTTPS 等で暗号化されているか"),
   ITEM2("item2", "保存されるデータはパスワード又は暗号化等で保護されているか"),
   ITEM3("item3", "個人情報を扱う場合、プライバシーポリシーが制定されているか"),
@@ -20,12 +20,20 @@ public enum SecurityMeasure {
   }
 
   /** The field key inside the form's {@code measuresSelfCheck} group. */
+  @Override
   public String key() {
     return key;
   }
 
+  @Override
   public String text() {
     return text;
+  }
+
+  /** 002 §5(2), items ①–⑧ in order. */
+  @Override
+  public String source() {
+    return "002 §5(2)";
   }
 
   /** Item 3 is the one item for which ／ (not applicable) is expected (domain-spec FE-6). */

@@ -5,7 +5,7 @@ package jp.lg.externalservice.checklist;
  * missing from the sources; ruling R-12 builds it from 003 第10 2(2)②–⑩ and 001 8.2(2), keeping the numbers 004 §6
  * cites for the mandatory items (No.1, No.2, No.32, No.34). Provisional until the original table is obtained.
  */
-public enum SelectionCriterion {
+public enum SelectionCriterion implements ChecklistItem {
   NO_01("no01", "No.1", Level.MANDATORY, "日本の法令が適用され、裁判管轄が日本の裁判所であること", "003 第10 2(2)②ア, 001 8.2(2)⑤"),
   NO_02("no02", "No.2", Level.MANDATORY, "利用者のデータが国内で保存・処理され、国外に保存されないこと", "003 第10 2(2)②ア, 004 §6"),
   NO_03("no03", "No.3", Level.HIGH, "サービス中断時の復旧要件を基本契約又は SLA に定められること", "003 第10 2(2)②イ"),
@@ -59,6 +59,7 @@ public enum SelectionCriterion {
   }
 
   /** The field key inside the form's {@code selectionCriteria} group. */
+  @Override
   public String key() {
     return key;
   }
@@ -71,10 +72,12 @@ public enum SelectionCriterion {
     return level;
   }
 
+  @Override
   public String text() {
     return text;
   }
 
+  @Override
   public String source() {
     return source;
   }

@@ -3,7 +3,7 @@ package jp.lg.externalservice.checklist;
 import jp.lg.externalservice.classification.Labelled;
 
 /** The four items of the 終了確認書 (002 §7(2), form items 1–4). */
-public enum TerminationItem implements Labelled {
+public enum TerminationItem implements Labelled, ChecklistItem {
   T1("t1", "利用していたデータは確実に消去されているか"),
   T2("t2", "廃棄証明を受け取っているか"),
   T3("t3", "利用者に対し、サービス終了が伝わっているか"),
@@ -17,8 +17,20 @@ public enum TerminationItem implements Labelled {
     this.label = label;
   }
 
+  @Override
   public String key() {
     return key;
+  }
+
+  @Override
+  public String text() {
+    return label;
+  }
+
+  /** 002 §7(2), items 1–4 of the 終了確認書. */
+  @Override
+  public String source() {
+    return "002 §7(2)";
   }
 
   @Override

@@ -9,6 +9,18 @@ public final class ClassificationInputReader {
 
   public static final int MAX_NAME_LENGTH = 200;
 
+  // The answers' field names, shared by the pre-check API and the application form (rulings.md §3).
+  public static final String SERVICE_NAME = "serviceName";
+  public static final String PROVIDER_NAME = "providerName";
+  public static final String SERVICE_KIND = "serviceKind";
+  public static final String SERVICE_CATEGORY = "serviceCategory";
+  public static final String PAID = "paid";
+  public static final String INFORMATION_TYPES = "informationTypes";
+  public static final String CONNECTION_ZONES = "connectionZones";
+  public static final String EXEMPTION = "exemption";
+  public static final String STREAMING_WITH_CONSENT = "streamingWithConsent";
+  public static final String PROVIDED_BY_INFORMATION_POLICY_DIVISION = "providedByInformationPolicyDivision";
+
   private ClassificationInputReader() {}
 
   /**
@@ -18,19 +30,19 @@ public final class ClassificationInputReader {
    *     type of information (取り扱う情報の種類); the pre-check requires neither
    */
   public static ClassificationInput read(InputReader reader, boolean application) {
-    String serviceName = reader.requiredText("serviceName", MAX_NAME_LENGTH);
+    String serviceName = reader.requiredText(SERVICE_NAME, MAX_NAME_LENGTH);
     String providerName = application
-        ? reader.requiredText("providerName", MAX_NAME_LENGTH)
-        : reader.optionalText("providerName", MAX_NAME_LENGTH);
-    ServiceKind kind = reader.requiredEnum("serviceKind", ServiceKind.class);
-    ServiceCategory category = reader.requiredEnum("serviceCategory", ServiceCategory.class);
+        ? reader.requiredText(PROVIDER_NAME, MAX_NAME_LENGTH)
+        : reader.optionalText(PROVIDER_NAME, MAX_NAME_LENGTH);
+    ServiceKind kind = reader.requiredEnum(SERVICE_KIND, ServiceKind.class);
+    ServiceCategory category = reader.requiredEnum(SERVICE_CATEGORY, ServiceCategory.class);
     Boolean paid = reader.requiredBoolean("paid");
     List<InformationType> informationTypes =
-        reader.enumList("informationTypes", InformationType.class, application);
-    List<ConnectionZone> zones = reader.enumList("connectionZones", ConnectionZone.class, true);
-    Exemption exemption = reader.requiredEnum("exemption", Exemption.class);
-    boolean streamingWithConsent = reader.optionalBoolean("streamingWithConsent", false);
-    boolean providedByDivision = reader.optionalBoolean("providedByInformationPolicyDivision", false);
+        reader.enumList(INFORMATION_TYPES, InformationType.class, application);
+    List<ConnectionZone> zones = reader.enumList(CONNECTION_ZONES, ConnectionZone.class, true);
+    Exemption exemption = reader.requiredEnum(EXEMPTION, Exemption.class);
+    boolean streamingWithConsent = reader.optionalBoolean(STREAMING_WITH_CONSENT, false);
+    boolean providedByDivision = reader.optionalBoolean(PROVIDED_BY_INFORMATION_POLICY_DIVISION, false);
     if (!reader.errors().isEmpty()) {
       return null;
     }

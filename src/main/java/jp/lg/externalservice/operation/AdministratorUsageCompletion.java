@@ -1,6 +1,6 @@
 package jp.lg.externalservice.operation;
 
-import static jp.lg.externalservice.operation.OperationProcess.Var.*;
+import static jp.lg.externalservice.operation.OperationProcess.Variables.*;
 
 
 import jp.lg.externalservice.system.InputReader;

@@ -1,6 +1,6 @@
 package jp.lg.externalservice.operation;
 
-import static jp.lg.externalservice.operation.OperationProcess.Var.*;
+import static jp.lg.externalservice.operation.OperationProcess.Variables.*;
 
 import jp.lg.externalservice.operation.OperationProcess.ContinuationDecision;
 import jp.lg.externalservice.security.FourEyes;
@@ -25,10 +25,10 @@ public class ContinuationDecisionCompletion extends TaskCompletion {
   protected void check(DelegateExecution execution, InputReader reader) {
     // service manager and department from the registry entry, never from variables (issue 12)
     fourEyes.check(reader, facts.serviceManager(execution), facts.departmentCode(execution));
-    ContinuationDecision decision = reader.requiredEnum(CONTINUATION_DECISION, ContinuationDecision.class);
+    ContinuationDecision decision = reader.requiredEnum(CONTINUATION_DECISION);
     String reason = reader.requiredText(CONTINUATION_REASON, InputReader.MAX_TEXT);
     if (decision == ContinuationDecision.STOP && reason != null) {
-      execution.setVariable(STOP_REASON, "利用責任者が利用の停止を決定したため（002 §6(1)）: " + reason);
+      STOP_REASON.set(execution, "利用責任者が利用の停止を決定したため（002 §6(1)）: " + reason);
     }
   }
 }

@@ -79,9 +79,10 @@ public class OperationEventController {
     String description = reader.requiredText("description", InputReader.MAX_TEXT);
     reader.throwIfInvalid();
     Map<String, Object> variables = type == EventType.OVERSEAS_DATA
-        ? Map.of(OperationProcess.Var.EVENT_DESCRIPTION, description, OperationProcess.Var.STOP_REASON,
+        ? Map.of(OperationProcess.Variables.EVENT_DESCRIPTION.name(), description,
+            OperationProcess.Variables.STOP_REASON.name(),
             "国外のサーバ・ネットワークでの保存又は経由が判明したため（002 §6(2)）: " + description)
-        : Map.of(OperationProcess.Var.EVENT_DESCRIPTION, description);
+        : Map.of(OperationProcess.Variables.EVENT_DESCRIPTION.name(), description);
     if (!messages.toOperation(entry.id(), type.message, variables)) {
       return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorResponse(
           "この台帳のサービスは運用中ではありません（状態: " + entry.status().label() + "）",

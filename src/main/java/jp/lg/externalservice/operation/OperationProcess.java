@@ -1,5 +1,6 @@
 package jp.lg.externalservice.operation;
 
+import jp.lg.externalservice.system.Var;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 
 /** The operation process ({@code processes/external-service-operation.bpmn}): key, messages, element ids, variables. */
@@ -26,48 +27,84 @@ public final class OperationProcess {
     public static final String DECIDE_ON_TERMS_CHANGE = "Task_DecideOnTermsChange";
     public static final String ALERT_USERS = "Task_AlertUsers";
     public static final String SUSPEND_SERVICE = "Task_SuspendService";
+    public static final String RECLASSIFY = "Task_Reclassify";
+    public static final String EXTEND_RETENTION = "Task_ExtendRetention";
+    /** Waits for the end of the operation (message {@code Message_OperationClosed}). */
+    public static final String OPERATION_CLOSED = "Event_OperationClosed";
+    // the periodic duties start by timers, and each is escalated to the 所属長 when left undone
+    public static final String QUARTERLY_REVIEW_DUE = "StartEvent_QuarterlyReviewDue";
+    public static final String BACKUP_DUE = "StartEvent_BackupDue";
+    public static final String USAGE_CHECK_DUE = "StartEvent_UsageCheckDue";
+    public static final String YEARLY_CHECK_DUE = "StartEvent_YearlyCheckDue";
+    public static final String ESCALATE_QUARTERLY_REVIEW = "Task_EscalateQuarterlyReview";
+    public static final String ESCALATE_CONFIRM_BACKUP = "Task_EscalateConfirmBackup";
+    public static final String ESCALATE_CONFIRM_USAGE = "Task_EscalateConfirmUsage";
+    public static final String ESCALATE_YEARLY_CHECKLIST = "Task_EscalateYearlyChecklist";
+    public static final String QUARTERLY_REVIEW_OVERDUE = "Event_QuarterlyReviewOverdue";
+    public static final String CONFIRM_BACKUP_OVERDUE = "Event_ConfirmBackupOverdue";
+    public static final String CONFIRM_USAGE_OVERDUE = "Event_ConfirmUsageOverdue";
+    public static final String YEARLY_CHECKLIST_OVERDUE = "Event_YearlyChecklistOverdue";
+    // the ends
+    public static final String END_INTRODUCTION_COMPLETED = "Event_IntroductionCompleted";
+    public static final String END_OPERATION_ENDED = "Event_OperationEnded";
+    public static final String END_USE_STOPPED = "Event_UseStoppedEnded";
+    public static final String END_NO_CHANGE = "Event_NoChange";
+    public static final String END_USE_CONTINUED = "Event_UseContinued";
+    public static final String END_QUARTERLY_USE_STOPPED = "Event_QuarterlyUseStopped";
+    public static final String END_OVERSEAS_FOUND_IN_REVIEW = "Event_OverseasFoundInReview";
+    public static final String END_BACKUP_CONFIRMED = "Event_BackupConfirmed";
+    public static final String END_USAGE_MATCHES = "Event_UsageMatches";
+    public static final String END_SAME_ROUTE = "Event_SameRoute";
+    public static final String END_RENEWAL_REQUESTED = "Event_RenewalRequested";
+    public static final String END_RECLASSIFIED_FORBIDDEN = "Event_ReclassifiedForbidden";
+    public static final String END_YEARLY_CHECK_DONE = "Event_YearlyCheckDone";
+    public static final String END_YEARLY_CHECKLIST_ESCALATED = "Event_YearlyChecklistEscalated";
+    public static final String END_CONTINUED_AFTER_TERMS_CHANGE = "Event_ContinuedAfterTermsChange";
+    public static final String END_STOPPED_AFTER_TERMS_CHANGE = "Event_StoppedAfterTermsChange";
+    public static final String END_USERS_ALERTED = "Event_UsersAlerted";
+    public static final String END_OVERSEAS_DATA_STOP = "Event_OverseasDataStop";
 
     private Element() {}
   }
 
   /** Process variables of the operation. */
-  public static final class Var {
-    public static final String CHECKLIST = "checklist";
-    public static final String CHECKLIST_NOTE = "checklistNote";
-    public static final String REVIEW_RESULT = "reviewResult";
-    public static final String REVIEW_NOTE = "reviewNote";
-    public static final String CONTINUATION_DECISION = "continuationDecision";
-    public static final String CONTINUATION_REASON = "continuationReason";
-    public static final String BACKUP_TAKEN = "backupTaken";
-    public static final String BACKUP_NOTE = "backupNote";
-    public static final String USAGE_DIFFERS = "usageDiffers";
-    public static final String CURRENT_INFORMATION_TYPES = "currentInformationTypes";
-    public static final String USAGE_NOTE = "usageNote";
-    public static final String RECLASSIFICATION = "reclassification";
-    public static final String RECLASSIFICATION_SUMMARY = "reclassificationSummary";
-    public static final String USAGE_APPROPRIATE = "usageAppropriate";
-    public static final String USAGE_CHECK_NOTE = "usageCheckNote";
-    public static final String ALERT_NOTE = "alertNote";
-    public static final String EVENT_DESCRIPTION = "eventDescription";
-    public static final String STOP_REASON = "stopReason";
+  public static final class Variables {
+    public static final Var<Object> CHECKLIST = Var.json("checklist");
+    public static final Var<String> CHECKLIST_NOTE = Var.string("checklistNote");
+    public static final Var<ReviewResult> REVIEW_RESULT = Var.enumeration("reviewResult", ReviewResult.class);
+    public static final Var<String> REVIEW_NOTE = Var.string("reviewNote");
+    public static final Var<ContinuationDecision> CONTINUATION_DECISION = Var.enumeration("continuationDecision", ContinuationDecision.class);
+    public static final Var<String> CONTINUATION_REASON = Var.string("continuationReason");
+    public static final Var<Boolean> BACKUP_TAKEN = Var.bool("backupTaken");
+    public static final Var<String> BACKUP_NOTE = Var.string("backupNote");
+    public static final Var<Boolean> USAGE_DIFFERS = Var.bool("usageDiffers");
+    public static final Var<Object> CURRENT_INFORMATION_TYPES = Var.json("currentInformationTypes");
+    public static final Var<String> USAGE_NOTE = Var.string("usageNote");
+    public static final Var<Reclassification> RECLASSIFICATION = Var.enumeration("reclassification", Reclassification.class);
+    public static final Var<String> RECLASSIFICATION_SUMMARY = Var.string("reclassificationSummary");
+    public static final Var<Boolean> USAGE_APPROPRIATE = Var.bool("usageAppropriate");
+    public static final Var<String> USAGE_CHECK_NOTE = Var.string("usageCheckNote");
+    public static final Var<String> ALERT_NOTE = Var.string("alertNote");
+    public static final Var<String> EVENT_DESCRIPTION = Var.string("eventDescription");
+    public static final Var<String> STOP_REASON = Var.string("stopReason");
 
-    private Var() {}
+    private Variables() {}
   }
 
-  /** Values of {@link Var#REVIEW_RESULT} (002 §6(1), §6(2)). */
+  /** Values of {@link Variables#REVIEW_RESULT} (002 §6(1), §6(2)). */
   public enum ReviewResult {
     NO_CHANGE,
     CHANGED,
     OVERSEAS_DATA
   }
 
-  /** Values of {@link Var#CONTINUATION_DECISION}. */
+  /** Values of {@link Variables#CONTINUATION_DECISION}. */
   public enum ContinuationDecision {
     CONTINUE,
     STOP
   }
 
-  /** Values of {@link Var#RECLASSIFICATION} (ruling R-16). */
+  /** Values of {@link Variables#RECLASSIFICATION} (ruling R-16). */
   public enum Reclassification {
     SAME_ROUTE,
     ROUTE_CHANGED,

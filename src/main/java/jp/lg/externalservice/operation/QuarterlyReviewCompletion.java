@@ -1,6 +1,6 @@
 package jp.lg.externalservice.operation;
 
-import static jp.lg.externalservice.operation.OperationProcess.Var.*;
+import static jp.lg.externalservice.operation.OperationProcess.Variables.*;
 
 import jp.lg.externalservice.operation.OperationProcess.ReviewResult;
 import jp.lg.externalservice.system.InputReader;
@@ -14,11 +14,11 @@ public class QuarterlyReviewCompletion extends TaskCompletion {
 
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
-    ReviewResult result = reader.requiredEnum(REVIEW_RESULT, ReviewResult.class);
+    ReviewResult result = reader.requiredEnum(REVIEW_RESULT);
     String note = result == null || result == ReviewResult.NO_CHANGE ? reader.optionalText(REVIEW_NOTE, InputReader.MAX_TEXT)
         : reader.requiredText(REVIEW_NOTE, InputReader.MAX_TEXT);
     if (result == ReviewResult.OVERSEAS_DATA && note != null) {
-      execution.setVariable(STOP_REASON, "国外のサーバ・ネットワークでの保存又は経由が判明したため（002 §6(2)）: " + note);
+      STOP_REASON.set(execution, "国外のサーバ・ネットワークでの保存又は経由が判明したため（002 §6(2)）: " + note);
     }
   }
 }

@@ -1,6 +1,6 @@
 package jp.lg.externalservice.operation;
 
-import static jp.lg.externalservice.operation.OperationProcess.Var.*;
+import static jp.lg.externalservice.operation.OperationProcess.Variables.*;
 
 import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.classification.ClassificationInput;
@@ -30,16 +30,16 @@ public class ReclassifyUsage implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     UsageReclassification.Result result = reclassification.reclassify(usage(execution), facts.entry(execution).route());
     if (result.stopReason() != null) {
-      execution.setVariable(STOP_REASON, result.stopReason());
+      STOP_REASON.set(execution, result.stopReason());
     }
-    execution.setVariable(RECLASSIFICATION, result.reclassification().name());
-    execution.setVariable(RECLASSIFICATION_SUMMARY, result.summary());
+    RECLASSIFICATION.set(execution, result.reclassification());
+    RECLASSIFICATION_SUMMARY.set(execution, result.summary());
   }
 
   /** The application's answers with the information types now handled (a form's answer, read at the edge). */
   private static ClassificationInput usage(DelegateExecution execution) {
     var variables = JsonInput.fromVariables(execution.getVariables());
-    variables.set(CaseVariables.INFORMATION_TYPES.name(), variables.get(CURRENT_INFORMATION_TYPES));
+    variables.set(CaseVariables.INFORMATION_TYPES.name(), variables.get(CURRENT_INFORMATION_TYPES.name()));
     InputReader reader = new InputReader(variables);
     ClassificationInput input = ClassificationInputReader.read(reader, true);
     reader.throwIfInvalid();

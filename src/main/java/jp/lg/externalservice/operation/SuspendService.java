@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.operation.OperationProcess.Var.*;
+import static jp.lg.externalservice.operation.OperationProcess.Variables.*;
 
 
 /**
@@ -49,7 +49,7 @@ public class SuspendService implements JavaDelegate {
   }
 
   private static String stopReason(DelegateExecution execution) {
-    Object reason = execution.getVariable(STOP_REASON);
+    Object reason = STOP_REASON.get(execution);
     return reason == null ? "利用の停止が決定されたため" : reason.toString();
   }
 

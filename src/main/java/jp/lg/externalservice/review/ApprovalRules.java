@@ -7,7 +7,7 @@ import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.system.InputReader;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.review.ReviewProcess.Var.*;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.*;
 
 
 /**

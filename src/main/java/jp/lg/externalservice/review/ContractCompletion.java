@@ -1,6 +1,6 @@
 package jp.lg.externalservice.review;
 
-import static jp.lg.externalservice.review.ReviewProcess.Var.*;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.*;
 
 import java.time.LocalDate;
 import java.util.Date;

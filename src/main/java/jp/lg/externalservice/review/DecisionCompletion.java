@@ -16,7 +16,7 @@ import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_REASON;
-import static jp.lg.externalservice.review.ReviewProcess.Var.DECISION_CHOICE;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.DECISION_CHOICE;
 
 
 /**
@@ -45,12 +45,12 @@ public class DecisionCompletion extends TaskCompletion {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    ReasonedChoice<DecisionChoice> decided = ReasonedChoice.read(reader, DECISION_CHOICE, DecisionChoice.class,
-        DECISION_REASON.name(), Set.of(DecisionChoice.REJECT, DecisionChoice.RETURN));
+    ReasonedChoice<DecisionChoice> decided = ReasonedChoice.read(reader, DECISION_CHOICE,
+        DECISION_REASON, Set.of(DecisionChoice.REJECT, DecisionChoice.RETURN));
     DecisionChoice choice = decided.choice();
     String reason = decided.reason();
     if (choice == DecisionChoice.APPROVE) {
-      approvalRules.checkDecision(reader, DECISION_CHOICE, facts);
+      approvalRules.checkDecision(reader, DECISION_CHOICE.name(), facts);
       if (unitHeads.of(facts.departmentCode()).isEmpty()) {
         reader.reject(DECISION_CHOICE, "申請部署の所属長（外部サービス管理者）が登録されていないため承認できません（004 §2(3)）",
             "the department has no unit head to designate as service administrator (004 §2(3))");

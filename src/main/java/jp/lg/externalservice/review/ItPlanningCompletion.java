@@ -12,7 +12,7 @@ import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.review.ReviewProcess.Var.*;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.*;
 
 
 /**
@@ -34,13 +34,13 @@ public class ItPlanningCompletion extends TaskCompletion {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    ItPlanningDecision decision = ReasonedChoice.read(reader, IT_PLANNING_DECISION, ItPlanningDecision.class,
+    ItPlanningDecision decision = ReasonedChoice.read(reader, IT_PLANNING_DECISION,
         IT_PLANNING_COMMENT, Set.of(ItPlanningDecision.REJECTED)).choice();
     if (reader.errors().isEmpty()) {
       // the decision counts through this act (ApprovalRules), not through the variable itPlanningDecision
       caseRecords.act(execution, StaffGroups.IT_PLANNING,
           decision == ItPlanningDecision.APPROVED ? ActResult.APPROVED : ActResult.REJECTED);
-      execution.setVariable(IT_PLANNING_DECIDED_BY, user); // display
+      IT_PLANNING_DECIDED_BY.set(execution, user); // display
     }
   }
 }

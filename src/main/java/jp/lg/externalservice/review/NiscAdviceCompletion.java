@@ -1,6 +1,6 @@
 package jp.lg.externalservice.review;
 
-import static jp.lg.externalservice.review.ReviewProcess.Var.NISC_ADVICE;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.NISC_ADVICE;
 
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;

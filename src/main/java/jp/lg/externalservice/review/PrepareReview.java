@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.review.ReviewProcess.Var.*;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.*;
 
 
 /**
@@ -32,13 +32,13 @@ public class PrepareReview implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     // display only (the forms show or hide fields by them); the gateways and rules read the case record
-    execution.setVariable(PRIOR_CONSULTATION_REQUIRED, facts.conditionApplies(Condition.PRIOR_CONSULTATION));
-    execution.setVariable(SPECIFIC_COMMUNICATION_REQUIRED, facts.conditionApplies(Condition.SPECIFIC_COMMUNICATION));
-    execution.setVariable(CAREFUL_JUDGMENT_REQUIRED, facts.conditionApplies(Condition.CAREFUL_JUDGMENT));
-    execution.setVariable(GOVERNMENT_CLOUD_RULES, facts.conditionApplies(Condition.GOVERNMENT_CLOUD_RULES));
-    execution.setVariable(DISCOURAGED, facts.discouraged());
-    execution.setVariable(NISC_ADVICE_AVAILABLE, nationalBody);
-    for (String stale : new String[] {REVIEW_RECOMMENDATION, IT_PLANNING_DECISION, DECISION_CHOICE,
+    PRIOR_CONSULTATION_REQUIRED.set(execution, facts.conditionApplies(Condition.PRIOR_CONSULTATION));
+    SPECIFIC_COMMUNICATION_REQUIRED.set(execution, facts.conditionApplies(Condition.SPECIFIC_COMMUNICATION));
+    CAREFUL_JUDGMENT_REQUIRED.set(execution, facts.conditionApplies(Condition.CAREFUL_JUDGMENT));
+    GOVERNMENT_CLOUD_RULES.set(execution, facts.conditionApplies(Condition.GOVERNMENT_CLOUD_RULES));
+    DISCOURAGED.set(execution, facts.discouraged());
+    NISC_ADVICE_AVAILABLE.set(execution, nationalBody);
+    for (String stale : new String[] {REVIEW_RECOMMENDATION.name(), IT_PLANNING_DECISION.name(), DECISION_CHOICE.name(),
         CaseVariables.DECISION.name()}) {
       execution.removeVariable(stale);
     }

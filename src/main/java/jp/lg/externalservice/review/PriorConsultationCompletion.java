@@ -9,8 +9,8 @@ import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_DATE;
-import static jp.lg.externalservice.review.ReviewProcess.Var.PRIOR_CONSULTATION_RESULT;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.PRIOR_CONSULTATION_DATE;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.PRIOR_CONSULTATION_RESULT;
 
 
 /** {@code Task_RecordPriorConsultation}: the government cloud from the LGWAN segment needs 情報政策課's prior consultation. */

@@ -15,7 +15,7 @@ import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.review.ReviewProcess.Var.*;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.*;
 
 
 /**
@@ -47,8 +47,7 @@ public class ReviewCompletion extends TaskCompletion {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    ReasonedChoice<ReviewRecommendation> recommended = ReasonedChoice.read(reader, REVIEW_RECOMMENDATION,
-        ReviewRecommendation.class, REVIEW_COMMENT, Set.of(ReviewRecommendation.REJECT, ReviewRecommendation.RETURN));
+    ReasonedChoice<ReviewRecommendation> recommended = ReasonedChoice.read(reader, REVIEW_RECOMMENDATION, REVIEW_COMMENT, Set.of(ReviewRecommendation.REJECT, ReviewRecommendation.RETURN));
     ReviewRecommendation recommendation = recommended.choice();
     String comment = recommended.reason();
     reader.optionalText(CAREFUL_JUDGMENT, InputReader.MAX_TEXT);
@@ -64,7 +63,7 @@ public class ReviewCompletion extends TaskCompletion {
       if (facts.discouraged()) {
         reader.requiredText(DISCOURAGED_JUSTIFICATION, InputReader.MAX_TEXT);
       }
-      approvalRules.checkRecommendation(reader, REVIEW_RECOMMENDATION, facts);
+      approvalRules.checkRecommendation(reader, REVIEW_RECOMMENDATION.name(), facts);
     }
     if (!reader.errors().isEmpty()) {
       return;
@@ -75,7 +74,7 @@ public class ReviewCompletion extends TaskCompletion {
       case RETURN -> ActResult.RETURNED;
       case REQUEST_NISC_ADVICE -> ActResult.NISC_ADVICE_REQUESTED;
     });
-    execution.setVariable(REVIEWED_BY, user); // display
+    REVIEWED_BY.set(execution, user); // display
     if (recommendation == ReviewRecommendation.RETURN) {
       decisions.returned(execution, user, comment);
     }

@@ -1,5 +1,7 @@
 package jp.lg.externalservice.review;
 
+import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.system.Var;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseSteps;
 
@@ -28,46 +30,55 @@ public final class ReviewProcess {
     public static final String END_REJECTED = "Event_Rejected";
     public static final String END_RETURNED_BY_REVIEWER = "Event_ReturnedByReviewer";
     public static final String END_RETURNED_BY_DECISION = "Event_ReturnedByDecision";
+    public static final String START = "StartEvent_ReviewRequested";
+    /** The join of 情報政策課's review and 情報化企画 (004 §9(2)). */
+    public static final String REVIEWS_DONE = "Gateway_ReviewsDone";
+    // the deadlines (timers) and the end of their escalation
+    public static final String PRIOR_CONSULTATION_OVERDUE = "Event_PriorConsultationOverdue";
+    public static final String REVIEW_OVERDUE = "Event_ReviewOverdue";
+    public static final String IT_PLANNING_OVERDUE = "Event_ItPlanningOverdue";
+    public static final String DECISION_OVERDUE = "Event_DecisionOverdue";
+    public static final String END_OVERDUE_ESCALATED = "Event_OverdueEscalated";
 
     private Element() {}
   }
 
   /** Process variables of the review, the decision and the SNS registration. */
-  public static final class Var {
+  public static final class Variables {
     // set when the review starts, from the classification (rulings)
-    public static final String PRIOR_CONSULTATION_REQUIRED = "priorConsultationRequired";
-    public static final String SPECIFIC_COMMUNICATION_REQUIRED = "specificCommunicationRequired";
-    public static final String CAREFUL_JUDGMENT_REQUIRED = "carefulJudgmentRequired";
-    public static final String GOVERNMENT_CLOUD_RULES = "governmentCloudRules";
-    public static final String DISCOURAGED = "discouraged";
-    public static final String NISC_ADVICE_AVAILABLE = "niscAdviceAvailable";
+    public static final Var<Boolean> PRIOR_CONSULTATION_REQUIRED = Var.bool("priorConsultationRequired");
+    public static final Var<Boolean> SPECIFIC_COMMUNICATION_REQUIRED = Var.bool("specificCommunicationRequired");
+    public static final Var<Boolean> CAREFUL_JUDGMENT_REQUIRED = Var.bool("carefulJudgmentRequired");
+    public static final Var<Boolean> GOVERNMENT_CLOUD_RULES = Var.bool("governmentCloudRules");
+    public static final Var<Boolean> DISCOURAGED = Var.bool("discouraged");
+    public static final Var<Boolean> NISC_ADVICE_AVAILABLE = Var.bool("niscAdviceAvailable");
     // conditions before the review (ruling R-8)
-    public static final String SPECIFIC_COMMUNICATION_CONFIRMED = "specificCommunicationConfirmed";
-    public static final String SPECIFIC_COMMUNICATION_NOTE = "specificCommunicationNote";
-    public static final String PRIOR_CONSULTATION_RESULT = "priorConsultationResult";
-    public static final String PRIOR_CONSULTATION_DATE = "priorConsultationDate";
+    public static final Var<Boolean> SPECIFIC_COMMUNICATION_CONFIRMED = Var.bool("specificCommunicationConfirmed");
+    public static final Var<String> SPECIFIC_COMMUNICATION_NOTE = Var.string("specificCommunicationNote");
+    public static final Var<String> PRIOR_CONSULTATION_RESULT = Var.string("priorConsultationResult");
+    public static final Var<String> PRIOR_CONSULTATION_DATE = Var.string("priorConsultationDate");
     // the review by 情報政策課
-    public static final String REVIEW_RECOMMENDATION = "reviewRecommendation";
-    public static final String REVIEW_COMMENT = "reviewComment";
-    public static final String CAREFUL_JUDGMENT = "carefulJudgment";
-    public static final String DISCOURAGED_JUSTIFICATION = "discouragedJustification";
-    public static final String REVIEWED_BY = "reviewedBy";
-    public static final String NISC_ADVICE = "niscAdvice";
+    public static final Var<ReviewRecommendation> REVIEW_RECOMMENDATION = Var.enumeration("reviewRecommendation", ReviewRecommendation.class);
+    public static final Var<String> REVIEW_COMMENT = Var.string("reviewComment");
+    public static final Var<String> CAREFUL_JUDGMENT = Var.string("carefulJudgment");
+    public static final Var<String> DISCOURAGED_JUSTIFICATION = Var.string("discouragedJustification");
+    public static final Var<String> REVIEWED_BY = Var.string("reviewedBy");
+    public static final Var<String> NISC_ADVICE = Var.string("niscAdvice");
     // 情報化企画 (004 §9(2))
-    public static final String IT_PLANNING_DECISION = "itPlanningDecision";
-    public static final String IT_PLANNING_COMMENT = "itPlanningComment";
-    public static final String IT_PLANNING_DECIDED_BY = "itPlanningDecidedBy";
+    public static final Var<ItPlanningDecision> IT_PLANNING_DECISION = Var.enumeration("itPlanningDecision", ItPlanningDecision.class);
+    public static final Var<String> IT_PLANNING_COMMENT = Var.string("itPlanningComment");
+    public static final Var<String> IT_PLANNING_DECIDED_BY = Var.string("itPlanningDecidedBy");
     // the decision by the head of 情報政策課
-    public static final String DECISION_CHOICE = "decisionChoice";
+    public static final Var<CaseVariables.DecisionChoice> DECISION_CHOICE = Var.enumeration("decisionChoice", CaseVariables.DecisionChoice.class);
     // after approval
-    public static final String ACKNOWLEDGED_RISKS = "acknowledgedRisks";
-    public static final String RISKS_ACKNOWLEDGED_BY = "risksAcknowledgedBy";
-    public static final String CONTRACT_DATE = "contractDate";
+    public static final Var<Object> ACKNOWLEDGED_RISKS = Var.json("acknowledgedRisks");
+    public static final Var<String> RISKS_ACKNOWLEDGED_BY = Var.string("risksAcknowledgedBy");
+    public static final Var<String> CONTRACT_DATE = Var.string("contractDate");
 
-    private Var() {}
+    private Variables() {}
   }
 
-  /** Values of {@link Var#REVIEW_RECOMMENDATION}. */
+  /** Values of {@link Variables#REVIEW_RECOMMENDATION}. */
   public enum ReviewRecommendation {
     APPROVE,
     REJECT,
@@ -75,7 +86,7 @@ public final class ReviewProcess {
     REQUEST_NISC_ADVICE
   }
 
-  /** Values of {@link Var#IT_PLANNING_DECISION}. */
+  /** Values of {@link Variables#IT_PLANNING_DECISION}. */
   public enum ItPlanningDecision {
     APPROVED,
     REJECTED

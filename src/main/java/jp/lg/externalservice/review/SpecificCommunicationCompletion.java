@@ -1,7 +1,7 @@
 package jp.lg.externalservice.review;
 
-import static jp.lg.externalservice.review.ReviewProcess.Var.SPECIFIC_COMMUNICATION_CONFIRMED;
-import static jp.lg.externalservice.review.ReviewProcess.Var.SPECIFIC_COMMUNICATION_NOTE;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.SPECIFIC_COMMUNICATION_CONFIRMED;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.SPECIFIC_COMMUNICATION_NOTE;
 
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;

@@ -3,8 +3,8 @@ package jp.lg.externalservice.review;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import static jp.lg.externalservice.review.ReviewProcess.Var.ACKNOWLEDGED_RISKS;
-import static jp.lg.externalservice.review.ReviewProcess.Var.RISKS_ACKNOWLEDGED_BY;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.ACKNOWLEDGED_RISKS;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.RISKS_ACKNOWLEDGED_BY;
 
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +43,7 @@ public class UsageRisksCompletion extends TaskCompletion {
       caseRecords.act(execution, CaseAct.SERVICE_MANAGER, ActResult.ACKNOWLEDGED);
     }
     if (reader.errors().isEmpty() && identityService.getCurrentAuthentication() != null) {
-      execution.setVariable(RISKS_ACKNOWLEDGED_BY, identityService.getCurrentAuthentication().getUserId());
+      RISKS_ACKNOWLEDGED_BY.set(execution, identityService.getCurrentAuthentication().getUserId());
     }
   }
 }

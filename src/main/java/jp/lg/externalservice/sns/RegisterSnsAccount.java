@@ -19,6 +19,6 @@ public class RegisterSnsAccount implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     entries.register(execution, EntryType.SNS,
-        (String) execution.getVariable(SnsProcess.Var.SNS_RESPONSIBLE_PERSON));
+        SnsProcess.Variables.SNS_RESPONSIBLE_PERSON.get(execution));
   }
 }

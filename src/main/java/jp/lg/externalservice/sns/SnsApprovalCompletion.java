@@ -14,7 +14,7 @@ import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_REASON;
-import static jp.lg.externalservice.sns.SnsProcess.Var.SNS_DECISION_CHOICE;
+import static jp.lg.externalservice.sns.SnsProcess.Variables.SNS_DECISION_CHOICE;
 
 
 /**
@@ -38,8 +38,8 @@ public class SnsApprovalCompletion extends TaskCompletion {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    ReasonedChoice<DecisionChoice> decided = ReasonedChoice.read(reader, SNS_DECISION_CHOICE, DecisionChoice.class,
-        DECISION_REASON.name(), Set.of(DecisionChoice.REJECT, DecisionChoice.RETURN));
+    ReasonedChoice<DecisionChoice> decided = ReasonedChoice.read(reader, SNS_DECISION_CHOICE,
+        DECISION_REASON, Set.of(DecisionChoice.REJECT, DecisionChoice.RETURN));
     DecisionChoice choice = decided.choice();
     String reason = decided.reason();
     if (!reader.errors().isEmpty()) {

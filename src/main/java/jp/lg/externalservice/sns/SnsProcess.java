@@ -1,5 +1,7 @@
 package jp.lg.externalservice.sns;
 
+import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.system.Var;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseSteps;
 
@@ -19,22 +21,25 @@ public final class SnsProcess {
     public static final String END_SNS_REGISTERED = "Event_SnsRegistered";
     public static final String END_SNS_REJECTED = "Event_SnsRejected";
     public static final String ESCALATE_OVERDUE = "Task_EscalateOverdue";
+    /** The approval's deadline (timer). */
+    public static final String APPROVAL_OVERDUE = "Event_SnsApprovalOverdue";
+    public static final String END_OVERDUE_ESCALATED = "Event_OverdueEscalated";
 
     private Element() {}
   }
 
   /** Process variables of the registration (003 第7 5). */
-  public static final class Var {
-    public static final String SNS_ACCOUNT_NAME = "snsAccountName";
-    public static final String SNS_ACCOUNT_URL = "snsAccountUrl";
-    public static final String SNS_RESPONSIBLE_PERSON = "snsResponsiblePerson";
-    public static final String SNS_RESPONSIBLE_PERSON_NAME = "snsResponsiblePersonName";
-    public static final String SNS_PROCEDURE_ITEMS = "snsProcedureItems";
-    public static final String SNS_OFFICIAL_ACCOUNT = "snsOfficialAccount";
-    public static final String SNS_NO_CONFIDENTIAL_POSTS = "snsNoConfidentialPosts";
-    public static final String SNS_DECISION_CHOICE = "snsDecisionChoice";
+  public static final class Variables {
+    public static final Var<String> SNS_ACCOUNT_NAME = Var.string("snsAccountName");
+    public static final Var<String> SNS_ACCOUNT_URL = Var.string("snsAccountUrl");
+    public static final Var<String> SNS_RESPONSIBLE_PERSON = Var.string("snsResponsiblePerson");
+    public static final Var<String> SNS_RESPONSIBLE_PERSON_NAME = Var.string("snsResponsiblePersonName");
+    public static final Var<Object> SNS_PROCEDURE_ITEMS = Var.json("snsProcedureItems");
+    public static final Var<OfficialAccount> SNS_OFFICIAL_ACCOUNT = Var.enumeration("snsOfficialAccount", OfficialAccount.class);
+    public static final Var<Boolean> SNS_NO_CONFIDENTIAL_POSTS = Var.bool("snsNoConfidentialPosts");
+    public static final Var<CaseVariables.DecisionChoice> SNS_DECISION_CHOICE = Var.enumeration("snsDecisionChoice", CaseVariables.DecisionChoice.class);
 
-    private Var() {}
+    private Variables() {}
   }
 
   /** The SNS operating procedure items ア–オ (003 第7 5(1)). */

@@ -3,7 +3,7 @@ package jp.lg.externalservice.sns;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import static jp.lg.externalservice.sns.SnsProcess.Var.*;
+import static jp.lg.externalservice.sns.SnsProcess.Variables.*;
 
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +50,7 @@ public class SnsRegistrationCompletion extends TaskCompletion {
       reader.reject(SNS_PROCEDURE_ITEMS, "運用手順にはア–オのすべてを定めてください（003 第7 5(1)）: " + String.join(", ", missing),
           "the operating procedure must cover items ア–オ (003 第7 5(1)): " + String.join(", ", missing));
     }
-    reader.requiredEnum(SNS_OFFICIAL_ACCOUNT, OfficialAccount.class);
+    reader.requiredEnum(SNS_OFFICIAL_ACCOUNT);
     Boolean pledge = reader.requiredBoolean(SNS_NO_CONFIDENTIAL_POSTS);
     if (Boolean.FALSE.equals(pledge)) {
       reader.reject(SNS_NO_CONFIDENTIAL_POSTS, "機密性2以上の情報は投稿できません。確認のうえチェックしてください（003 第7 5(2)）",
@@ -58,7 +58,7 @@ public class SnsRegistrationCompletion extends TaskCompletion {
     }
     if (reader.errors().isEmpty()) {
       caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
-      execution.setVariable(SNS_RESPONSIBLE_PERSON_NAME, directory.displayName(responsible));
+      SNS_RESPONSIBLE_PERSON_NAME.set(execution, directory.displayName(responsible));
     }
   }
 }

@@ -202,6 +202,53 @@ public final class InputReader {
    * The errors, at most {@link InputValidationException#MAX_REPORTED_ERRORS} of them and then one that counts the
    * rest.
    */
+  // The same reads by a declared variable (a form field's key): {@code reader.requiredEnum(DOUBLE_CHECK_DECISION)}.
+
+  public InputReader object(Var<?> field) {
+    return object(field.name());
+  }
+
+  public String requiredText(Var<String> field, int maxLength) {
+    return requiredText(field.name(), maxLength);
+  }
+
+  public String optionalText(Var<String> field, int maxLength) {
+    return optionalText(field.name(), maxLength);
+  }
+
+  public Boolean requiredBoolean(Var<Boolean> field) {
+    return requiredBoolean(field.name());
+  }
+
+  public boolean optionalBoolean(Var<Boolean> field, boolean defaultValue) {
+    return optionalBoolean(field.name(), defaultValue);
+  }
+
+  /** The enum constant the form sent for {@code field}, of the variable's declared type. */
+  public <E extends Enum<E>> E requiredEnum(Var<E> field) {
+    return requiredEnum(field.name(), field.type());
+  }
+
+  public <E extends Enum<E>> List<E> enumList(Var<?> field, Class<E> type, boolean nonEmpty) {
+    return enumList(field.name(), type, nonEmpty);
+  }
+
+  public LocalDate requiredDate(Var<String> field) {
+    return requiredDate(field.name());
+  }
+
+  public Integer requiredInteger(Var<Integer> field, int min, int max) {
+    return requiredInteger(field.name(), min, max);
+  }
+
+  public void reject(Var<?> field, String message, String messageEn) {
+    reject(field.name(), message, messageEn);
+  }
+
+  public boolean hasError(Var<?> field) {
+    return hasError(field.name());
+  }
+
   public List<FieldError> errors() {
     return errors.reported();
   }

@@ -26,6 +26,12 @@ public record ReasonedChoice<E extends Enum<E>>(E choice, String reason) {
     return new ReasonedChoice<>(choice, reason);
   }
 
+  /** The same for declared variables; the choice's type is the variable's. */
+  public static <E extends Enum<E>> ReasonedChoice<E> read(InputReader reader, Var<E> choiceField,
+      Var<String> reasonField, Set<E> needReason) {
+    return read(reader, choiceField.name(), choiceField.type(), reasonField.name(), needReason);
+  }
+
   public boolean is(E value) {
     return choice == value;
   }

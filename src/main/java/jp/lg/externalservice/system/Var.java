@@ -56,7 +56,7 @@ public final class Var<T> {
     return type;
   }
 
-  /** The value, or null when unset; an enum stored under an unknown name is an error. */
+  /** The value, or null when unset or of another type; an enum stored under an unknown name is an error. */
   public T get(VariableScope scope) {
     return convert(scope.getVariable(name));
   }
@@ -92,18 +92,19 @@ public final class Var<T> {
     return value instanceof Enum<?> constant ? constant.name() : value;
   }
 
+  /**
+   * A value of another type than declared reads as null, as a missing answer would: variables can be written by
+   * users (issue 12), so a number sent where text was declared is not turned into text here.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private T convert(Object value) {
-    if (value == null) {
-      return null;
+    if (type.isInstance(value)) {
+      return type.cast(value);
     }
-    if (type.isEnum() && !type.isInstance(value)) {
-      return (T) Enum.valueOf((Class) type, value.toString());
+    if (type.isEnum() && value instanceof String name) {
+      return (T) Enum.valueOf((Class) type, name);
     }
-    if (type == String.class && !(value instanceof String)) {
-      return (T) value.toString();
-    }
-    return type.cast(value);
+    return null;
   }
 
   @Override

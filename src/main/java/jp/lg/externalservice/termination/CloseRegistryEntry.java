@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.caserecord.CaseVariables.*;
-import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
+import static jp.lg.externalservice.termination.TerminationProcess.Variables.*;
 
 
 /**
@@ -31,7 +31,7 @@ public class CloseRegistryEntry implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String entryId = execution.getProcessBusinessKey(); // the entry this termination was filed for
-    lifecycle.terminate(entryId, InputReader.isoDate((String) execution.getVariable(END_DATE)),
+    lifecycle.terminate(entryId, InputReader.isoDate(END_DATE.get(execution)),
         caseRecords.of(execution).applicant().userId(), execution.getProcessInstanceId(),
         TERMINATION_REASON.get(execution));
     messages.closeOperation(entryId); // the periodic duties end with the use

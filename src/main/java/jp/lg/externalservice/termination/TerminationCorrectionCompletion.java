@@ -11,7 +11,7 @@ import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.caserecord.CaseVariables.*;
-import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
+import static jp.lg.externalservice.termination.TerminationProcess.Variables.*;
 
 
 /** {@code Task_CompleteTermination}: the service manager completes what was missing (e.g. the disposal proof). */

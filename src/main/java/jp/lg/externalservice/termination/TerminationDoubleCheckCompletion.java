@@ -22,7 +22,7 @@ import jp.lg.externalservice.system.TaskCompletion;
 import jp.lg.externalservice.termination.TerminationProcess.TerminationDecision;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
+import static jp.lg.externalservice.termination.TerminationProcess.Variables.*;
 
 
 /**
@@ -47,16 +47,15 @@ public class TerminationDoubleCheckCompletion extends TaskCompletion {
   protected void check(DelegateExecution execution, InputReader reader) {
     CaseRecord record = caseRecords.of(execution); // requester and department: facts, not variables
     fourEyes.check(reader, record.applicant().userId(), record.department().code());
-    ReasonedChoice<TerminationDecision> decided = ReasonedChoice.read(reader, TERMINATION_DECISION,
-        TerminationDecision.class, TERMINATION_COMMENT, Set.of(TerminationDecision.RETURN));
+    ReasonedChoice<TerminationDecision> decided = ReasonedChoice.read(reader, TERMINATION_DECISION, TERMINATION_COMMENT, Set.of(TerminationDecision.RETURN));
     TerminationDecision decision = decided.choice();
     String comment = decided.reason();
     List<String> crosses = new ArrayList<>(
         Checklist.TERMINATION.readCrosses(reader, TERMINATION_DOUBLE_CHECK));
     if (registry.find(execution.getProcessBusinessKey()).map(entry -> entry.route() == Route.IMPORTANT)
         .orElse(false)) {
-      crosses.addAll(Checklist.DISPOSAL.crosses(execution.getVariable(DISPOSAL_CHECKLIST) == null ? null
-          : JsonInput.toJson(execution.getVariable(DISPOSAL_CHECKLIST))));
+      crosses.addAll(Checklist.DISPOSAL.crosses(DISPOSAL_CHECKLIST.get(execution) == null ? null
+          : JsonInput.toJson(DISPOSAL_CHECKLIST.get(execution))));
     }
     if (decision == TerminationDecision.CONFIRM && !crosses.isEmpty() && !reader.hasError(TERMINATION_DOUBLE_CHECK)) {
       reader.reject(TERMINATION_DECISION, "× の項目（" + String.join(", ", crosses)
@@ -66,13 +65,13 @@ public class TerminationDoubleCheckCompletion extends TaskCompletion {
     if (reader.errors().isEmpty()) {
       caseRecords.act(execution, record.department().securityOfficerGroupId(),
           decision == TerminationDecision.CONFIRM ? ActResult.CONFIRMED : ActResult.RETURNED);
-      execution.setVariable(TERMINATION_ROWS, JsonVariables.json(rows(execution)));
+      TERMINATION_ROWS.set(execution, JsonVariables.json(rows(execution)));
     }
   }
 
   private static List<Map<String, String>> rows(DelegateExecution execution) {
-    com.fasterxml.jackson.databind.JsonNode requester = JsonInput.toJson(execution.getVariable(TERMINATION_CHECK));
-    com.fasterxml.jackson.databind.JsonNode checker = JsonInput.toJson(execution.getVariable(TERMINATION_DOUBLE_CHECK));
+    com.fasterxml.jackson.databind.JsonNode requester = JsonInput.toJson(TERMINATION_CHECK.get(execution));
+    com.fasterxml.jackson.databind.JsonNode checker = JsonInput.toJson(TERMINATION_DOUBLE_CHECK.get(execution));
     List<Map<String, String>> rows = new ArrayList<>();
     for (TerminationItem item : TerminationItem.values()) {
       Map<String, String> row = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 import static jp.lg.externalservice.caserecord.CaseVariables.*;
-import static jp.lg.externalservice.termination.TerminationProcess.Var.*;
+import static jp.lg.externalservice.termination.TerminationProcess.Variables.*;
 
 
 /**
@@ -82,7 +82,7 @@ public class TerminationRequestStart implements ExecutionListener {
     reader.requiredDate(END_DATE);
     reader.requiredText(AGREED_AT_TERMINATION, InputReader.MAX_TEXT);
     reader.requiredText(DISPOSAL_PROOF, InputReader.MAX_TEXT);
-    ReportChannel channel = reader.requiredEnum(REPORT_CHANNEL, ReportChannel.class);
+    ReportChannel channel = reader.requiredEnum(REPORT_CHANNEL);
     if (channel == ReportChannel.LEDGER_SURVEY && entry != null && entry.route() != Route.IMPORTANT
         && entry.route() != Route.PAID) {
       reader.reject(REPORT_CHANNEL, "情報システム台帳調査で様式3 に代えられるのは重要情報あり・有料のサービスだけです（ruling R-5）",

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.classification.DmnRuleTables;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class AdministrationApiTest extends WebTest {
   /** The multipart request Camunda Modeler sends for "Deploy". */
   private Answer deployAsModeler(String user, String fileName, String content) {
     StringBuilder body = new StringBuilder();
-    Map<String, String> fields = Map.of("deployment-name", "network-zone-matrix",
+    Map<String, String> fields = Map.of("deployment-name", DmnRuleTables.ZONE_MATRIX_DECISION,
         "deployment-source", "Camunda Modeler", "deploy-changed-only", "true");
     fields.forEach((name, value) -> body.append("--").append(BOUNDARY).append("\r\n")
         .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
@@ -99,11 +101,11 @@ class AdministrationApiTest extends WebTest {
   @Test
   @DisplayName("移行 API: 管理者は版の一覧と移行計画を得られ、誤った指定は 400 で項目を示す。管理者以外は 403")
   void migrationEndpoint() {
-    assertThat(get("/api/admin/migrations/external-service-review", "yamamoto").status()).isEqualTo(403);
-    assertThat(postJson("/api/admin/migrations", "kobayashi", Map.of("processDefinitionKey", "external-service-review",
+    assertThat(get("/api/admin/migrations/" + CaseProcesses.REVIEW, "yamamoto").status()).isEqualTo(403);
+    assertThat(postJson("/api/admin/migrations", "kobayashi", Map.of("processDefinitionKey", CaseProcesses.REVIEW,
         "sourceVersion", 1)).status()).isEqualTo(403);
 
-    Answer versions = get("/api/admin/migrations/external-service-review", "demo");
+    Answer versions = get("/api/admin/migrations/" + CaseProcesses.REVIEW, "demo");
     assertThat(versions.status()).isEqualTo(200);
     assertThat(versions.body().get(versions.body().size() - 1).get("latest").asBoolean()).isTrue();
     assertThat(versions.body().get(0).has("runningInstances")).isTrue();
@@ -114,7 +116,7 @@ class AdministrationApiTest extends WebTest {
     assertThat(missing.body().get("errors")).extracting(error -> error.get("field").asText())
         .containsExactly("processDefinitionKey", "sourceVersion", "dryRun");
     Answer unknown = postJson("/api/admin/migrations", "demo", Map.of("processDefinitionKey",
-        "external-service-review", "sourceVersion", 99));
+        CaseProcesses.REVIEW, "sourceVersion", 99));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.body().get("errors").get(0).get("field").asText()).isEqualTo("sourceVersion");
     assertThat(unknown.body().get("errors").get(0).get("message").asText()).contains("バージョン 99");

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.classification.DmnRuleTables;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.PrecheckController;
 import jp.lg.externalservice.review.ReviewProcess;
@@ -341,7 +342,7 @@ class RevisionTest extends EngineTest {
   @DisplayName("Modeler で同じ内容をデプロイ済みなら再デプロイしない。フォルダにないファイルは jar から読む")
   void modelerDeploymentIsNotDuplicatedAndJarIsTheFallback() throws IOException {
     String revised = zoneMatrixForbiddingCloudFromInternet();
-    repositoryService.createDeployment().name("network-zone-matrix").source("Camunda Modeler")
+    repositoryService.createDeployment().name(DmnRuleTables.ZONE_MATRIX_DECISION).source("Camunda Modeler")
         .addString("network-zone-matrix.dmn", revised).deploy();
     long deployments = repositoryService.createDeploymentQuery().count();
 

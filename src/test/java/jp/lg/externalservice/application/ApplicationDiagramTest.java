@@ -9,9 +9,9 @@ import jp.lg.externalservice.caserecord.CaseFacts;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.review.ReviewProcess;
-import jp.lg.externalservice.application.ApplicationProcess.Var;
+import jp.lg.externalservice.application.ApplicationProcess.Variables;
 import jp.lg.externalservice.sns.SnsProcess;
-import jp.lg.externalservice.application.ApplicationProcess.Var;
+import jp.lg.externalservice.application.ApplicationProcess.Variables;
 import jp.lg.externalservice.system.DueDates;
 import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -49,8 +49,6 @@ class ApplicationDiagramTest extends DiagramTest {
   @RegisterExtension
   static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
-  private static final String DOUBLE_CHECK_OVERDUE = "Event_DoubleCheckOverdue";
-
   private CaseFacts caseFacts;
   private CaseDecision caseDecision;
   private JavaDelegate operationHandover;
@@ -80,11 +78,11 @@ class ApplicationDiagramTest extends DiagramTest {
   }
 
   private static void prepare(ProcessInstance instance, String task, PreparationDecision decision) {
-    complete(task(task, instance), withVariables(Var.PREPARATION_DECISION, decision.name()));
+    complete(task(task, instance), withVariables(Variables.PREPARATION_DECISION.name(), decision.name()));
   }
 
   private static void doubleCheck(ProcessInstance instance, DoubleCheckDecision decision) {
-    complete(task(DOUBLE_CHECK, instance), withVariables(Var.DOUBLE_CHECK_DECISION, decision.name()));
+    complete(task(DOUBLE_CHECK, instance), withVariables(Variables.DOUBLE_CHECK_DECISION.name(), decision.name()));
   }
 
   private ProcessInstance startBefore(String elementId) {
@@ -221,6 +219,6 @@ class ApplicationDiagramTest extends DiagramTest {
     assertThat(task(ESCALATE_OVERDUE, instance)).hasCandidateGroup("policy-head");
     assertThat(calls).containsExactly(at("overdueStep", DOUBLE_CHECK_OVERDUE));
     complete(task(ESCALATE_OVERDUE, instance));
-    assertThat(instance).hasPassed("Event_OverdueEscalated").isWaitingAtExactly(DOUBLE_CHECK);
+    assertThat(instance).hasPassed(END_OVERDUE_ESCALATED).isWaitingAtExactly(DOUBLE_CHECK);
   }
 }

@@ -12,8 +12,14 @@ import java.util.HashMap;
 import java.util.Map;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.FullProcessCoverage;
+import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.caserecord.CaseSteps;
+import jp.lg.externalservice.classification.DmnRuleTables;
 import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.operation.OperationProcess;
+import jp.lg.externalservice.review.ReviewProcess;
+import jp.lg.externalservice.sns.SnsProcess;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -59,11 +65,11 @@ class ApplicationProcessTest extends EngineTest {
     complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
 
     assertThat(instance).isWaitingAt(REVIEW);
-    complete(instance, "Task_ReviewItPlanning", "kimura", Map.of("itPlanningDecision", "APPROVED"));
-    complete(instance, "Task_Review", "yamamoto", review("APPROVE", "問題なし"));
-    complete(instance, "Task_Decide", "kobayashi", decision("APPROVE", null));
-    complete(instance, "Task_AcknowledgeUsageRisks", "sato", usageRisksAcknowledged());
-    complete(instance, "Task_RecordContract", "sato", Map.of("contractDate", "2099-04-01"));
+    complete(instance, ReviewProcess.Element.REVIEW_IT_PLANNING, "kimura", Map.of("itPlanningDecision", "APPROVED"));
+    complete(instance, CaseSteps.REVIEW, "yamamoto", review("APPROVE", "問題なし"));
+    complete(instance, CaseSteps.DECIDE, "kobayashi", decision("APPROVE", null));
+    complete(instance, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, "sato", usageRisksAcknowledged());
+    complete(instance, ReviewProcess.Element.RECORD_CONTRACT, "sato", Map.of("contractDate", "2099-04-01"));
 
     assertThat(instance).isEnded().hasPassedInOrder(CLASSIFY, CHECK_SELECTION_CRITERIA, SELF_CHECK_MEASURES,
         DOUBLE_CHECK, REVIEW, END_APPROVED);
@@ -71,9 +77,9 @@ class ApplicationProcessTest extends EngineTest {
         .variableName("registryEntryId").singleResult().getValue();
     assertThat(entryId).startsWith("REG-");
     ProcessInstance operation = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey("external-service-operation").processInstanceBusinessKey(entryId).singleResult();
+        .processDefinitionKey(CaseProcesses.OPERATION).processInstanceBusinessKey(entryId).singleResult();
     assertThat(operation).as("approval hands over to operation").isNotNull();
-    assertThat(task(operation, "Task_IntroductionChecklist").getAssignee()).isEqualTo("sato");
+    assertThat(task(operation, OperationProcess.Element.INTRODUCTION_CHECKLIST).getAssignee()).isEqualTo("sato");
   }
 
   @Test
@@ -81,9 +87,9 @@ class ApplicationProcessTest extends EngineTest {
   void renewalClosesTheEntryItRenews() {
     ProcessInstance first = atDoubleCheck();
     complete(first, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
-    complete(first, "Task_Review", "yamamoto", review("APPROVE", null));
-    complete(first, "Task_Decide", "kobayashi", decision("APPROVE", null));
-    complete(first, "Task_AcknowledgeUsageRisks", "sato", usageRisksAcknowledged());
+    complete(first, CaseSteps.REVIEW, "yamamoto", review("APPROVE", null));
+    complete(first, CaseSteps.DECIDE, "kobayashi", decision("APPROVE", null));
+    complete(first, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, "sato", usageRisksAcknowledged());
     String oldEntry = (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(first.getId())
         .variableName("registryEntryId").singleResult().getValue();
 
@@ -92,12 +98,12 @@ class ApplicationProcessTest extends EngineTest {
     submitTask("sato", task(renewal), risksAccepted("TERMS_OF_USE", TERMS_RISKS));
     submitTask("sato", task(renewal), measuresAllMet());
     complete(renewal, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
-    complete(renewal, "Task_Review", "yamamoto", review("APPROVE", null));
-    complete(renewal, "Task_Decide", "kobayashi", decision("APPROVE", null));
-    complete(renewal, "Task_AcknowledgeUsageRisks", "sato", usageRisksAcknowledged());
+    complete(renewal, CaseSteps.REVIEW, "yamamoto", review("APPROVE", null));
+    complete(renewal, CaseSteps.DECIDE, "kobayashi", decision("APPROVE", null));
+    complete(renewal, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, "sato", usageRisksAcknowledged());
 
     assertThat(registry.find(oldEntry).orElseThrow().status()).isEqualTo(jp.lg.externalservice.registry.RegistryStatus.RENEWED);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("external-service-operation")
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseProcesses.OPERATION)
         .processInstanceBusinessKey(oldEntry).count()).as("the old operation ended").isZero();
   }
 
@@ -147,15 +153,15 @@ class ApplicationProcessTest extends EngineTest {
   void decisionReturnsAndRejects() {
     ProcessInstance instance = atDoubleCheck();
     complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
-    complete(instance, "Task_Review", "yamamoto", review("APPROVE", null));
-    complete(instance, "Task_Decide", "kobayashi", decision("RETURN", "利用者の範囲を具体的にしてください"));
+    complete(instance, CaseSteps.REVIEW, "yamamoto", review("APPROVE", null));
+    complete(instance, CaseSteps.DECIDE, "kobayashi", decision("RETURN", "利用者の範囲を具体的にしてください"));
     assertThat(instance).isWaitingAt(CORRECT_APPLICATION);
     Map<String, Object> corrected = new HashMap<>(measuresAllMet());
     corrected.put("correctionNote", "利用者を相談係の 12 名に限定しました");
     submitTask("sato", task(instance), corrected);
     complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
-    complete(instance, "Task_Review", "yamamoto", review("REJECT", "代替の全庁サービスがあるため"));
-    complete(instance, "Task_Decide", "kobayashi", decision("REJECT", "全庁導入済みのサービスで代替できるため"));
+    complete(instance, CaseSteps.REVIEW, "yamamoto", review("REJECT", "代替の全庁サービスがあるため"));
+    complete(instance, CaseSteps.DECIDE, "kobayashi", decision("REJECT", "全庁導入済みのサービスで代替できるため"));
     assertThat(instance).isWaitingAt(ACKNOWLEDGE_REJECTION);
     submitTask("sato", task(instance), Map.of());
     assertThat(instance).isEnded().hasPassed(END_REJECTED);
@@ -177,7 +183,7 @@ class ApplicationProcessTest extends EngineTest {
     assertThat(taskService.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("policy-head").count())
         .isEqualTo(1);
     complete(instance, ESCALATE_OVERDUE, "kobayashi", Map.of("escalationNote", "区民課に確認した"));
-    assertThat(instance).hasPassed("Event_OverdueEscalated").isWaitingAt(DOUBLE_CHECK);
+    assertThat(instance).hasPassed(END_OVERDUE_ESCALATED).isWaitingAt(DOUBLE_CHECK);
   }
 
   @Test
@@ -185,13 +191,13 @@ class ApplicationProcessTest extends EngineTest {
   void snsAccountRegistration() {
     ProcessInstance approved = submitApplication("sato", sns().variables());
     assertThat(approved).isWaitingAt(REGISTER_SNS_ACCOUNT);
-    complete(approved, "Task_PrepareSnsRegistration", "sato", snsRegistration());
-    complete(approved, "Task_ApproveSnsRegistration", "takahashi", Map.of("snsDecisionChoice", "APPROVE"));
+    complete(approved, SnsProcess.Element.PREPARE_SNS_REGISTRATION, "sato", snsRegistration());
+    complete(approved, CaseSteps.APPROVE_SNS_REGISTRATION, "takahashi", Map.of("snsDecisionChoice", "APPROVE"));
     assertThat(approved).isEnded().hasPassed(END_SNS_REGISTERED);
 
     ProcessInstance rejected = submitApplication("sato", sns().variables());
-    complete(rejected, "Task_PrepareSnsRegistration", "sato", snsRegistration());
-    complete(rejected, "Task_ApproveSnsRegistration", "takahashi",
+    complete(rejected, SnsProcess.Element.PREPARE_SNS_REGISTRATION, "sato", snsRegistration());
+    complete(rejected, CaseSteps.APPROVE_SNS_REGISTRATION, "takahashi",
         Map.of("snsDecisionChoice", "REJECT", "decisionReason", "既存の区公式アカウントで発信できるため"));
     assertThat(rejected).isWaitingAt(ACKNOWLEDGE_SNS_REJECTION);
     submitTask("sato", task(rejected), Map.of());
@@ -340,8 +346,8 @@ class ApplicationProcessTest extends EngineTest {
   void classificationIsInDecisionHistory() {
     long before = historyService.createHistoricDecisionInstanceQuery().count();
     submitApplication("sato", kintone().connectionZones("INTERNET", "LGWAN").variables());
-    assertThat(historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("external-service-exemption")
-        .count()).isPositive();
+    assertThat(historyService.createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(DmnRuleTables.EXEMPTION_DECISION).count()).isPositive();
     assertThat(historyService.createHistoricDecisionInstanceQuery().count() - before)
         .as("one exemption evaluation and one per requested zone").isEqualTo(3);
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.classification.ClassificationService;
 import jp.lg.externalservice.classification.DmnRuleTables;
 import jp.lg.externalservice.classification.Outcome;
@@ -349,7 +350,7 @@ class ApplicationRoutingTest extends EngineTest {
     assertThat(result.zoneVerdicts()).containsExactly(Map.entry("LGWAN", "FORBIDDEN"));
     assertThat(result.reasonRules()).containsExactly("ruling R-10 / 003 第7 5");
     assertThat(result.waitingAt()).as("the SNS registration is a called process").isNull();
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("sns-account-registration").count())
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseProcesses.SNS_REGISTRATION).count())
         .isPositive();
   }
 

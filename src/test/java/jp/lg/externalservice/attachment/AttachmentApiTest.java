@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.caserecord.CaseProcesses;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -47,7 +48,7 @@ class AttachmentApiTest extends WebTest {
     identityService.setAuthentication("sato", java.util.List.of("staff", "dept-kumin"));
     try {
       String definition = repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey("external-service-application").latestVersion().singleResult().getId();
+          .processDefinitionKey(CaseProcesses.APPLICATION).latestVersion().singleResult().getId();
       String instance = formService.submitStartForm(definition, variables).getId();
       taskId = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
     } finally {

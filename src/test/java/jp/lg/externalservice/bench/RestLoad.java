@@ -15,6 +15,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseSteps;
+import jp.lg.externalservice.review.ReviewProcess;
 
 /**
  * Sections 2 and 4: HTTP clients against the running application, authenticated with HTTP Basic on every request.
@@ -94,18 +98,20 @@ final class RestLoad {
         .service("REST kintone " + n + " " + System.nanoTime(), "CLOUD_INTERNET", "BUSINESS_APPLICATION")
         .informationTypes("PERSONAL").with("serviceManager", applicant).variables();
     String app = timed(own, count, () -> http.post(
-        "/engine-rest/process-definition/key/external-service-application/submit-form", applicant,
+        "/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form", applicant,
         WebTest.formVariables(answers)), "start").json().get("id").asText();
-    complete(own, count, app, "Task_CheckSelectionCriteria", applicant, allCriteriaMet());
-    complete(own, count, app, "Task_SelfCheckMeasures", applicant, measuresAllMet());
-    complete(own, count, app, "Task_DoubleCheck", department.securityOfficer(), doubleCheck("FORWARD", null));
+    complete(own, count, app, ApplicationProcess.Element.CHECK_SELECTION_CRITERIA, applicant, allCriteriaMet());
+    complete(own, count, app, ApplicationProcess.Element.SELF_CHECK_MEASURES, applicant, measuresAllMet());
+    complete(own, count, app, CaseSteps.DOUBLE_CHECK, department.securityOfficer(), doubleCheck("FORWARD", null));
     String review = timed(own, count, () -> http.get("/engine-rest/process-instance?superProcessInstance=" + app,
         reviewer), "review instance").json().get(0).get("id").asText();
-    complete(own, count, review, "Task_Review", reviewer, review("APPROVE", "確認済み"));
-    complete(own, count, review, "Task_ReviewItPlanning", "kimura", Map.of("itPlanningDecision", "APPROVED"));
-    complete(own, count, review, "Task_Decide", "kobayashi", decision("APPROVE", null));
-    complete(own, count, review, "Task_AcknowledgeUsageRisks", applicant, usageRisksAcknowledged());
-    complete(own, count, review, "Task_RecordContract", applicant, Map.of("contractDate", "2099-06-01"));
+    complete(own, count, review, CaseSteps.REVIEW, reviewer, review("APPROVE", "確認済み"));
+    complete(own, count, review, ReviewProcess.Element.REVIEW_IT_PLANNING, "kimura",
+        Map.of("itPlanningDecision", "APPROVED"));
+    complete(own, count, review, CaseSteps.DECIDE, "kobayashi", decision("APPROVE", null));
+    complete(own, count, review, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, applicant, usageRisksAcknowledged());
+    complete(own, count, review, ReviewProcess.Element.RECORD_CONTRACT, applicant,
+        Map.of("contractDate", "2099-06-01"));
     latencies.add(Arrays.copyOf(own[0], count[0]));
   }
 

@@ -50,10 +50,10 @@ class CaseRecordRestTest extends WebTest {
   void startFormCannotFileInAnotherName() {
     // the REST guard refuses the extra variable outright (EngineRestGuardTest); without it the record would still
     // name the signed-in user, which the engine-level CaseRecordTest shows. Here: a plain start is filed as sato.
-    Answer refused = postJson("/engine-rest/process-definition/key/external-service-application/submit-form",
+    Answer refused = postJson("/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form",
         "sato", formVariables(kintone().with("applicant", "suzuki").variables()));
     assertThat(refused.status()).isEqualTo(400);
-    Answer started = postJson("/engine-rest/process-definition/key/external-service-application/submit-form",
+    Answer started = postJson("/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form",
         "sato", formVariables(kintone().variables()));
     assertThat(started.status()).isEqualTo(200);
     String instance = started.body().get("id").asText();
@@ -67,7 +67,7 @@ class CaseRecordRestTest extends WebTest {
   @DisplayName("自分のタスクで applicant・departmentCode・itPlanningRequired を書いても、ダブルチェックの宛先も四つの目も情報化企画も変わらない")
   void ownTaskVariablesChangeNoFact() {
     // takahashi, the 利用責任者 of 区民課, applies (PAID: 情報化企画 required) and would check his own application
-    Answer started = postJson("/engine-rest/process-definition/key/external-service-application/submit-form",
+    Answer started = postJson("/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form",
         "takahashi", formVariables(kintone().variables()));
     String instance = started.body().get("id").asText();
     String risks = onlyTask(instance, "takahashi");

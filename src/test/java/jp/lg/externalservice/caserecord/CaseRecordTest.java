@@ -3,6 +3,7 @@ package jp.lg.externalservice.caserecord;
 import static jp.lg.externalservice.ApplicationAnswers.kintone;
 import static jp.lg.externalservice.TaskAnswers.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.util.List;
@@ -25,6 +26,7 @@ import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.review.ReviewProcess;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
+import jp.lg.externalservice.termination.TerminationProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -105,7 +107,7 @@ class CaseRecordTest extends EngineTest {
     assertThat(unclaimed.getErrors()).extracting(FieldError::field).containsExactly("(user)");
     assertThat(own.getMessage()).contains("R-15");
     assertThat(caseRecords.acts(instance.getId())).extracting(CaseAct::step)
-        .as("only the applicant's own acts").doesNotContain("Task_DoubleCheck");
+        .as("only the applicant's own acts").doesNotContain(CaseSteps.DOUBLE_CHECK);
     assertThat(record(instance).applicant().userId()).isEqualTo("takahashi");
     assertThat(record(instance).department().code()).isEqualTo("kumin");
   }
@@ -151,11 +153,11 @@ class CaseRecordTest extends EngineTest {
     assertThat(caseRecords.acts(instance.getId())).filteredOn(act -> !act.role().equals(CaseAct.APPLICANT))
         .extracting(act -> act.step(), act -> act.actor().userId(), act -> act.role(), act -> act.result())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("Task_DoubleCheck", "takahashi", "security-officer-kumin", ActResult.FORWARDED),
-            org.assertj.core.groups.Tuple.tuple("Task_Review", "yamamoto", "policy-reviewer", ActResult.APPROVED),
-            org.assertj.core.groups.Tuple.tuple("Task_ReviewItPlanning", "kimura", "it-planning", ActResult.REJECTED),
-            org.assertj.core.groups.Tuple.tuple("Task_Decide", "kobayashi", "policy-head", ActResult.REJECTED));
-    assertThat(caseRecords.acts(instance.getId())).filteredOn(act -> act.step().equals("Task_DoubleCheck"))
+            tuple(CaseSteps.DOUBLE_CHECK, "takahashi", "security-officer-kumin", ActResult.FORWARDED),
+            tuple(CaseSteps.REVIEW, "yamamoto", "policy-reviewer", ActResult.APPROVED),
+            tuple(ReviewProcess.Element.REVIEW_IT_PLANNING, "kimura", "it-planning", ActResult.REJECTED),
+            tuple(CaseSteps.DECIDE, "kobayashi", "policy-head", ActResult.REJECTED));
+    assertThat(caseRecords.acts(instance.getId())).filteredOn(act -> act.step().equals(CaseSteps.DOUBLE_CHECK))
         .extracting(act -> act.actor().name()).containsExactly("高橋 健");
     assertThat(record(instance).classified()).isEqualTo(classified);
   }
@@ -185,12 +187,12 @@ class CaseRecordTest extends EngineTest {
     assertThat(caseRecords.acts(instance.getId()))
         .extracting(CaseAct::step, act -> act.actor().userId(), CaseAct::result)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("StartEvent_ApplicationSubmitted", "sato", ActResult.SUBMITTED),
-            org.assertj.core.groups.Tuple.tuple("Task_AcceptRisks", "sato", ActResult.SUBMITTED),
-            org.assertj.core.groups.Tuple.tuple("Task_SelfCheckMeasures", "sato", ActResult.SUBMITTED),
-            org.assertj.core.groups.Tuple.tuple("Task_DoubleCheck", "takahashi", ActResult.RETURNED),
-            org.assertj.core.groups.Tuple.tuple("Task_CorrectApplication", "sato", ActResult.SUBMITTED),
-            org.assertj.core.groups.Tuple.tuple("Task_DoubleCheck", "takahashi", ActResult.FORWARDED));
+            tuple(ApplicationProcess.Element.START, "sato", ActResult.SUBMITTED),
+            tuple(ApplicationProcess.Element.ACCEPT_RISKS, "sato", ActResult.SUBMITTED),
+            tuple(ApplicationProcess.Element.SELF_CHECK_MEASURES, "sato", ActResult.SUBMITTED),
+            tuple(CaseSteps.DOUBLE_CHECK, "takahashi", ActResult.RETURNED),
+            tuple(ApplicationProcess.Element.CORRECT_APPLICATION, "sato", ActResult.SUBMITTED),
+            tuple(CaseSteps.DOUBLE_CHECK, "takahashi", ActResult.FORWARDED));
     assertThat(caseRecords.acts(instance.getId())).allSatisfy(act -> assertThat(act.caseId()).isEqualTo(instance.getId()));
   }
 
@@ -222,7 +224,7 @@ class CaseRecordTest extends EngineTest {
         .extracting(act -> act.actor().userId()).containsExactly("yamamoto", "kimura", "kobayashi");
     assertThat(caseRecords.acts(instance.getId())).filteredOn(act -> act.role().equals(CaseAct.SERVICE_MANAGER))
         .extracting(CaseAct::step, act -> act.actor().userId()).contains(
-            org.assertj.core.groups.Tuple.tuple("Task_RecordContract", "sato"));
+            tuple(ReviewProcess.Element.RECORD_CONTRACT, "sato"));
   }
 
   @Test
@@ -235,24 +237,25 @@ class CaseRecordTest extends EngineTest {
     Map<String, Object> request = TaskAnswers.terminationRequest(entryId, "FORM3");
     request.put("applicant", "tanaka");
     ProcessInstance instance = as("sato", () -> formService.submitStartForm(
-        repositoryDefinitionId("external-service-termination"), request));
+        repositoryDefinitionId(CaseProcesses.TERMINATION), request));
     assertThat(record(instance).applicant().userId()).isEqualTo("sato");
     assertThat(record(instance).registryEntryId()).isEqualTo(entryId);
 
     // the 利用責任者 named as applicant would fail the four-eyes rule; route IMPORTANT would demand 様式6
     adminWrites(instance.getId(), vars("applicant", "takahashi", "departmentCode", "fukushi", "route", "IMPORTANT"));
-    assertThat(candidateGroups(task(instance, "Task_DoubleCheckTermination"))).containsExactly("security-officer-kumin");
-    complete(instance, "Task_DoubleCheckTermination", "takahashi", vars("terminationDoubleCheck",
+    assertThat(candidateGroups(task(instance, TerminationProcess.Element.DOUBLE_CHECK)))
+        .containsExactly("security-officer-kumin");
+    complete(instance, TerminationProcess.Element.DOUBLE_CHECK, "takahashi", vars("terminationDoubleCheck",
         TaskAnswers.checklist("t", 4), "terminationDecision", "CONFIRM", "terminationComment", null));
-    complete(instance, "Task_AcknowledgeTerminationReport", "yamamoto", Map.of("reportNote", "受理"));
+    complete(instance, TerminationProcess.Element.ACKNOWLEDGE_REPORT, "yamamoto", Map.of("reportNote", "受理"));
 
     assertThat(instance).isEnded();
     RegistryEntry entry = registry.find(entryId).orElseThrow();
     assertThat(entry.status()).isEqualTo(RegistryStatus.TERMINATED);
     assertThat(entry.events().get(entry.events().size() - 1).actor()).isEqualTo("sato");
     assertThat(caseRecords.acts(instance.getId())).extracting(act -> act.actor().userId(), CaseAct::role, CaseAct::result)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("sato", CaseAct.APPLICANT, ActResult.SUBMITTED),
-            org.assertj.core.groups.Tuple.tuple("takahashi", "security-officer-kumin", ActResult.CONFIRMED));
+        .containsExactly(tuple("sato", CaseAct.APPLICANT, ActResult.SUBMITTED),
+            tuple("takahashi", "security-officer-kumin", ActResult.CONFIRMED));
   }
 
   private static Map<String, Object> withCorrectionNote(Map<String, Object> answers) {

@@ -2,7 +2,7 @@ package jp.lg.externalservice.operation;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.lg.externalservice.operation.OperationProcess.Var;
+import jp.lg.externalservice.operation.OperationProcess.Variables;
 import jp.lg.externalservice.DiagramTest;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.classification.Route;
@@ -44,12 +44,6 @@ class OperationDiagramTest extends DiagramTest {
   @RegisterExtension
   static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
-  private static final String OPERATION_CLOSED = "Event_OperationClosed";
-  private static final String QUARTERLY_REVIEW_DUE = "StartEvent_QuarterlyReviewDue";
-  private static final String BACKUP_DUE = "StartEvent_BackupDue";
-  private static final String USAGE_CHECK_DUE = "StartEvent_UsageCheckDue";
-  private static final String YEARLY_CHECK_DUE = "StartEvent_YearlyCheckDue";
-
   private ServiceFacts serviceFacts;
   private JavaDelegate extendRetention;
   private JavaDelegate suspendService;
@@ -69,7 +63,7 @@ class OperationDiagramTest extends DiagramTest {
     when(schedule.yearlyCheck()).thenReturn("R/P1Y");
     when(schedule.dutyPeriod()).thenReturn("P14D");
     // the real delegate classifies again and writes the result for the gateway after it (ruling R-16)
-    delegate("reclassifyUsage", execution -> execution.setVariable(Var.RECLASSIFICATION, reclassification.name()));
+    delegate("reclassifyUsage", execution -> execution.setVariable(Variables.RECLASSIFICATION.name(), reclassification.name()));
     extendRetention = delegate("extendRetention");
     suspendService = delegate("suspendService");
     listeners("introductionChecklistCompletion", "governmentCloudChecklistCompletion", "operationChecklistCompletion",
@@ -86,7 +80,7 @@ class OperationDiagramTest extends DiagramTest {
   /** A free service without the government cloud rules: nothing to introduce, only the periodic duties remain. */
   private ProcessInstance inOperation() {
     ProcessInstance instance = approved(Route.FREE, false);
-    assertThat(instance).hasPassed("Event_IntroductionCompleted").isWaitingAtExactly(OPERATION_CLOSED);
+    assertThat(instance).hasPassed(END_INTRODUCTION_COMPLETED).isWaitingAtExactly(OPERATION_CLOSED);
     return instance;
   }
 
@@ -95,7 +89,7 @@ class OperationDiagramTest extends DiagramTest {
   }
 
   private void assertUseStopped(ProcessInstance instance) throws Exception {
-    assertThat(instance).isEnded().hasPassed(SUSPEND_SERVICE, "Event_UseStoppedEnded");
+    assertThat(instance).isEnded().hasPassed(SUSPEND_SERVICE, END_USE_STOPPED);
     assertThat(calls).last().isEqualTo(at("suspendService", SUSPEND_SERVICE));
     verify(suspendService).execute(any());
   }
@@ -123,7 +117,7 @@ class OperationDiagramTest extends DiagramTest {
       expected.add(at("operationChecklistCompletion", INITIAL_OPERATION_CHECKLIST));
     }
 
-    assertThat(instance).hasPassed("Event_IntroductionCompleted").isWaitingAtExactly(OPERATION_CLOSED);
+    assertThat(instance).hasPassed(END_INTRODUCTION_COMPLETED).isWaitingAtExactly(OPERATION_CLOSED);
     assertThat(calls).isEqualTo(expected);
   }
 
@@ -133,7 +127,7 @@ class OperationDiagramTest extends DiagramTest {
     ProcessInstance instance = inOperation();
     correlate(CaseProcesses.MESSAGE_OPERATION_CLOSED, instance);
 
-    assertThat(instance).isEnded().hasPassed("Event_OperationEnded");
+    assertThat(instance).isEnded().hasPassed(END_OPERATION_ENDED);
   }
 
   @Test
@@ -142,9 +136,9 @@ class OperationDiagramTest extends DiagramTest {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
     assertThat(task(QUARTERLY_REVIEW, instance)).isAssignedTo("sato");
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Var.REVIEW_RESULT, ReviewResult.NO_CHANGE.name()));
+    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.NO_CHANGE.name()));
 
-    assertThat(instance).hasPassed("Event_NoChange").isWaitingAtExactly(OPERATION_CLOSED);
+    assertThat(instance).hasPassed(END_NO_CHANGE).isWaitingAtExactly(OPERATION_CLOSED);
     assertThat(job(QUARTERLY_REVIEW_DUE, instance)).isNotNull(); // the next quarter
   }
 
@@ -153,12 +147,12 @@ class OperationDiagramTest extends DiagramTest {
   void quarterlyReviewChangedAndContinued() {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Var.REVIEW_RESULT, ReviewResult.CHANGED.name()));
+    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.CHANGED.name()));
     assertThat(task(DECIDE_CONTINUATION, instance)).hasCandidateGroup("security-officer-kumin");
     complete(task(DECIDE_CONTINUATION, instance),
-        withVariables(Var.CONTINUATION_DECISION, ContinuationDecision.CONTINUE.name()));
+        withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.CONTINUE.name()));
 
-    assertThat(instance).hasPassed("Event_UseContinued").isWaitingAtExactly(OPERATION_CLOSED);
+    assertThat(instance).hasPassed(END_USE_CONTINUED).isWaitingAtExactly(OPERATION_CLOSED);
     assertThat(calls).containsExactly(at("quarterlyReviewCompletion", QUARTERLY_REVIEW),
         at("continuationDecisionCompletion", DECIDE_CONTINUATION));
   }
@@ -168,11 +162,11 @@ class OperationDiagramTest extends DiagramTest {
   void quarterlyReviewChangedAndStopped() throws Exception {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Var.REVIEW_RESULT, ReviewResult.CHANGED.name()));
+    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.CHANGED.name()));
     complete(task(DECIDE_CONTINUATION, instance),
-        withVariables(Var.CONTINUATION_DECISION, ContinuationDecision.STOP.name()));
+        withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.STOP.name()));
 
-    assertThat(instance).hasPassed("Event_QuarterlyUseStopped");
+    assertThat(instance).hasPassed(END_QUARTERLY_USE_STOPPED);
     assertUseStopped(instance);
   }
 
@@ -181,9 +175,9 @@ class OperationDiagramTest extends DiagramTest {
   void quarterlyReviewFindsOverseasData() throws Exception {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Var.REVIEW_RESULT, ReviewResult.OVERSEAS_DATA.name()));
+    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.OVERSEAS_DATA.name()));
 
-    assertThat(instance).hasPassed("Event_OverseasFoundInReview").hasNotPassed(DECIDE_CONTINUATION);
+    assertThat(instance).hasPassed(END_OVERSEAS_FOUND_IN_REVIEW).hasNotPassed(DECIDE_CONTINUATION);
     assertUseStopped(instance);
   }
 
@@ -194,7 +188,7 @@ class OperationDiagramTest extends DiagramTest {
     execute(job(BACKUP_DUE, instance));
     complete(task(CONFIRM_BACKUP, instance));
 
-    assertThat(instance).hasPassed("Event_BackupConfirmed").isWaitingAtExactly(OPERATION_CLOSED);
+    assertThat(instance).hasPassed(END_BACKUP_CONFIRMED).isWaitingAtExactly(OPERATION_CLOSED);
     assertThat(calls).containsExactly(at("backupConfirmationCompletion", CONFIRM_BACKUP));
   }
 
@@ -203,9 +197,9 @@ class OperationDiagramTest extends DiagramTest {
   void usageAsApplied() {
     ProcessInstance instance = inOperation();
     execute(job(USAGE_CHECK_DUE, instance));
-    complete(task(CONFIRM_USAGE, instance), withVariables(Var.USAGE_DIFFERS, false));
+    complete(task(CONFIRM_USAGE, instance), withVariables(Variables.USAGE_DIFFERS.name(), false));
 
-    assertThat(instance).hasPassed("Event_UsageMatches").hasNotPassed("Task_Reclassify")
+    assertThat(instance).hasPassed(END_USAGE_MATCHES).hasNotPassed(RECLASSIFY)
         .isWaitingAtExactly(OPERATION_CLOSED);
   }
 
@@ -215,11 +209,11 @@ class OperationDiagramTest extends DiagramTest {
     reclassification = Reclassification.SAME_ROUTE;
     ProcessInstance instance = inOperation();
     execute(job(USAGE_CHECK_DUE, instance));
-    complete(task(CONFIRM_USAGE, instance), withVariables(Var.USAGE_DIFFERS, true));
+    complete(task(CONFIRM_USAGE, instance), withVariables(Variables.USAGE_DIFFERS.name(), true));
 
-    assertThat(instance).hasPassed("Event_SameRoute").isWaitingAtExactly(OPERATION_CLOSED);
+    assertThat(instance).hasPassed(END_SAME_ROUTE).isWaitingAtExactly(OPERATION_CLOSED);
     assertThat(calls).containsExactly(at("usageConfirmationCompletion", CONFIRM_USAGE),
-        at("reclassifyUsage", "Task_Reclassify"));
+        at("reclassifyUsage", RECLASSIFY));
   }
 
   @Test
@@ -228,13 +222,13 @@ class OperationDiagramTest extends DiagramTest {
     reclassification = Reclassification.ROUTE_CHANGED;
     ProcessInstance instance = inOperation();
     execute(job(USAGE_CHECK_DUE, instance));
-    complete(task(CONFIRM_USAGE, instance), withVariables(Var.USAGE_DIFFERS, true));
+    complete(task(CONFIRM_USAGE, instance), withVariables(Variables.USAGE_DIFFERS.name(), true));
     assertThat(task(NOTIFY_RECLASSIFICATION, instance)).hasCandidateGroup("policy-reviewer");
     complete(task(NOTIFY_RECLASSIFICATION, instance));
     assertThat(task(REQUEST_RENEWAL, instance)).isAssignedTo("sato");
     complete(task(REQUEST_RENEWAL, instance));
 
-    assertThat(instance).hasPassed("Event_RenewalRequested").isWaitingAtExactly(OPERATION_CLOSED);
+    assertThat(instance).hasPassed(END_RENEWAL_REQUESTED).isWaitingAtExactly(OPERATION_CLOSED);
   }
 
   @Test
@@ -243,9 +237,9 @@ class OperationDiagramTest extends DiagramTest {
     reclassification = Reclassification.FORBIDDEN;
     ProcessInstance instance = inOperation();
     execute(job(USAGE_CHECK_DUE, instance));
-    complete(task(CONFIRM_USAGE, instance), withVariables(Var.USAGE_DIFFERS, true));
+    complete(task(CONFIRM_USAGE, instance), withVariables(Variables.USAGE_DIFFERS.name(), true));
 
-    assertThat(instance).hasPassed("Event_ReclassifiedForbidden");
+    assertThat(instance).hasPassed(END_RECLASSIFIED_FORBIDDEN);
     assertUseStopped(instance);
   }
 
@@ -258,18 +252,18 @@ class OperationDiagramTest extends DiagramTest {
     assertThat(task(USAGE_CHECK_BY_ADMINISTRATOR, instance)).isAssignedTo("kobayashi");
     complete(task(USAGE_CHECK_BY_ADMINISTRATOR, instance));
 
-    assertThat(instance).hasPassed("Event_YearlyCheckDone").isWaitingAtExactly(OPERATION_CLOSED);
+    assertThat(instance).hasPassed(END_YEARLY_CHECK_DONE).isWaitingAtExactly(OPERATION_CLOSED);
     assertThat(calls).containsExactly(at("operationChecklistCompletion", YEARLY_CHECKLIST),
-        at("administratorUsageCompletion", USAGE_CHECK_BY_ADMINISTRATOR), at("extendRetention", "Task_ExtendRetention"));
+        at("administratorUsageCompletion", USAGE_CHECK_BY_ADMINISTRATOR), at("extendRetention", EXTEND_RETENTION));
     verify(extendRetention).execute(any());
   }
 
   @ParameterizedTest(name = "{1}")
   @CsvSource({
-      QUARTERLY_REVIEW_DUE + ", " + QUARTERLY_REVIEW + ", Event_QuarterlyReviewOverdue, Task_EscalateQuarterlyReview",
-      BACKUP_DUE + ", " + CONFIRM_BACKUP + ", Event_ConfirmBackupOverdue, Task_EscalateConfirmBackup",
-      USAGE_CHECK_DUE + ", " + CONFIRM_USAGE + ", Event_ConfirmUsageOverdue, Task_EscalateConfirmUsage",
-      YEARLY_CHECK_DUE + ", " + YEARLY_CHECKLIST + ", Event_YearlyChecklistOverdue, Task_EscalateYearlyChecklist"})
+      QUARTERLY_REVIEW_DUE + "," + QUARTERLY_REVIEW + "," + QUARTERLY_REVIEW_OVERDUE + "," + ESCALATE_QUARTERLY_REVIEW,
+      BACKUP_DUE + "," + CONFIRM_BACKUP + "," + CONFIRM_BACKUP_OVERDUE + "," + ESCALATE_CONFIRM_BACKUP,
+      USAGE_CHECK_DUE + "," + CONFIRM_USAGE + "," + CONFIRM_USAGE_OVERDUE + "," + ESCALATE_CONFIRM_USAGE,
+      YEARLY_CHECK_DUE + "," + YEARLY_CHECKLIST + "," + YEARLY_CHECKLIST_OVERDUE + "," + ESCALATE_YEARLY_CHECKLIST})
   @DisplayName("定期の確認の期限超過: 所属長に確認タスクができ、遅れているタスクは残る")
   void overdueDutyIsEscalated(String due, String duty, String timer, String escalation) {
     ProcessInstance instance = inOperation();
@@ -290,9 +284,9 @@ class OperationDiagramTest extends DiagramTest {
     correlate(OperationProcess.MESSAGE_PROVIDER_TERMS_CHANGED, instance);
     assertThat(task(DECIDE_ON_TERMS_CHANGE, instance)).hasCandidateGroup("security-officer-kumin");
     complete(task(DECIDE_ON_TERMS_CHANGE, instance),
-        withVariables(Var.CONTINUATION_DECISION, ContinuationDecision.CONTINUE.name()));
+        withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.CONTINUE.name()));
 
-    assertThat(instance).hasPassed("Event_ContinuedAfterTermsChange").isWaitingAtExactly(OPERATION_CLOSED);
+    assertThat(instance).hasPassed(END_CONTINUED_AFTER_TERMS_CHANGE).isWaitingAtExactly(OPERATION_CLOSED);
     verify(suspendService, never()).execute(any());
   }
 
@@ -302,9 +296,9 @@ class OperationDiagramTest extends DiagramTest {
     ProcessInstance instance = inOperation();
     correlate(OperationProcess.MESSAGE_PROVIDER_TERMS_CHANGED, instance);
     complete(task(DECIDE_ON_TERMS_CHANGE, instance),
-        withVariables(Var.CONTINUATION_DECISION, ContinuationDecision.STOP.name()));
+        withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.STOP.name()));
 
-    assertThat(instance).hasPassed("Event_StoppedAfterTermsChange");
+    assertThat(instance).hasPassed(END_STOPPED_AFTER_TERMS_CHANGE);
     assertUseStopped(instance);
   }
 
@@ -316,7 +310,7 @@ class OperationDiagramTest extends DiagramTest {
     assertThat(task(ALERT_USERS, instance)).hasCandidateGroup("security-officer-kumin");
     complete(task(ALERT_USERS, instance));
 
-    assertThat(instance).hasPassed("Event_UsersAlerted").isWaitingAtExactly(OPERATION_CLOSED);
+    assertThat(instance).hasPassed(END_USERS_ALERTED).isWaitingAtExactly(OPERATION_CLOSED);
   }
 
   @Test
@@ -326,7 +320,7 @@ class OperationDiagramTest extends DiagramTest {
     execute(job(BACKUP_DUE, instance));
     correlate(OperationProcess.MESSAGE_OVERSEAS_DATA_FOUND, instance);
 
-    assertThat(instance).hasPassed("Event_OverseasDataStop").hasNotPassed("Event_BackupConfirmed");
+    assertThat(instance).hasPassed(END_OVERSEAS_DATA_STOP).hasNotPassed(END_BACKUP_CONFIRMED);
     assertUseStopped(instance);
   }
 }

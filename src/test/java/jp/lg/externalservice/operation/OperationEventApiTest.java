@@ -5,6 +5,7 @@ import java.util.Map;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.WebTest;
 import jp.lg.externalservice.caserecord.CaseMessages;
+import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.classification.ServiceCategory;
@@ -83,7 +84,7 @@ class OperationEventApiTest extends WebTest {
     assertThat(registry.find(id).orElseThrow().status()).isEqualTo(RegistryStatus.ACTIVE);
     assertThat(registry.find(id).orElseThrow().events()).hasSize(events);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id)
-        .processDefinitionKey("external-service-termination").count()).as("no termination started").isZero();
+        .processDefinitionKey(CaseProcesses.TERMINATION).count()).as("no termination started").isZero();
     assertThat(runtimeService.createExecutionQuery().processInstanceBusinessKey(id)
         .processDefinitionKey(OperationProcess.KEY).messageEventSubscriptionName(
             OperationProcess.MESSAGE_OVERSEAS_DATA_FOUND).count()).as("operation still waiting").isEqualTo(1);

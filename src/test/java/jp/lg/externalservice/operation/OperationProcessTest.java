@@ -19,6 +19,7 @@ import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.system.InputValidationException;
+import jp.lg.externalservice.termination.TerminationProcess;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -81,7 +82,7 @@ class OperationProcessTest extends EngineTest {
 
   private void introduced(ProcessInstance instance) {
     // FREE and PAID services have no introduction checklist and no 様式5 at the start
-    assertThat(instance).hasPassed("Event_IntroductionCompleted");
+    assertThat(instance).hasPassed(END_INTRODUCTION_COMPLETED);
   }
 
   @Test
@@ -95,7 +96,7 @@ class OperationProcessTest extends EngineTest {
     submitTask("sato", task(instance, INTRODUCTION_CHECKLIST), vars("checklist", checklist("i", 6)));
     submitTask("sato", task(instance, GOVERNMENT_CLOUD_CHECKLIST), vars("checklist", checklist("g", 19)));
     submitTask("sato", task(instance, INITIAL_OPERATION_CHECKLIST), vars("checklist", checklist("o", 10)));
-    assertThat(instance).hasPassed("Event_IntroductionCompleted").isNotEnded();
+    assertThat(instance).hasPassed(END_INTRODUCTION_COMPLETED).isNotEnded();
   }
 
   @Test
@@ -116,12 +117,12 @@ class OperationProcessTest extends EngineTest {
     // the next month's backup is overdue: the department's 所属長 is told, the duty stays open
     advance(Duration.ofDays(31), instance);
     advance(Duration.ofDays(15), instance);
-    Task escalation = task(instance, "Task_EscalateConfirmBackup");
+    Task escalation = task(instance, ESCALATE_CONFIRM_BACKUP);
     assertThat(taskService.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("unit-head-kumin").count())
         .isEqualTo(1);
-    complete(instance, "Task_EscalateConfirmBackup", "tanaka", vars());
+    complete(instance, ESCALATE_CONFIRM_BACKUP, "tanaka", vars());
     submitTask("sato", task(instance, CONFIRM_BACKUP), vars("backupTaken", true));
-    complete(instance, "Task_EscalateConfirmUsage", "tanaka", vars());
+    complete(instance, ESCALATE_CONFIRM_USAGE, "tanaka", vars());
     submitTask("sato", task(instance, CONFIRM_USAGE), vars("usageDiffers", false));
 
     advance(Duration.ofDays(300), instance);
@@ -130,7 +131,7 @@ class OperationProcessTest extends EngineTest {
         vars("usageAppropriate", false)));
     assertThat(inappropriate.getMessage()).contains("usageCheckNote");
     submitTask("tanaka", task(instance, USAGE_CHECK_BY_ADMINISTRATOR), vars("usageAppropriate", true));
-    assertThat(instance).hasPassed("Event_YearlyCheckDone").isNotEnded();
+    assertThat(instance).hasPassed(END_YEARLY_CHECK_DONE).isNotEnded();
   }
 
   @Test
@@ -140,20 +141,20 @@ class OperationProcessTest extends EngineTest {
     advance(Duration.ofDays(366), instance);
     Task checklist = task(instance, YEARLY_CHECKLIST);
     assertThat(checklist.getAssignee()).isEqualTo("sato");
-    assertThat(task(instance, "Task_EscalateYearlyChecklist")).as("not overdue yet").isNull();
+    assertThat(task(instance, ESCALATE_YEARLY_CHECKLIST)).as("not overdue yet").isNull();
 
     advance(Duration.ofDays(15), instance);
-    Task escalation = task(instance, "Task_EscalateYearlyChecklist");
+    Task escalation = task(instance, ESCALATE_YEARLY_CHECKLIST);
     assertThat(taskService.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("unit-head-kumin").count())
         .as("the department's 所属長 is told").isEqualTo(1);
     assertThat(taskService.getVariable(escalation.getId(), "overdueStep")).isEqualTo("年次のセキュリティチェックを記録する");
-    complete(instance, "Task_EscalateYearlyChecklist", "tanaka", vars());
-    assertThat(instance).hasPassed("Event_YearlyChecklistEscalated").isNotEnded();
+    complete(instance, ESCALATE_YEARLY_CHECKLIST, "tanaka", vars());
+    assertThat(instance).hasPassed(END_YEARLY_CHECKLIST_ESCALATED).isNotEnded();
     assertThat(task(instance, YEARLY_CHECKLIST).getId()).as("the duty stays open").isEqualTo(checklist.getId());
 
     submitTask("sato", task(instance, YEARLY_CHECKLIST), vars("checklist", checklist("o", 10)));
     submitTask("tanaka", task(instance, USAGE_CHECK_BY_ADMINISTRATOR), vars("usageAppropriate", true));
-    assertThat(instance).hasPassed("Event_YearlyCheckDone").isNotEnded();
+    assertThat(instance).hasPassed(END_YEARLY_CHECK_DONE).isNotEnded();
   }
 
   @Test
@@ -165,7 +166,7 @@ class OperationProcessTest extends EngineTest {
     submitTask("sato", task(instance, QUARTERLY_REVIEW), vars("reviewResult", "NO_CHANGE"));
     advance(Duration.ofDays(92), instance);
     advance(Duration.ofDays(15), instance);
-    complete(instance, "Task_EscalateQuarterlyReview", "tanaka", vars());
+    complete(instance, ESCALATE_QUARTERLY_REVIEW, "tanaka", vars());
     InputValidationException noNote = refused(() -> submitTask("sato", task(instance, QUARTERLY_REVIEW),
         vars("reviewResult", "CHANGED")));
     assertThat(noNote.getMessage()).contains("reviewNote");
@@ -181,9 +182,9 @@ class OperationProcessTest extends EngineTest {
     assertThat(instance).isEnded().hasPassed(SUSPEND_SERVICE);
     assertThat(registry.find(entryId).orElseThrow().status()).isEqualTo(RegistryStatus.SUSPENDED);
     ProcessInstance termination = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey("external-service-termination").processInstanceBusinessKey(entryId).singleResult();
+        .processDefinitionKey(CaseProcesses.TERMINATION).processInstanceBusinessKey(entryId).singleResult();
     Task fill = taskService.createTaskQuery().processInstanceId(termination.getId()).singleResult();
-    assertThat(fill.getTaskDefinitionKey()).isEqualTo("Task_FillTerminationRequest");
+    assertThat(fill.getTaskDefinitionKey()).isEqualTo(TerminationProcess.Element.FILL_TERMINATION_REQUEST);
     assertThat(fill.getAssignee()).isEqualTo("sato");
     assertThat((String) runtimeService.getVariable(termination.getId(), "terminationReason")).contains("海外リージョン");
   }
@@ -195,14 +196,14 @@ class OperationProcessTest extends EngineTest {
     advance(Duration.ofDays(31), paid);
     submitTask("sato", task(paid, CONFIRM_USAGE), vars("usageDiffers", true, "usageNote", "公開情報も扱う",
         "currentInformationTypes", SpinValues.jsonValue("[\"INTERNAL\",\"PUBLIC\"]").create()));
-    assertThat(paid).hasPassed("Event_SameRoute");
+    assertThat(paid).hasPassed(END_SAME_ROUTE);
     advance(Duration.ofDays(31), paid);
     submitTask("sato", task(paid, CONFIRM_USAGE), vars("usageDiffers", true, "usageNote", "相談者の氏名を記録している",
         "currentInformationTypes", SpinValues.jsonValue("[\"PERSONAL\"]").create()));
     complete(paid, NOTIFY_RECLASSIFICATION, "yamamoto", vars());
     assertThat(task(paid, REQUEST_RENEWAL).getAssignee()).isEqualTo("sato");
     submitTask("sato", task(paid, REQUEST_RENEWAL), vars());
-    assertThat(paid).hasPassed("Event_RenewalRequested").isNotEnded();
+    assertThat(paid).hasPassed(END_RENEWAL_REQUESTED).isNotEnded();
 
     ProcessInstance free = inOperation("FREE", "CLOUD_INTERNET", false, "INTERNAL", false);
     advance(Duration.ofDays(31), free);
@@ -211,7 +212,7 @@ class OperationProcessTest extends EngineTest {
     assertThat(noTypes.getMessage()).contains("currentInformationTypes", "usageNote");
     submitTask("sato", task(free, CONFIRM_USAGE), vars("usageDiffers", true, "usageNote", "住民の氏名を入力している",
         "currentInformationTypes", SpinValues.jsonValue("[\"PERSONAL\"]").create()));
-    assertThat(free).isEnded().hasPassed("Event_ReclassifiedForbidden", SUSPEND_SERVICE);
+    assertThat(free).isEnded().hasPassed(END_RECLASSIFIED_FORBIDDEN, SUSPEND_SERVICE);
     assertThat(registry.find(free.getBusinessKey()).orElseThrow().status()).isEqualTo(RegistryStatus.SUSPENDED);
   }
 
@@ -257,17 +258,17 @@ class OperationProcessTest extends EngineTest {
     ProcessInstance second = inOperation("PAID", "CLOUD_INTERNET", true, "INTERNAL", false);
     messages.toOperation(second.getBusinessKey(), OperationProcess.MESSAGE_OVERSEAS_DATA_FOUND,
         vars("eventDescription", "国外経由", "stopReason", "国外経由が判明"));
-    assertThat(second).isEnded().hasPassed("Event_OverseasDataStop");
+    assertThat(second).isEnded().hasPassed(END_OVERSEAS_DATA_STOP);
 
     ProcessInstance third = inOperation("FREE", "CLOUD_INTERNET", false, "INTERNAL", false);
     advance(Duration.ofDays(92), third);
     submitTask("sato", task(third, QUARTERLY_REVIEW), vars("reviewResult", "CHANGED", "reviewNote", "無料枠が廃止"));
     complete(third, DECIDE_CONTINUATION, "takahashi", vars("continuationDecision", "STOP", "continuationReason", "有料化のため"));
-    assertThat(third).isEnded().hasPassed("Event_QuarterlyUseStopped");
+    assertThat(third).isEnded().hasPassed(END_QUARTERLY_USE_STOPPED);
 
     ProcessInstance fourth = inOperation("FREE", "CLOUD_INTERNET", false, "INTERNAL", false);
     assertThat(messages.toOperation(fourth.getBusinessKey(), CaseProcesses.MESSAGE_OPERATION_CLOSED, vars())).isTrue();
-    assertThat(fourth).isEnded().hasPassed("Event_OperationEnded");
+    assertThat(fourth).isEnded().hasPassed(END_OPERATION_ENDED);
     assertThat(messages.toOperation(fourth.getBusinessKey(), CaseProcesses.MESSAGE_OPERATION_CLOSED, vars())).isFalse();
   }
 }

@@ -16,6 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.CaseSteps;
+import jp.lg.externalservice.review.ReviewProcess;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,8 @@ class ClusterIT {
   private static final int PROBES = Integer.getInteger("it.cluster.probes", 150);
   private static final String PROBE = "cluster-probe";
   /** Tasks done on node B; everything else goes to node A. */
-  private static final Set<String> ON_B = Set.of("Task_AcceptRisks", "Task_SelfCheckMeasures", "Task_DoubleCheck");
+  private static final Set<String> ON_B = Set.of(ApplicationProcess.Element.ACCEPT_RISKS,
+      ApplicationProcess.Element.SELF_CHECK_MEASURES, CaseSteps.DOUBLE_CHECK);
 
   @Test
   @DisplayName("2 ノードで申請・審査が進み、ジョブはちょうど 1 回ずつ実行され、片方を落としても他方が引き継ぐ")
@@ -63,7 +67,7 @@ class ClusterIT {
         String name = String.format("cluster-%03d", i);
         applications.add(clients.submit(() -> {
           String id = driver.apply(restA, name); // started on A
-          walk(driver, restA, restB, id, "Task_Decide");
+          walk(driver, restA, restB, id, CaseSteps.DECIDE);
           return id;
         }));
       }
@@ -90,7 +94,7 @@ class ClusterIT {
         hosts.add(log.get("hostname").asText());
       }
       long probeJobs = jobLogCount(restA, "processDefinitionKey=" + PROBE);
-      long registryJobs = jobLogCount(restA, "activityIdIn=Task_RegisterApprovedService");
+      long registryJobs = jobLogCount(restA, "activityIdIn=" + ReviewProcess.Element.REGISTER_APPROVED_SERVICE);
       assertThat(runsByJob).as("every job succeeded exactly once").allSatisfy((job, runs) -> assertThat(runs)
           .as(job).isEqualTo(1));
       assertThat(probeJobs).as("a timer and a continuation for each probe").isEqualTo(2L * probes.size());

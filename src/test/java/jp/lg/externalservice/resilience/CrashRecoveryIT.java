@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.review.ReviewProcess;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -105,8 +107,9 @@ class CrashRecoveryIT {
 
       // 3. the registry agrees with the process state: one entry for each finished registry write, no other
       Set<String> registered = new HashSet<>();
-      rest.getOk("/engine-rest/history/activity-instance?activityId=Task_RegisterApprovedService&finished=true"
-          + "&maxResults=100000", "demo").forEach(activity -> registered.add(activity.get("processInstanceId").asText()));
+      rest.getOk("/engine-rest/history/activity-instance?activityId=" + ReviewProcess.Element.REGISTER_APPROVED_SERVICE
+          + "&finished=true&maxResults=100000", "demo")
+          .forEach(activity -> registered.add(activity.get("processInstanceId").asText()));
       List<String> entries = new ArrayList<>();
       rest.getOk("/api/services?q=" + prefix, "demo")
           .forEach(entry -> entries.add(entry.get("applicationProcessInstanceId").asText()));
@@ -133,7 +136,7 @@ class CrashRecoveryIT {
       assertThat(rest.getOk("/engine-rest/incident/count", "demo").get("count").asInt()).as("no incident").isZero();
       assertThat(rest.getOk("/engine-rest/job/count?noRetriesLeft=true", "demo").get("count").asInt())
           .as("no job silently out of retries").isZero();
-      assertThat(rest.getOk("/engine-rest/process-instance/count?processDefinitionKey=external-service-operation",
+      assertThat(rest.getOk("/engine-rest/process-instance/count?processDefinitionKey=" + CaseProcesses.OPERATION,
           "demo").get("count").asInt()).as("each application runs in operation").isEqualTo(instancesByName.size());
 
       System.out.printf("CrashRecoveryIT(%s): %d applications, killed after %d steps; %d starts and %d task "

@@ -11,6 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import jp.lg.externalservice.TaskAnswers;
+import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseSteps;
+import jp.lg.externalservice.review.ReviewProcess;
 
 /**
  * Takes applications through the lifecycle over the engine REST API, as the people of each role would in Tasklist:
@@ -20,21 +24,22 @@ import jp.lg.externalservice.TaskAnswers;
  */
 final class LifecycleDriver {
 
-  static final String APPLICATION_KEY = "external-service-application";
+  static final String APPLICATION_KEY = CaseProcesses.APPLICATION;
 
   /** Who completes each task, with which answers. */
   private record Step(String user, Map<String, Object> variables) {}
 
   private static final Map<String, Step> STEPS = Map.of(
-      "Task_CheckSelectionCriteria", new Step("sato", TaskAnswers.allCriteriaMet()),
-      "Task_AcceptRisks", new Step("sato", TaskAnswers.risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS)),
-      "Task_SelfCheckMeasures", new Step("sato", TaskAnswers.measuresAllMet()),
-      "Task_DoubleCheck", new Step("takahashi", TaskAnswers.doubleCheck("FORWARD", null)),
-      "Task_Review", new Step("yamamoto", TaskAnswers.review("APPROVE", null)),
-      "Task_ReviewItPlanning", new Step("kimura", Map.of("itPlanningDecision", "APPROVED")),
-      "Task_Decide", new Step("kobayashi", TaskAnswers.decision("APPROVE", null)),
-      "Task_AcknowledgeUsageRisks", new Step("sato", TaskAnswers.usageRisksAcknowledged()),
-      "Task_RecordContract", new Step("sato", Map.of("contractDate", "2099-06-01")));
+      ApplicationProcess.Element.CHECK_SELECTION_CRITERIA, new Step("sato", TaskAnswers.allCriteriaMet()),
+      ApplicationProcess.Element.ACCEPT_RISKS, new Step("sato",
+          TaskAnswers.risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS)),
+      ApplicationProcess.Element.SELF_CHECK_MEASURES, new Step("sato", TaskAnswers.measuresAllMet()),
+      CaseSteps.DOUBLE_CHECK, new Step("takahashi", TaskAnswers.doubleCheck("FORWARD", null)),
+      CaseSteps.REVIEW, new Step("yamamoto", TaskAnswers.review("APPROVE", null)),
+      ReviewProcess.Element.REVIEW_IT_PLANNING, new Step("kimura", Map.of("itPlanningDecision", "APPROVED")),
+      CaseSteps.DECIDE, new Step("kobayashi", TaskAnswers.decision("APPROVE", null)),
+      ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, new Step("sato", TaskAnswers.usageRisksAcknowledged()),
+      ReviewProcess.Element.RECORD_CONTRACT, new Step("sato", Map.of("contractDate", "2099-06-01")));
 
   /** Instance ids whose start a node acknowledged, by service name. */
   final Map<String, String> started = new ConcurrentHashMap<>();

@@ -167,7 +167,7 @@ class ApprovalRulesTest {
     @DisplayName("原則不可のサービスは、審査で正当な理由が記録されていなければ承認できない（ruling R-7）")
     void aDiscouragedServiceNeedsAJustification(String justification) {
       rules.checkDecision(reader, FIELD, important().discouraged()
-          .variable(ReviewProcess.Var.DISCOURAGED_JUSTIFICATION, justification).facts());
+          .variable(ReviewProcess.Variables.DISCOURAGED_JUSTIFICATION.name(), justification).facts());
 
       assertThat(errors()).containsExactly(tuple(FIELD,
           "原則不可のサービスを承認するには、審査で正当な理由が記録されている必要があります（ruling R-7）",
@@ -178,7 +178,7 @@ class ApprovalRulesTest {
     @DisplayName("正当な理由が記録されていれば、原則不可のサービスも承認できる（ruling R-7）")
     void aJustifiedDiscouragedServiceMayBeApproved() {
       rules.checkDecision(reader, FIELD, important().discouraged()
-          .variable(ReviewProcess.Var.DISCOURAGED_JUSTIFICATION, "全庁の代替サービスでは業務が成り立たないため").facts());
+          .variable(ReviewProcess.Variables.DISCOURAGED_JUSTIFICATION.name(), "全庁の代替サービスでは業務が成り立たないため").facts());
 
       assertThat(reader.errors()).isEmpty();
     }
@@ -194,7 +194,7 @@ class ApprovalRulesTest {
 
       InputReader judged = new InputReader(JsonNodeFactory.instance.objectNode());
       rules.checkDecision(judged, FIELD,
-          application.variable(ReviewProcess.Var.CAREFUL_JUDGMENT, "利用目的に照らし必要最小限と判断").facts());
+          application.variable(ReviewProcess.Variables.CAREFUL_JUDGMENT.name(), "利用目的に照らし必要最小限と判断").facts());
       assertThat(judged.errors()).isEmpty();
     }
 
@@ -205,14 +205,14 @@ class ApprovalRulesTest {
 
       InputReader noAct = new InputReader(JsonNodeFactory.instance.objectNode());
       rules.checkDecision(noAct, FIELD, important().condition(Condition.PRIOR_CONSULTATION)
-          .variable(ReviewProcess.Var.PRIOR_CONSULTATION_RESULT, "構成は妥当").facts());
+          .variable(ReviewProcess.Variables.PRIOR_CONSULTATION_RESULT.name(), "構成は妥当").facts());
       InputReader noResult = new InputReader(JsonNodeFactory.instance.objectNode());
       rules.checkDecision(noResult, FIELD, important().condition(Condition.PRIOR_CONSULTATION)
           .act(ReviewProcess.Element.RECORD_PRIOR_CONSULTATION, ActResult.RECORDED).facts());
       InputReader both = new InputReader(JsonNodeFactory.instance.objectNode());
       rules.checkDecision(both, FIELD, important().condition(Condition.PRIOR_CONSULTATION)
           .act(ReviewProcess.Element.RECORD_PRIOR_CONSULTATION, ActResult.RECORDED)
-          .variable(ReviewProcess.Var.PRIOR_CONSULTATION_RESULT, "構成は妥当").facts());
+          .variable(ReviewProcess.Variables.PRIOR_CONSULTATION_RESULT.name(), "構成は妥当").facts());
 
       assertThat(noAct.errors()).extracting(FieldError::message).containsExactly(missing);
       assertThat(noResult.errors()).extracting(FieldError::message).containsExactly(missing);

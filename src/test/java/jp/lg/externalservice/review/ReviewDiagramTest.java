@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import jp.lg.externalservice.review.ReviewProcess.Var;
+import jp.lg.externalservice.review.ReviewProcess.Variables;
 import jp.lg.externalservice.DiagramTest;
 import jp.lg.externalservice.caserecord.CaseVariables.Decision;
 import jp.lg.externalservice.caserecord.CaseDecision;
@@ -47,11 +47,6 @@ class ReviewDiagramTest extends DiagramTest {
   @RegisterExtension
   static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
-  private static final String PRIOR_CONSULTATION_OVERDUE = "Event_PriorConsultationOverdue";
-  private static final String REVIEW_OVERDUE = "Event_ReviewOverdue";
-  private static final String IT_PLANNING_OVERDUE = "Event_ItPlanningOverdue";
-  private static final String DECISION_OVERDUE = "Event_DecisionOverdue";
-
   private CaseFacts caseFacts;
   private CaseDecision caseDecision;
   private JavaDelegate registerApprovedService;
@@ -81,7 +76,7 @@ class ReviewDiagramTest extends DiagramTest {
   }
 
   private static void review(ProcessInstance instance, ReviewRecommendation recommendation) {
-    complete(task(REVIEW, instance), withVariables(Var.REVIEW_RECOMMENDATION, recommendation.name()));
+    complete(task(REVIEW, instance), withVariables(Variables.REVIEW_RECOMMENDATION.name(), recommendation.name()));
   }
 
   @Test
@@ -105,7 +100,7 @@ class ReviewDiagramTest extends DiagramTest {
     assertThat(instance).isEnded().hasPassed(END_APPROVED).hasNotPassed(RECORD_CONTRACT, REVIEW_IT_PLANNING,
         CONFIRM_SPECIFIC_COMMUNICATION, RECORD_PRIOR_CONSULTATION, RECORD_NISC_ADVICE);
     assertThat(calls).containsExactly(
-        at("prepareReview", "StartEvent_ReviewRequested"),
+        at("prepareReview", START),
         at("reviewCompletion", REVIEW),
         at("decisionCompletion", DECIDE),
         at("registerApprovedService", REGISTER_APPROVED_SERVICE),
@@ -131,7 +126,7 @@ class ReviewDiagramTest extends DiagramTest {
     }
 
     assertThat(instance).isWaitingAtExactly(REVIEW);
-    List<String> expected = new ArrayList<>(List.of(at("prepareReview", "StartEvent_ReviewRequested")));
+    List<String> expected = new ArrayList<>(List.of(at("prepareReview", START)));
     if (specificCommunication) {
       expected.add(at("specificCommunicationCompletion", CONFIRM_SPECIFIC_COMMUNICATION));
     }
@@ -151,7 +146,7 @@ class ReviewDiagramTest extends DiagramTest {
     assertThat(instance).isWaitingAtExactly(REVIEW, REVIEW_IT_PLANNING);
     assertThat(task(REVIEW_IT_PLANNING, instance)).hasCandidateGroup("it-planning");
     review(instance, ReviewRecommendation.APPROVE);
-    assertThat(instance).isWaitingAtExactly("Gateway_ReviewsDone", REVIEW_IT_PLANNING); // the join waits
+    assertThat(instance).isWaitingAtExactly(REVIEWS_DONE, REVIEW_IT_PLANNING); // the join waits
     complete(task(REVIEW_IT_PLANNING, instance));
 
     assertThat(instance).isWaitingAtExactly(DECIDE);
@@ -167,7 +162,7 @@ class ReviewDiagramTest extends DiagramTest {
     ProcessInstance instance = start();
     review(instance, ReviewRecommendation.RETURN);
     // the inclusive join before Gateway_Recommendation waits for the parallel 情報化企画 review
-    assertThat(instance).isWaitingAtExactly("Gateway_ReviewsDone", REVIEW_IT_PLANNING);
+    assertThat(instance).isWaitingAtExactly(REVIEWS_DONE, REVIEW_IT_PLANNING);
     complete(task(REVIEW_IT_PLANNING, instance));
 
     assertThat(instance).isEnded().hasPassed(END_RETURNED_BY_REVIEWER).hasNotPassed(DECIDE);
@@ -254,6 +249,6 @@ class ReviewDiagramTest extends DiagramTest {
     assertThat(calls).containsExactly(at("overdueStep", timer));
     verify(overdueStep).notify(any());
     complete(task(ESCALATE_OVERDUE, instance));
-    assertThat(instance).hasPassed("Event_OverdueEscalated").isWaitingAtExactly(overdueTask);
+    assertThat(instance).hasPassed(END_OVERDUE_ESCALATED).isWaitingAtExactly(overdueTask);
   }
 }

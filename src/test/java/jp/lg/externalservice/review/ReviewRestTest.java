@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseSteps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class ReviewRestTest extends WebTest {
   @DisplayName("利用責任者が自分の申請を REST でダブルチェックしても、× のまま審査へ送っても、400 で拒否されタスクは残る")
   void doubleCheckRulesHoldOverRest() {
     // takahashi is the 利用責任者 of 区民課 and applies himself
-    Answer started = postJson("/engine-rest/process-definition/key/external-service-application/submit-form",
+    Answer started = postJson("/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form",
         "takahashi", formVariables(kintone().paid(false).variables()));
     assertThat(started.status()).isEqualTo(200);
     String instance = started.body().get("id").asText();
@@ -31,7 +33,7 @@ class ReviewRestTest extends WebTest {
     postJson("/engine-rest/task/" + onlyTask(instance, "takahashi") + "/submit-form", "takahashi",
         formVariables(TaskAnswers.measuresAllMet()));
     JsonNode doubleCheck = get("/engine-rest/task?processInstanceId=" + instance
-        + "&taskDefinitionKey=Task_DoubleCheck", "takahashi").body();
+        + "&taskDefinitionKey=" + CaseSteps.DOUBLE_CHECK, "takahashi").body();
     assertThat(doubleCheck).hasSize(1);
     String taskId = doubleCheck.get(0).get("id").asText();
 
@@ -60,7 +62,7 @@ class ReviewRestTest extends WebTest {
   @Test
   @DisplayName("申請者は情報政策課の審査タスクを REST で見ることも完了することもできない")
   void applicantCannotTouchTheReview() {
-    Answer started = postJson("/engine-rest/process-definition/key/external-service-application/submit-form",
+    Answer started = postJson("/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form",
         "sato", formVariables(kintone().paid(false).variables()));
     String instance = started.body().get("id").asText();
     postJson("/engine-rest/task/" + onlyTask(instance, "sato") + "/submit-form", "sato",
@@ -71,8 +73,8 @@ class ReviewRestTest extends WebTest {
     assertThat(postJson("/engine-rest/task/" + check + "/submit-form", "takahashi",
         formVariables(TaskAnswers.doubleCheck("FORWARD", null))).status()).isEqualTo(204);
 
-    JsonNode review = get("/engine-rest/task?taskDefinitionKey=Task_Review&processVariables=serviceName_eq_kintone",
-        "yamamoto").body();
+    JsonNode review = get("/engine-rest/task?taskDefinitionKey=" + ReviewProcess.Element.REVIEW
+        + "&processVariables=serviceName_eq_kintone", "yamamoto").body();
     assertThat(review.size()).isPositive();
     String reviewId = review.get(review.size() - 1).get("id").asText();
     assertThat(get("/engine-rest/task/" + reviewId, "sato").status()).isIn(403, 404);

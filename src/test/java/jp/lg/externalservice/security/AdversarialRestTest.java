@@ -18,6 +18,13 @@ import java.util.stream.Collectors;
 import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseSteps;
+import jp.lg.externalservice.operation.OperationProcess;
+import jp.lg.externalservice.review.ReviewProcess;
+import jp.lg.externalservice.sns.SnsProcess;
+import jp.lg.externalservice.termination.TerminationProcess;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -105,8 +112,7 @@ class AdversarialRestTest extends WebTest {
       new Fact("serviceManager", "suzuki", "kimura"),
       new Fact("serviceAdministrator", "suzuki", "kimura"),
       new Fact("registryEntryId", "REG-1900-0001", "REG-1900-0002"));
-
-  private static final String APPLICATION = "external-service-application";
+  private static final String APPLICATION = CaseProcesses.APPLICATION;
 
   @Autowired RepositoryService repositoryService;
   @Autowired RuntimeService runtimeService;
@@ -164,34 +170,37 @@ class AdversarialRestTest extends WebTest {
   private void importantGovernmentCloudServiceFromApplicationToTermination() {
     Case c = apply("sato", kintone().service("ガバメントクラウド基盤", "GOVERNMENT_CLOUD", "BUSINESS_APPLICATION")
         .connectionZones("LGWAN").informationTypes("PERSONAL"))
-        .answer("Task_CheckSelectionCriteria", allCriteriaMet())
-        .answer("Task_SelfCheckMeasures", measuresAllMet())
-        .answer("Task_DoubleCheck", doubleCheck("RETURN", "項目 8 の根拠を添付してください"), doubleCheck("FORWARD", null))
-        .answer("Task_CorrectApplication", with(measuresAllMet(), "correctionNote", "根拠資料を添付しました"))
-        .answer("Task_RecordPriorConsultation", Map.of("priorConsultationResult", "LGWAN 経由の接続構成で問題なし",
+        .answer(ApplicationProcess.Element.CHECK_SELECTION_CRITERIA, allCriteriaMet())
+        .answer(ApplicationProcess.Element.SELF_CHECK_MEASURES, measuresAllMet())
+        .answer(CaseSteps.DOUBLE_CHECK, doubleCheck("RETURN", "項目 8 の根拠を添付してください"), doubleCheck("FORWARD", null))
+        .answer(ApplicationProcess.Element.CORRECT_APPLICATION, with(measuresAllMet(), "correctionNote", "根拠資料を添付しました"))
+        .answer(ReviewProcess.Element.RECORD_PRIOR_CONSULTATION, Map.of("priorConsultationResult", "LGWAN 経由の接続構成で問題なし",
             "priorConsultationDate", "2027-01-10"))
-        .answer("Task_Review", review("REQUEST_NISC_ADVICE", null), review("APPROVE", null))
-        .answer("Task_RecordNiscAdvice", Map.of("niscAdvice", "統一基準 4.2.2 に沿った対策で足りる"))
-        .answer("Task_ReviewItPlanning", Map.of("itPlanningDecision", "APPROVED"))
-        .answer("Task_Decide", decision("APPROVE", null))
-        .answer("Task_AcknowledgeUsageRisks", TaskAnswers.usageRisksAcknowledged())
-        .answer("Task_RecordContract", Map.of("contractDate", "2099-06-01"))
-        .answer("Task_IntroductionChecklist", Map.of("checklist", checklist("i", 6)))
-        .answer("Task_GovernmentCloudChecklist", Map.of("checklist", checklist("g", 19)))
-        .answer("Task_InitialOperationChecklist", Map.of("checklist", checklist("o", 10)))
-        .answer("Task_YearlyChecklist", Map.of("checklist", checklist("o", 10)))
-        .answer("Task_ConfirmBackup", Map.of("backupTaken", true))
-        .answer("Task_ConfirmUsage", Map.of("usageDiffers", false))
-        .answer("Task_QuarterlyReview", Map.of("reviewResult", "CHANGED", "reviewNote", "二要素認証が必須になった"),
+        .answer(CaseSteps.REVIEW, review("REQUEST_NISC_ADVICE", null), review("APPROVE", null))
+        .answer(ReviewProcess.Element.RECORD_NISC_ADVICE, Map.of("niscAdvice", "統一基準 4.2.2 に沿った対策で足りる"))
+        .answer(ReviewProcess.Element.REVIEW_IT_PLANNING, Map.of("itPlanningDecision", "APPROVED"))
+        .answer(CaseSteps.DECIDE, decision("APPROVE", null))
+        .answer(ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, TaskAnswers.usageRisksAcknowledged())
+        .answer(ReviewProcess.Element.RECORD_CONTRACT, Map.of("contractDate", "2099-06-01"))
+        .answer(OperationProcess.Element.INTRODUCTION_CHECKLIST, Map.of("checklist", checklist("i", 6)))
+        .answer(OperationProcess.Element.GOVERNMENT_CLOUD_CHECKLIST, Map.of("checklist", checklist("g", 19)))
+        .answer(OperationProcess.Element.INITIAL_OPERATION_CHECKLIST, Map.of("checklist", checklist("o", 10)))
+        .answer(OperationProcess.Element.YEARLY_CHECKLIST, Map.of("checklist", checklist("o", 10)))
+        .answer(OperationProcess.Element.CONFIRM_BACKUP, Map.of("backupTaken", true))
+        .answer(OperationProcess.Element.CONFIRM_USAGE, Map.of("usageDiffers", false))
+        .answer(OperationProcess.Element.QUARTERLY_REVIEW,
+            Map.of("reviewResult", "CHANGED", "reviewNote", "二要素認証が必須になった"),
             Map.of("reviewResult", "NO_CHANGE"))
-        .answer("Task_DecideContinuation", Map.of("continuationDecision", "CONTINUE", "continuationReason", "影響なし"))
-        .answer("Task_DecideOnTermsChange", Map.of("continuationDecision", "CONTINUE", "continuationReason", "影響なし"))
-        .answer("Task_UsageCheckByAdministrator", Map.of("usageAppropriate", true))
-        .answer("Task_AlertUsers", Map.of("alertNote", "全利用者にメールで周知"));
+        .answer(OperationProcess.Element.DECIDE_CONTINUATION,
+            Map.of("continuationDecision", "CONTINUE", "continuationReason", "影響なし"))
+        .answer(OperationProcess.Element.DECIDE_ON_TERMS_CHANGE,
+            Map.of("continuationDecision", "CONTINUE", "continuationReason", "影響なし"))
+        .answer(OperationProcess.Element.USAGE_CHECK_BY_ADMINISTRATOR, Map.of("usageAppropriate", true))
+        .answer(OperationProcess.Element.ALERT_USERS, Map.of("alertNote", "全利用者にメールで周知"));
 
-    walk(c, "Task_DoubleCheck");
+    walk(c, CaseSteps.DOUBLE_CHECK);
     advance(c, Duration.ofDays(11)); // the double check is overdue: 情報政策課長 is told (application diagram)
-    walk(c, "Task_RecordPriorConsultation");
+    walk(c, ReviewProcess.Element.RECORD_PRIOR_CONSULTATION);
     advance(c, Duration.ofDays(11)); // so is the consultation (review diagram)
     walk(c);
     assertThat(c.registryEntryId()).as("approved and registered").isNotNull();
@@ -209,20 +218,20 @@ class AdversarialRestTest extends WebTest {
     event(c, "TERMS_CHANGED", "利用規約が改定された");
     event(c, "INCIDENT_ELSEWHERE", "他区で情報漏えい");
     walk(c);
-    c.answer("Task_ConfirmUsage", Map.of("usageDiffers", true, "usageNote", "個人情報を扱わなくなった",
+    c.answer(OperationProcess.Element.CONFIRM_USAGE, Map.of("usageDiffers", true, "usageNote", "個人情報を扱わなくなった",
         "currentInformationTypes", json("[\"INTERNAL\"]")));
     advance(c, Duration.ofDays(31)); // the use differs: another route, 情報政策課 is told, renewal requested
     walk(c);
 
     String entryId = c.registryEntryId();
-    c.answer("Task_FillTerminationRequest", TaskAnswers.terminationRequest(entryId, "FORM3"))
-        .answer("Task_DoubleCheckTermination", terminationCheck("RETURN", "データ消去証明書の写しがありません"),
+    c.answer(TerminationProcess.Element.FILL_TERMINATION_REQUEST, TaskAnswers.terminationRequest(entryId, "FORM3"))
+        .answer(TerminationProcess.Element.DOUBLE_CHECK, terminationCheck("RETURN", "データ消去証明書の写しがありません"),
             terminationCheck("CONFIRM", null))
-        .answer("Task_CompleteTermination", Map.of("disposalProof", "データ消去証明書 No.2027-0331",
+        .answer(TerminationProcess.Element.COMPLETE_TERMINATION, Map.of("disposalProof", "データ消去証明書 No.2027-0331",
             "terminationCheck", checklist("t", 4), "disposalChecklist", checklist("d", 6),
             "correctionNote", "証明書の写しを添付しました"));
     event(c, "OVERSEAS_DATA", "ログが海外に転送されていた"); // stop of use: the termination starts
-    walk(c, "Task_CompleteTermination");
+    walk(c, TerminationProcess.Element.COMPLETE_TERMINATION);
     advance(c, Duration.ofDays(15)); // the correction is late: the 所属長 is told
     walk(c);
   }
@@ -231,14 +240,14 @@ class AdversarialRestTest extends WebTest {
   private void lgwanAspServiceWithSpecificCommunicationIsRejected() {
     Case c = apply("sato", kintone().service("LGWAN-ASP 業務", "LGWAN_ASP_CLOSED", "BUSINESS_APPLICATION")
         .connectionZones("MY_NUMBER"))
-        .answer("Task_AcceptRisks", risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS))
-        .answer("Task_SelfCheckMeasures", measuresAllMet())
-        .answer("Task_DoubleCheck", doubleCheck("FORWARD", null))
-        .answer("Task_ConfirmSpecificCommunication", Map.of("specificCommunicationConfirmed", true,
+        .answer(ApplicationProcess.Element.ACCEPT_RISKS, risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS))
+        .answer(ApplicationProcess.Element.SELF_CHECK_MEASURES, measuresAllMet())
+        .answer(CaseSteps.DOUBLE_CHECK, doubleCheck("FORWARD", null))
+        .answer(ReviewProcess.Element.CONFIRM_SPECIFIC_COMMUNICATION, Map.of("specificCommunicationConfirmed", true,
             "specificCommunicationNote", "IP アドレスとポート 443 に限定"))
-        .answer("Task_Review", review("APPROVE", null))
-        .answer("Task_ReviewItPlanning", Map.of("itPlanningDecision", "APPROVED"))
-        .answer("Task_Decide", decision("REJECT", "既存の基盤で足りるため"));
+        .answer(CaseSteps.REVIEW, review("APPROVE", null))
+        .answer(ReviewProcess.Element.REVIEW_IT_PLANNING, Map.of("itPlanningDecision", "APPROVED"))
+        .answer(CaseSteps.DECIDE, decision("REJECT", "既存の基盤で足りるため"));
     walk(c);
   }
 
@@ -253,9 +262,10 @@ class AdversarialRestTest extends WebTest {
   /** A public relations account on SNS: the approval is overdue, then rejected (003 第7 5). */
   private void snsRegistrationIsRejected() {
     Case c = apply("sato", kintone().service("X", "CLOUD_INTERNET", "SNS").paid(false).informationTypes("PUBLIC"))
-        .answer("Task_PrepareSnsRegistration", TaskAnswers.snsRegistration())
-        .answer("Task_ApproveSnsRegistration", Map.of("snsDecisionChoice", "REJECT", "decisionReason", "既存の区公式アカウントで足りる"));
-    walk(c, "Task_ApproveSnsRegistration");
+        .answer(SnsProcess.Element.PREPARE_SNS_REGISTRATION, TaskAnswers.snsRegistration())
+        .answer(CaseSteps.APPROVE_SNS_REGISTRATION,
+            Map.of("snsDecisionChoice", "REJECT", "decisionReason", "既存の区公式アカウントで足りる"));
+    walk(c, CaseSteps.APPROVE_SNS_REGISTRATION);
     advance(c, Duration.ofDays(11));
     walk(c);
   }
@@ -490,7 +500,7 @@ class AdversarialRestTest extends WebTest {
   private String messageOf(Target t) {
     return runtimeService.createEventSubscriptionQuery().processInstanceId(t.task().getProcessInstanceId())
         .eventType("message").list().stream().map(subscription -> subscription.getEventName()).findFirst()
-        .orElse("Message_TerminationRequired");
+        .orElse(CaseProcesses.MESSAGE_TERMINATION_REQUIRED);
   }
 
   private WebappSession session(String user) {

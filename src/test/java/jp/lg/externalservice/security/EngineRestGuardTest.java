@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseSteps;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -21,7 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class EngineRestGuardTest extends WebTest {
 
-  private static final String START = "/engine-rest/process-definition/key/external-service-application/submit-form";
+  private static final String START =
+      "/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form";
 
   @Autowired private RuntimeService runtimeService;
   @Autowired private TaskService taskService;
@@ -48,9 +51,10 @@ class EngineRestGuardTest extends WebTest {
 
     Map<String, Object> withBusinessKey = new LinkedHashMap<>(formVariables(kintone().variables()));
     withBusinessKey.put("businessKey", "R-0001");
-    withBusinessKey.put("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_Decide")));
-    Answer instructions = postJson("/engine-rest/process-definition/key/external-service-application/start", "sato",
-        withBusinessKey);
+    withBusinessKey.put("startInstructions",
+        List.of(Map.of("type", "startBeforeActivity", "activityId", CaseSteps.DECIDE)));
+    Answer instructions = postJson("/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/start",
+        "sato", withBusinessKey);
     assertThat(instructions.status()).isEqualTo(400);
     assertThat(instructions.body().get("errors")).extracting(error -> error.get("field").asText())
         .containsExactly("businessKey", "startInstructions");
@@ -62,7 +66,7 @@ class EngineRestGuardTest extends WebTest {
   void everySpellingOfAPathIsGuarded() {
     long before = runtimeService.createProcessInstanceQuery().count();
     Map<String, Object> inAnotherName = formVariables(kintone().with("applicant", "suzuki").variables());
-    String definition = "/process-definition/key/external-service-application/";
+    String definition = "/process-definition/key/" + CaseProcesses.APPLICATION + "/";
     for (String path : List.of("/engine-rest/engine/default" + definition + "submit-form",
         "/engine-rest" + definition + "submit-form/",
         "/engine-rest/" + definition + "/submit-form",
@@ -145,9 +149,9 @@ class EngineRestGuardTest extends WebTest {
     Answer started = postJson(START, "takahashi", formVariables(kintone().with("serviceManager", "takahashi")
         .variables()));
     String ownCase = started.body().get("id").asText();
-    runtimeService.createProcessInstanceModification(ownCase).startBeforeActivity("Task_DoubleCheck").execute();
-    Task doubleCheck = taskService.createTaskQuery().processInstanceId(ownCase).taskDefinitionKey("Task_DoubleCheck")
-        .singleResult();
+    runtimeService.createProcessInstanceModification(ownCase).startBeforeActivity(CaseSteps.DOUBLE_CHECK).execute();
+    Task doubleCheck = taskService.createTaskQuery().processInstanceId(ownCase)
+        .taskDefinitionKey(CaseSteps.DOUBLE_CHECK).singleResult();
     for (String ineligible : List.of("takahashi", "sato", "tanaka")) {
       Answer assigned = postJson("/engine-rest/task/" + doubleCheck.getId() + "/assignee", "demo",
           Map.of("userId", ineligible));
@@ -202,10 +206,11 @@ class EngineRestGuardTest extends WebTest {
   @Test
   @DisplayName("開始フォームのない（システムが開始する）プロセスは職員が開始できない")
   void systemProcessesCannotBeStartedByStaff() {
-    long reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey("external-service-review").count();
-    Answer review = postJson("/engine-rest/process-definition/key/external-service-review/start", "sato", Map.of());
+    long reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseProcesses.REVIEW).count();
+    Answer review = postJson("/engine-rest/process-definition/key/" + CaseProcesses.REVIEW + "/start", "sato",
+        Map.of());
     assertThat(review.status()).isEqualTo(403);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("external-service-review").count())
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseProcesses.REVIEW).count())
         .isEqualTo(reviews);
   }
 }

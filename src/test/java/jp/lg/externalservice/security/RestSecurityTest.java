@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseSteps;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.DisplayName;
@@ -57,7 +59,7 @@ class RestSecurityTest extends WebTest {
     long instances = historyService.createHistoricProcessInstanceQuery().count();
     Map<String, Object> body = restVariables(kintone().without("providerName").with("userCount", -3).variables());
     for (String operation : new String[] {"start", "submit-form"}) {
-      Answer answer = postJson("/engine-rest/process-definition/key/external-service-application/" + operation,
+      Answer answer = postJson("/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/" + operation,
           "sato", body);
       assertThat(answer.status()).as(operation).isEqualTo(400);
       assertThat(answer.body().get("type").asText()).isEqualTo("InputValidationException");
@@ -71,7 +73,7 @@ class RestSecurityTest extends WebTest {
   @Test
   @DisplayName("REST からの正しい開始は成功し、申請者は自分のタスク・変数・履歴を見られるが、他部署の職員は見られない")
   void restStartAndTaskVisibility() {
-    Answer started = postJson("/engine-rest/process-definition/key/external-service-application/start", "sato",
+    Answer started = postJson("/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/start", "sato",
         restVariables(kintone().with("serviceName", "REST で申請した kintone").variables()));
     assertThat(started.status()).isEqualTo(200);
     String instanceId = started.body().get("id").asText();
@@ -90,7 +92,7 @@ class RestSecurityTest extends WebTest {
   @Test
   @DisplayName("他部署の職員は REST で申請の実行・変数・履歴を読めず、タスクの担当・完了・変更もできない")
   void anotherDepartmentCannotReadOrTouchTheCase() {
-    Answer started = postJson("/engine-rest/process-definition/key/external-service-application/start", "sato",
+    Answer started = postJson("/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/start", "sato",
         restVariables(kintone().with("serviceName", "他部署から見えない kintone").variables()));
     String instanceId = started.body().get("id").asText();
     String taskId = get("/engine-rest/task?processInstanceId=" + instanceId, "sato").body().get(0).get("id").asText();
@@ -126,7 +128,7 @@ class RestSecurityTest extends WebTest {
         Map.of("value", "NO_APPLICATION_NEEDED")).status()).isEqualTo(403);
     assertThat(send("DELETE", "/engine-rest/process-instance/" + instanceId, "suzuki", null).status()).isIn(403, 404);
     assertThat(postJson("/engine-rest/process-instance/" + instanceId + "/modification", "suzuki", Map.of(
-        "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_DoubleCheck")))).status())
+        "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", CaseSteps.DOUBLE_CHECK)))).status())
         .isEqualTo(403);
 
     // even the applicant may not rewrite the classification the server made

@@ -17,6 +17,8 @@ import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
 import jp.lg.externalservice.administration.DemoData;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseSteps;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.classification.ServiceCategory;
@@ -25,6 +27,7 @@ import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.review.ReviewProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -47,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TrustworthyCaseFindingsTest extends WebTest {
 
-  private static final String APPLICATION = "external-service-application";
+  private static final String APPLICATION = CaseProcesses.APPLICATION;
   private static final byte[] PDF = "%PDF-1.4\n% 約款の画面コピー\n".getBytes(StandardCharsets.UTF_8);
 
   @Autowired RegistryService registry;
@@ -64,11 +67,11 @@ class TrustworthyCaseFindingsTest extends WebTest {
     for (String department : List.of("fukushi", "kumin")) {
       String entryId = registry.register(entry(department), "kobayashi", "approval");
       Answer answer = postJson("/engine-rest/message", "sato", Map.of(
-          "messageName", "Message_TerminationRequired", "businessKey", entryId,
+          "messageName", CaseProcesses.MESSAGE_TERMINATION_REQUIRED, "businessKey", entryId,
           "processVariables", Map.of("registryEntryId", Map.of("value", entryId),
               "applicant", Map.of("value", "sato"), "terminationReason", Map.of("value", "不要になった"))));
       assertThat(answer.status()).as("%s: %s", department, answer.text()).isIn(400, 403);
-      assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("external-service-termination")
+      assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(CaseProcesses.TERMINATION)
           .processInstanceBusinessKey(entryId).count()).as("no termination of %s", entryId).isZero();
       assertThat(registry.find(entryId).orElseThrow().status()).isEqualTo(RegistryStatus.ACTIVE);
     }
@@ -161,7 +164,7 @@ class TrustworthyCaseFindingsTest extends WebTest {
     complete(firstTask(instance), "sato", TaskAnswers.risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS));
     complete(firstTask(instance), "sato", TaskAnswers.measuresAllMet());
     complete(firstTask(instance), "takahashi", TaskAnswers.doubleCheck("FORWARD", null));
-    String review = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewItPlanning")
+    String review = taskService.createTaskQuery().taskDefinitionKey(ReviewProcess.Element.REVIEW_IT_PLANNING)
         .processVariableValueEquals("serviceName", "担当変更").singleResult().getId();
     String task = "/engine-rest/task/" + review;
     // the applicant and her 所属長 are in the group for this test, so that only four-eyes can refuse them
@@ -243,7 +246,8 @@ class TrustworthyCaseFindingsTest extends WebTest {
     options.put("skipCustomListeners", true);
     options.put("skipIoMappings", true);
     options.put("caseInstanceId", "case-1");
-    options.put("startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_DoubleCheck")));
+    options.put("startInstructions",
+        List.of(Map.of("type", "startBeforeActivity", "activityId", CaseSteps.DOUBLE_CHECK)));
     options.forEach((option, value) -> {
       long before = applications();
       Map<String, Object> body = new LinkedHashMap<>(valid);

@@ -103,12 +103,12 @@ class SnsDiagramTest extends DiagramTest {
   void overdueApprovalIsEscalated() {
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(SnsProcess.KEY)
         .startBeforeActivity(APPROVE_SNS_REGISTRATION).execute();
-    execute(job("Event_SnsApprovalOverdue", instance));
+    execute(job(APPROVAL_OVERDUE, instance));
 
     assertThat(instance).isWaitingAtExactly(APPROVE_SNS_REGISTRATION, ESCALATE_OVERDUE);
     assertThat(task(ESCALATE_OVERDUE, instance)).hasCandidateGroup("policy-head");
-    assertThat(calls).containsExactly(at("overdueStep", "Event_SnsApprovalOverdue"));
+    assertThat(calls).containsExactly(at("overdueStep", APPROVAL_OVERDUE));
     complete(task(ESCALATE_OVERDUE, instance));
-    assertThat(instance).hasPassed("Event_OverdueEscalated").isWaitingAtExactly(APPROVE_SNS_REGISTRATION);
+    assertThat(instance).hasPassed(END_OVERDUE_ESCALATED).isWaitingAtExactly(APPROVE_SNS_REGISTRATION);
   }
 }

@@ -15,8 +15,10 @@ import java.util.Date;
 import java.util.Map;
 import java.util.TimeZone;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.caserecord.CaseSteps;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.review.ReviewProcess;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -58,17 +60,17 @@ class JapanClockTest extends EngineTest {
     ProcessInstance instance = submitApplication("sato", kintone().informationTypes("PERSONAL").variables());
     submitTask("sato", task(instance), allCriteriaMet());
     submitTask("sato", task(instance), measuresAllMet());
-    complete(instance, "Task_DoubleCheck", "takahashi", doubleCheck("FORWARD", null));
-    complete(instance, "Task_ReviewItPlanning", "kimura", Map.of("itPlanningDecision", "APPROVED"));
-    complete(instance, "Task_Review", "yamamoto", review("APPROVE", "問題なし"));
-    complete(instance, "Task_Decide", "kobayashi", decision("APPROVE", null));
-    complete(instance, "Task_AcknowledgeUsageRisks", "sato", usageRisksAcknowledged());
+    complete(instance, CaseSteps.DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
+    complete(instance, ReviewProcess.Element.REVIEW_IT_PLANNING, "kimura", Map.of("itPlanningDecision", "APPROVED"));
+    complete(instance, CaseSteps.REVIEW, "yamamoto", review("APPROVE", "問題なし"));
+    complete(instance, CaseSteps.DECIDE, "kobayashi", decision("APPROVE", null));
+    complete(instance, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, "sato", usageRisksAcknowledged());
 
     // decided on 2027-01-01 in Tokyo (2026-12-31 in UTC): a contract of 2026-12-31 predates the decision
-    InputValidationException early = refused(() -> complete(instance, "Task_RecordContract", "sato",
+    InputValidationException early = refused(() -> complete(instance, ReviewProcess.Element.RECORD_CONTRACT, "sato",
         Map.of("contractDate", "2026-12-31")));
     assertThat(early.getErrors()).extracting(FieldError::field).containsExactly("contractDate");
-    complete(instance, "Task_RecordContract", "sato", Map.of("contractDate", "2027-01-01"));
+    complete(instance, ReviewProcess.Element.RECORD_CONTRACT, "sato", Map.of("contractDate", "2027-01-01"));
 
     String entryId = (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName("registryEntryId").singleResult().getValue();

@@ -4,7 +4,7 @@ import jp.lg.externalservice.DiagramTest;
 import jp.lg.externalservice.caserecord.CaseFacts;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.operation.OperationProcess;
-import jp.lg.externalservice.termination.TerminationProcess.Var;
+import jp.lg.externalservice.termination.TerminationProcess.Variables;
 import jp.lg.externalservice.system.DueDates;
 import jp.lg.externalservice.termination.TerminationProcess.ReportChannel;
 import jp.lg.externalservice.termination.TerminationProcess.TerminationDecision;
@@ -36,9 +36,6 @@ class TerminationDiagramTest extends DiagramTest {
   @RegisterExtension
   static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
-  private static final String START_FORM = "StartEvent_TerminationRequested";
-  private static final String OVERDUE = "Event_TerminationOverdue";
-
   private JavaDelegate closeRegistryEntry;
 
   @BeforeEach
@@ -57,14 +54,14 @@ class TerminationDiagramTest extends DiagramTest {
   /** Started with the 終了確認書 as the start form (the none start event). */
   private ProcessInstance requested(ReportChannel channel) {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(TerminationProcess.KEY, "entry-1",
-        withVariables(Var.REPORT_CHANNEL, channel.name()));
+        withVariables(Variables.REPORT_CHANNEL.name(), channel.name()));
     assertThat(instance).isWaitingAtExactly(DOUBLE_CHECK);
     assertThat(task(DOUBLE_CHECK, instance)).hasCandidateGroup("security-officer-kumin");
     return instance;
   }
 
   private static void doubleCheck(ProcessInstance instance, TerminationDecision decision) {
-    complete(task(DOUBLE_CHECK, instance), withVariables(Var.TERMINATION_DECISION, decision.name()));
+    complete(task(DOUBLE_CHECK, instance), withVariables(Variables.TERMINATION_DECISION.name(), decision.name()));
   }
 
   @Test
@@ -77,7 +74,7 @@ class TerminationDiagramTest extends DiagramTest {
 
     assertThat(instance).isEnded().hasPassed(END_TERMINATED).hasNotPassed(ACKNOWLEDGE_REPORT);
     assertThat(calls).containsExactly(
-        at("terminationRequestStart", START_FORM),
+        at("terminationRequestStart", START_REQUESTED),
         at("terminationDoubleCheckCompletion", DOUBLE_CHECK),
         at("closeRegistryEntry", CLOSE_REGISTRY_ENTRY));
     verify(closeRegistryEntry).execute(any());
@@ -129,12 +126,12 @@ class TerminationDiagramTest extends DiagramTest {
   void overdueCompletionIsEscalated() {
     ProcessInstance instance = runtimeService.createProcessInstanceByKey(TerminationProcess.KEY)
         .startBeforeActivity(COMPLETE_TERMINATION).execute();
-    execute(job(OVERDUE, instance));
+    execute(job(TERMINATION_OVERDUE, instance));
 
     assertThat(instance).isWaitingAtExactly(COMPLETE_TERMINATION, ESCALATE);
     assertThat(task(ESCALATE, instance)).hasCandidateGroup("unit-head-kumin");
-    assertThat(calls).containsExactly(at("overdueStep", OVERDUE));
+    assertThat(calls).containsExactly(at("overdueStep", TERMINATION_OVERDUE));
     complete(task(ESCALATE, instance));
-    assertThat(instance).hasPassed("Event_TerminationEscalated").isWaitingAtExactly(COMPLETE_TERMINATION);
+    assertThat(instance).hasPassed(END_ESCALATED).isWaitingAtExactly(COMPLETE_TERMINATION);
   }
 }

@@ -149,7 +149,7 @@ class TerminationProcessTest extends EngineTest {
         "serviceName", "終了する PAID", "departmentCode", "kumin", "terminationReason", "国外サーバでの保存が判明"));
     ProcessInstance instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(TerminationProcess.KEY)
         .processInstanceBusinessKey(entryId).singleResult();
-    org.camunda.bpm.engine.task.Task fill = task(instance, "Task_FillTerminationRequest");
+    org.camunda.bpm.engine.task.Task fill = task(instance, FILL_TERMINATION_REQUEST);
     assertThat(fill.getAssignee()).isEqualTo("sato");
     Map<String, Object> form = TaskAnswers.terminationRequest(entryId, "FORM3");
     form.remove("disposalProof");

@@ -39,8 +39,8 @@ class TerminationRestTest extends WebTest {
         "informationHandled", Map.of("value", "相談記録"), "endDate", Map.of("value", "2027-03-31"),
         "agreedAtTermination", Map.of("value", "解約"), "disposalProof", Map.of("value", "証明書"),
         "terminationCheck", json(checks), "reportChannel", Map.of("value", "LEDGER_SURVEY")));
-    Answer started = postJson("/engine-rest/process-definition/key/external-service-termination/submit-form", "tanaka",
-        request);
+    Answer started = postJson("/engine-rest/process-definition/key/" + TerminationProcess.KEY + "/submit-form",
+        "tanaka", request);
     assertThat(started.status()).isEqualTo(200);
     String instance = started.body().get("id").asText();
 

@@ -273,9 +273,9 @@ class CaseRecordBackfillTest extends EngineTest {
   }
 
   private String entryInUse() {
-    return registry.register(new NewRegistryEntry(EntryType.SERVICE, "終了する旧案件", "提供会社",
-        ServiceKind.CLOUD_INTERNET, ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.PAID, Outcome.APPLICATION_REQUIRED, "利用申請が必要",
-        "[]", "[]", "tanaka", "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null),
+    return registry.register(new NewRegistryEntry(EntryType.SERVICE, "終了する旧案件", "提供会社", ServiceKind.CLOUD_INTERNET,
+        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.PAID, Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]",
+        "[]", "tanaka", "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null),
         "kobayashi", "approval-backfill");
   }
 

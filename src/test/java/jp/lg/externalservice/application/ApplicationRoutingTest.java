@@ -54,8 +54,9 @@ class ApplicationRoutingTest extends EngineTest {
   /** An entry of 区民課 in use, as an earlier approval would have recorded it. */
   private String registeredService(String name, Route route) {
     return registry.register(new NewRegistryEntry(EntryType.SERVICE, name, "サイボウズ株式会社", ServiceKind.CLOUD_INTERNET,
-        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", route, Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "tanaka",
-        "田中 誠", "sato", "佐藤 花子", LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), null), "kobayashi", "earlier-application");
+        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", route, Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]",
+        "[]", "tanaka", "田中 誠", "sato", "佐藤 花子", LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), null),
+        "kobayashi", "earlier-application");
   }
 
   private RoutingResult apply(ApplicationAnswers answers) {
@@ -331,9 +332,10 @@ class ApplicationRoutingTest extends EngineTest {
         zoom().with("renewsRegistryEntryId", unknown).variables()));
     assertThat(thrown).isInstanceOf(jp.lg.externalservice.system.InputValidationException.class)
         .hasMessageContaining("renewsRegistryEntryId").hasMessageContaining(unknown);
-    String fukushi = registry.register(new NewRegistryEntry(EntryType.SERVICE, "福祉の Zoom", "Zoom", ServiceKind.CLOUD_INTERNET,
-        ServiceCategory.WEB_CONFERENCE, "fukushi", "福祉課", Route.PAID, Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "watanabe",
-        "渡辺 直子", "suzuki", "鈴木 一郎", LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), null), "kobayashi", "earlier-application");
+    String fukushi = registry.register(new NewRegistryEntry(EntryType.SERVICE, "福祉の Zoom", "Zoom",
+        ServiceKind.CLOUD_INTERNET, ServiceCategory.WEB_CONFERENCE, "fukushi", "福祉課", Route.PAID,
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "watanabe", "渡辺 直子", "suzuki", "鈴木 一郎",
+        LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), null), "kobayashi", "earlier-application");
     assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> submitApplication("sato",
         zoom().with("renewsRegistryEntryId", fukushi).variables()))).hasMessageContaining("他の部署");
   }

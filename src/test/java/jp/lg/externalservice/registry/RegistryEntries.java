@@ -36,8 +36,8 @@ final class RegistryEntries {
 
   /** An SNS publicity account of 区民課 (ruling R-10): no route, no period end. */
   static NewRegistryEntry sns(String accountName) {
-    return new NewRegistryEntry(EntryType.SNS, accountName, "X Corp.", ServiceKind.WEB_SERVICE, ServiceCategory.SNS, "kumin", "区民課",
-        null, Outcome.SNS_PROCEDURE, "SNS 登録手続（003 第7 5）", "[]", "[]", "tanaka", "田中 誠", null, null,
+    return new NewRegistryEntry(EntryType.SNS, accountName, "X Corp.", ServiceKind.WEB_SERVICE, ServiceCategory.SNS,
+        "kumin", "区民課", null, Outcome.SNS_PROCEDURE, "SNS 登録手続（003 第7 5）", "[]", "[]", "tanaka", "田中 誠", null, null,
         LocalDate.of(2027, 4, 1), null, null);
   }
 

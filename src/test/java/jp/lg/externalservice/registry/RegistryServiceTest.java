@@ -372,9 +372,10 @@ class RegistryServiceTest extends EngineTest {
   @DisplayName("登録内容の誤りは項目をすべて日英で示して拒否され、何も保存されない")
   void invalidEntryNamesEveryField() {
     int before = registry.search(RegistryQuery.all()).size();
-    NewRegistryEntry bad = new NewRegistryEntry(EntryType.SERVICE, "  ", null, null, ServiceCategory.BUSINESS_APPLICATION,
-        "kumin", "区民課", null, Outcome.FORBIDDEN, null, "not json", "[\"UNKNOWN\"]", null, "田中 誠", "sato", null,
-        LocalDate.of(2027, 4, 1), LocalDate.of(2027, 3, 31), "REG-1999-0001");
+    NewRegistryEntry bad = new NewRegistryEntry(EntryType.SERVICE, "  ", null, null,
+        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", null, Outcome.FORBIDDEN, null, "not json",
+        "[\"UNKNOWN\"]", null, "田中 誠", "sato", null, LocalDate.of(2027, 4, 1), LocalDate.of(2027, 3, 31),
+        "REG-1999-0001");
 
     InputValidationException e = assertThrows(InputValidationException.class,
         () -> registry.register(bad, null, " "));
@@ -393,15 +394,15 @@ class RegistryServiceTest extends EngineTest {
   @DisplayName("種別が未指定・SNS にルートがある・SNS の判定が違う・期間開始日がないときも項目を示す")
   void invalidTypeAndSnsFields() {
     NewRegistryEntry noType = new NewRegistryEntry(null, "kintone", "サイボウズ株式会社", ServiceKind.CLOUD_INTERNET,
-        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.PAID, Outcome.APPLICATION_REQUIRED, null, null, null, "tanaka",
-        "田中 誠", null, null, null, null, null);
+        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.PAID, Outcome.APPLICATION_REQUIRED, null, null,
+        null, "tanaka", "田中 誠", null, null, null, null, null);
     InputValidationException e = assertThrows(InputValidationException.class,
         () -> register(noType));
     assertThat(fields(e)).containsExactly("entryType", "periodStart");
 
-    NewRegistryEntry snsWithRoute = new NewRegistryEntry(EntryType.SNS, "区公式 X", "X Corp.", ServiceKind.WEB_SERVICE, ServiceCategory.SNS,
-        "kumin", "区民課", Route.FREE, Outcome.APPLICATION_REQUIRED, null, null, null, "tanaka", "田中 誠", null, null,
-        LocalDate.of(2027, 4, 1), null, null);
+    NewRegistryEntry snsWithRoute = new NewRegistryEntry(EntryType.SNS, "区公式 X", "X Corp.", ServiceKind.WEB_SERVICE,
+        ServiceCategory.SNS, "kumin", "区民課", Route.FREE, Outcome.APPLICATION_REQUIRED, null, null, null, "tanaka",
+        "田中 誠", null, null, LocalDate.of(2027, 4, 1), null, null);
     InputValidationException sns = assertThrows(InputValidationException.class,
         () -> register(snsWithRoute));
     assertThat(fields(sns)).containsExactly("route", "outcome");

@@ -53,7 +53,8 @@ class RegistryValidationTest {
 
   RegistryValidationTest() {
     when(repository.find(anyString())).thenReturn(Optional.empty());
-    when(repository.find(KNOWN)).thenReturn(Optional.of(stored(KNOWN, EntryType.SERVICE, Route.PAID, RegistryStatus.ACTIVE)));
+    when(repository.find(KNOWN))
+        .thenReturn(Optional.of(stored(KNOWN, EntryType.SERVICE, Route.PAID, RegistryStatus.ACTIVE)));
     when(repository.nextNumber()).thenReturn(42L);
   }
 

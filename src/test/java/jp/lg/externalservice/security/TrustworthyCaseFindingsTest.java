@@ -302,9 +302,10 @@ class TrustworthyCaseFindingsTest extends WebTest {
   private static NewRegistryEntry entry(String department) {
     boolean kumin = department.equals("kumin");
     return new NewRegistryEntry(EntryType.SERVICE, "終了メッセージ " + department, "提供会社", ServiceKind.CLOUD_INTERNET,
-        ServiceCategory.BUSINESS_APPLICATION, department, kumin ? "区民課" : "福祉課", Route.PAID, Outcome.APPLICATION_REQUIRED, "利用申請が必要",
-        "[]", "[]", kumin ? "tanaka" : "watanabe", kumin ? "田中 誠" : "渡辺 直子", kumin ? "sato" : "suzuki",
-        kumin ? "佐藤 花子" : "鈴木 一郎", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31), null);
+        ServiceCategory.BUSINESS_APPLICATION, department, kumin ? "区民課" : "福祉課", Route.PAID,
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", kumin ? "tanaka" : "watanabe", kumin ? "田中 誠" : "渡辺 直子",
+        kumin ? "sato" : "suzuki", kumin ? "佐藤 花子" : "鈴木 一郎", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
+        null);
   }
 
   /** Puts sato back as the directory has her, in case a hole let the test change her (the context is shared). */

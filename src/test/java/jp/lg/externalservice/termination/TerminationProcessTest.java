@@ -44,10 +44,10 @@ class TerminationProcessTest extends EngineTest {
   }
 
   private String entryInUse(Route route) {
-    return registry.register(new NewRegistryEntry(EntryType.SERVICE, "終了する " + route, "提供会社", ServiceKind.CLOUD_INTERNET,
-        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", route, Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "tanaka",
-        "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi",
-        "approval-" + route);
+    return registry.register(new NewRegistryEntry(EntryType.SERVICE, "終了する " + route, "提供会社",
+        ServiceKind.CLOUD_INTERNET, ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", route,
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "tanaka", "田中 誠", "sato", "佐藤 花子",
+        LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi", "approval-" + route);
   }
 
   private ProcessInstance terminate(String user, Map<String, Object> variables) {
@@ -168,10 +168,10 @@ class TerminationProcessTest extends EngineTest {
         .service("保存期間の確認", "WEB_SERVICE", "MAP_SEARCH_TRANSLATE").paid(false)
         .exemption("FREE_MAP_SEARCH_TRANSLATE").informationTypes("PUBLIC").variables());
     submitTask("sato", task(application), Map.of());
-    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "保存期間の確認", "提供会社", ServiceKind.CLOUD_INTERNET,
-        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.FREE, Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "tanaka",
-        "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi",
-        application.getId());
+    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "保存期間の確認", "提供会社",
+        ServiceKind.CLOUD_INTERNET, ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.FREE,
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "tanaka", "田中 誠", "sato", "佐藤 花子",
+        LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi", application.getId());
     ProcessInstance instance = terminate("sato", TaskAnswers.terminationRequest(entryId, "FORM3"));
     complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("CONFIRM", null));
     complete(instance, ACKNOWLEDGE_REPORT, "yamamoto", Map.of());

@@ -1,9 +1,12 @@
 package jp.lg.externalservice.caserecord;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import jp.lg.externalservice.classification.Condition;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
@@ -57,9 +60,10 @@ public class RegistryEntries {
         "所属長が登録されていません（no unit head for department " + facts.departmentCode() + "）"));
     String administratorName = directory.displayName(administrator.getId());
     NewRegistryEntry entry = new NewRegistryEntry(type, facts.string(SERVICE_NAME.name()), facts.string(CaseVariables.PROVIDER_NAME.name()),
-        facts.string("serviceKind"), facts.string("serviceCategory"), facts.departmentCode(),
+        constant(ServiceKind.class, facts.string("serviceKind")),
+        constant(ServiceCategory.class, facts.string("serviceCategory")), facts.departmentCode(),
         facts.record().department().name(),
-        classification.route() == null ? null : classification.route().name(), classification.outcome().name(),
+        classification.route(), classification.outcome(),
         facts.string(CaseVariables.CLASSIFICATION_SUMMARY.name()), String.valueOf(facts.json(CaseVariables.REASONS.name())),
         conditionsJson(classification.conditions()), administrator.getId(),
         administratorName, serviceManager, directory.displayName(serviceManager), date(facts.string(CaseVariables.PERIOD_START.name())),
@@ -75,6 +79,15 @@ public class RegistryEntries {
   private static String conditionsJson(List<Condition> conditions) {
     return conditions.stream().map(condition -> "\"" + condition.name() + "\"")
         .collect(Collectors.joining(",", "[", "]"));
+  }
+
+  /**
+   * The constant the variable names (written by the application's form, validated at submission); null when it is
+   * missing or unknown, which the registry then refuses naming the field.
+   */
+  private static <E extends Enum<E>> E constant(Class<E> type, String name) {
+    return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(name)).findFirst()
+        .orElse(null);
   }
 
   private static LocalDate date(String text) {

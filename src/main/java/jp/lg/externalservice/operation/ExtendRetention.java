@@ -1,8 +1,6 @@
 package jp.lg.externalservice.operation;
 
-import jp.lg.externalservice.registry.RegistryService;
-import jp.lg.externalservice.system.JapanClock;
-import jp.lg.externalservice.system.Retention;
+import jp.lg.externalservice.registry.RegistryLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,18 +12,14 @@ import org.springframework.stereotype.Component;
 @Component("extendRetention")
 public class ExtendRetention implements JavaDelegate {
 
-  private final RegistryService registry;
-  private final Retention retention;
+  private final RegistryLifecycle lifecycle;
 
-  public ExtendRetention(RegistryService registry, Retention retention) {
-    this.registry = registry;
-    this.retention = retention;
+  public ExtendRetention(RegistryLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    registry.find(execution.getProcessBusinessKey()).ifPresent(entry ->
-        retention.keepCaseUntil(entry.applicationProcessInstanceId(),
-            JapanClock.today().plusYears(1)));
+    lifecycle.extendRetention(execution.getProcessBusinessKey()); // the registry entry of this operation
   }
 }

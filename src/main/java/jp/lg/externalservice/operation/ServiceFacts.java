@@ -1,6 +1,7 @@
 package jp.lg.externalservice.operation;
 
 import jp.lg.externalservice.classification.Condition;
+import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.security.Department;
@@ -56,7 +57,8 @@ public class ServiceFacts {
 
   /** The approved route's name ({@code IMPORTANT}, {@code PAID}, {@code FREE}); null for an SNS account. */
   public String route(DelegateExecution execution) {
-    return entry(execution).route();
+    Route route = entry(execution).route();
+    return route == null ? null : route.name();
   }
 
   /** The government cloud rules of 004 §15 apply (a condition of the approved classification). */

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.system.JapanClock;
 
 /**
@@ -26,7 +25,7 @@ final class RegistryCsv {
       new Column("サービス名", RegistryEntry::serviceName),
       new Column("提供会社名", RegistryEntry::providerName),
       new Column("部署", RegistryEntry::departmentName),
-      new Column("ルート", entry -> entry.route() == null ? null : Route.valueOf(entry.route()).label()),
+      new Column("ルート", entry -> entry.route() == null ? null : entry.route().label()),
       new Column("状態", entry -> entry.status().label()),
       new Column("承認日", entry -> JapanClock.dayOf(entry.approvedAt())),
       new Column("外部サービス管理者", RegistryEntry::serviceAdministratorName),

@@ -15,6 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -46,12 +50,12 @@ class RegistryRepository {
       EntryType.valueOf(rs.getString("entry_type")),
       rs.getString("service_name"),
       rs.getString("provider_name"),
-      rs.getString("service_kind"),
-      rs.getString("service_category"),
+      ServiceKind.valueOf(rs.getString("service_kind")),
+      ServiceCategory.valueOf(rs.getString("service_category")),
       rs.getString("department_code"),
       rs.getString("department_name"),
-      rs.getString("route"),
-      rs.getString("outcome"),
+      name(Route.class, rs.getString("route")),
+      Outcome.valueOf(rs.getString("outcome")),
       rs.getString("classification_summary"),
       rs.getString("reasons_json"),
       rs.getString("conditions_json"),
@@ -107,12 +111,12 @@ class RegistryRepository {
             .addValue("entryType", entry.entryType().name())
             .addValue("serviceName", entry.serviceName())
             .addValue("providerName", entry.providerName())
-            .addValue("serviceKind", entry.serviceKind())
-            .addValue("serviceCategory", entry.serviceCategory())
+            .addValue("serviceKind", entry.serviceKind().name())
+            .addValue("serviceCategory", entry.serviceCategory().name())
             .addValue("departmentCode", entry.departmentCode())
             .addValue("departmentName", entry.departmentName())
-            .addValue("route", entry.route())
-            .addValue("outcome", entry.outcome())
+            .addValue("route", entry.route() == null ? null : entry.route().name())
+            .addValue("outcome", entry.outcome().name())
             .addValue("classificationSummary", entry.classificationSummary())
             .addValue("reasonsJson", entry.reasonsJson())
             .addValue("conditionsJson", entry.conditionsJson())
@@ -224,6 +228,11 @@ class RegistryRepository {
 
   private static String likeEscaped(String text) {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  /** The constant a nullable column names (the route of an SNS account is null). */
+  private static <E extends Enum<E>> E name(Class<E> type, String value) {
+    return value == null ? null : Enum.valueOf(type, value);
   }
 
   private static OffsetDateTime timestamp(Instant instant) {

@@ -3,7 +3,6 @@ package jp.lg.externalservice.registry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -16,7 +15,7 @@ import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.classification.ServiceCategory;
 import jp.lg.externalservice.classification.ServiceKind;
-import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.FieldChecks;
 import jp.lg.externalservice.system.JapanClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +35,9 @@ public class RegistryService {
   private static final int USER_ID_LENGTH = 64;
   private static final int NOTE_LENGTH = 1000;
   private static final int LONG_TEXT_LENGTH = 100_000;
+  /** What {@code register(null, …)} checks: every required field is reported missing. */
+  private static final NewRegistryEntry EMPTY = new NewRegistryEntry(null, null, null, null, null, null, null, null,
+      null, null, null, null, null, null, null, null, null, null, null);
 
   private final RegistryRepository repository;
   private final ObjectMapper objectMapper;
@@ -54,20 +56,18 @@ public class RegistryService {
     String approver = approvedBy.strip();
     String instance = processInstanceId.strip();
     repository.insert(id, valid, now, approver, instance);
-    String note = "承認により登録（" + (valid.route() == null ? valid.entryType().label()
-        : Route.valueOf(valid.route()).label()) + "）"
+    String note = "承認により登録（" + (valid.route() == null ? valid.entryType().label() : valid.route().label()) + "）"
         + (valid.renewsEntryId() == null ? "" : "。" + valid.renewsEntryId() + " の更改（ruling R-17）");
     repository.insertEvent(id, now, RegistryEvent.REGISTERED, instance, approver, note);
     return id;
   }
 
   public void recordContract(String entryId, LocalDate contractDate, String actor, String processInstanceId) {
-    InputReader reader = new InputReader(params(actor, processInstanceId)
-        .put("contractDate", contractDate == null ? null : contractDate.toString()));
-    reader.requiredDate("contractDate");
-    actor = reader.requiredText("actor", USER_ID_LENGTH);
-    processInstanceId = reader.optionalText("processInstanceId", USER_ID_LENGTH);
-    reader.throwIfInvalid();
+    FieldChecks checks = new FieldChecks();
+    checks.required("contractDate", contractDate);
+    actor = checks.requiredText("actor", actor, USER_ID_LENGTH);
+    processInstanceId = checks.optionalText("processInstanceId", processInstanceId, USER_ID_LENGTH);
+    checks.throwIfInvalid();
     RegistryEntry current = load(entryId);
     if (current.status().ended()) {
       throw new RegistryException.Conflict(
@@ -79,7 +79,7 @@ public class RegistryService {
       throw new RegistryException.Conflict(entryId + " は SNS アカウントのため契約の記録はありません（ruling R-10）",
           "no contract is recorded for " + entryId + ": it is an SNS account (ruling R-10)");
     }
-    if (Route.FREE.name().equals(current.route())) {
+    if (current.route() == Route.FREE) {
       throw new RegistryException.Conflict(entryId + " は無料ルートのため契約の記録はありません（ruling R-5）",
           "no contract is recorded for " + entryId + ": the free route has no contract step (ruling R-5)");
     }
@@ -95,21 +95,19 @@ public class RegistryService {
    */
   public void changeStatus(String entryId, RegistryStatus status, LocalDate endDate, String actor,
       String processInstanceId, String note) {
-    InputReader reader = new InputReader(params(actor, processInstanceId)
-        .put("status", status == null ? null : status.name())
-        .put("note", note));
-    reader.requiredEnum("status", RegistryStatus.class);
-    actor = reader.requiredText("actor", USER_ID_LENGTH);
-    processInstanceId = reader.optionalText("processInstanceId", USER_ID_LENGTH);
-    note = reader.optionalText("note", NOTE_LENGTH);
+    FieldChecks checks = new FieldChecks();
+    checks.required("status", status);
+    actor = checks.requiredText("actor", actor, USER_ID_LENGTH);
+    processInstanceId = checks.optionalText("processInstanceId", processInstanceId, USER_ID_LENGTH);
+    note = checks.optionalText("note", note, NOTE_LENGTH);
     if (status != null && status.ended() && endDate == null) {
-      reader.reject("endDate", "利用終了・更改には終了日が必要です", "is required for TERMINATED and RENEWED");
+      checks.reject("endDate", "利用終了・更改には終了日が必要です", "is required for TERMINATED and RENEWED");
     }
     if (status != null && !status.ended() && endDate != null) {
-      reader.reject("endDate", "終了日は利用終了・更改のときだけ指定します",
+      checks.reject("endDate", "終了日は利用終了・更改のときだけ指定します",
           "may only be given for TERMINATED and RENEWED");
     }
-    reader.throwIfInvalid();
+    checks.throwIfInvalid();
     RegistryEntry current = load(entryId);
     if (!current.status().canChangeTo(status)) {
       throw new RegistryException.Conflict(
@@ -146,74 +144,75 @@ public class RegistryService {
   }
 
   /**
-   * Checks the entry field by field, naming every offending one, and returns it trimmed. The names of kinds,
-   * categories, routes, outcomes and conditions are those of the classification (rulings.md §3).
+   * Checks the entry field by field, naming every offending one, and returns it trimmed. The kinds, categories,
+   * routes and outcomes are typed; which of them go together, and the names of the conditions, are those of the
+   * classification (rulings.md §2 and rulings.md §3).
    */
   private NewRegistryEntry validated(NewRegistryEntry entry, String approvedBy, String processInstanceId) {
-    ObjectNode input = entry == null ? objectMapper.createObjectNode() : objectMapper.valueToTree(entry);
-    InputReader reader = new InputReader(input.put("approvedBy", approvedBy)
-        .put("processInstanceId", processInstanceId));
-    EntryType type = reader.requiredEnum("entryType", EntryType.class);
-    String serviceName = reader.requiredText("serviceName", NAME_LENGTH);
-    String providerName = reader.optionalText("providerName", NAME_LENGTH);
-    ServiceKind kind = reader.requiredEnum("serviceKind", ServiceKind.class);
-    ServiceCategory category = reader.requiredEnum("serviceCategory", ServiceCategory.class);
-    String departmentCode = reader.requiredText("departmentCode", USER_ID_LENGTH);
-    String departmentName = reader.requiredText("departmentName", 100);
-    Route route = null;
-    Outcome outcome = reader.requiredEnum("outcome", Outcome.class);
+    NewRegistryEntry given = entry == null ? EMPTY : entry;
+    FieldChecks checks = new FieldChecks();
+    EntryType type = checks.required("entryType", given.entryType());
+    String serviceName = checks.requiredText("serviceName", given.serviceName(), NAME_LENGTH);
+    String providerName = checks.optionalText("providerName", given.providerName(), NAME_LENGTH);
+    ServiceKind kind = checks.required("serviceKind", given.serviceKind());
+    ServiceCategory category = checks.required("serviceCategory", given.serviceCategory());
+    String departmentCode = checks.requiredText("departmentCode", given.departmentCode(), USER_ID_LENGTH);
+    String departmentName = checks.requiredText("departmentName", given.departmentName(), 100);
+    Outcome outcome = checks.required("outcome", given.outcome());
+    Route route = given.route();
     if (type == EntryType.SNS) {
       // An SNS account follows the SNS procedure of 003 第7 5, without a route (ruling R-10).
-      if (reader.optionalText("route", 20) != null) {
-        reader.reject("route", "SNS アカウントにはルートはありません", "must be empty for an SNS account");
+      if (route != null) {
+        checks.reject("route", "SNS アカウントにはルートはありません", "must be empty for an SNS account");
       }
       if (outcome != null && outcome != Outcome.SNS_PROCEDURE) {
-        reader.reject("outcome", "SNS アカウントの判定は SNS_PROCEDURE です", "must be SNS_PROCEDURE for an SNS account");
+        checks.reject("outcome", "SNS アカウントの判定は SNS_PROCEDURE です", "must be SNS_PROCEDURE for an SNS account");
       }
     } else if (type == EntryType.SERVICE) {
-      route = reader.requiredEnum("route", Route.class);
+      checks.required("route", route);
       // Only an application with a route can be approved (rulings.md §2, items 6 and 7).
       if (outcome != null && !outcome.hasRoute()) {
-        reader.reject("outcome", "承認できる判定は APPLICATION_REQUIRED または DISCOURAGED です",
+        checks.reject("outcome", "承認できる判定は APPLICATION_REQUIRED または DISCOURAGED です",
             "must be APPLICATION_REQUIRED or DISCOURAGED for a service");
       }
     }
-    String summary = reader.optionalText("classificationSummary", LONG_TEXT_LENGTH);
-    String reasons = jsonArray(reader, "reasonsJson", true);
-    String conditions = jsonArray(reader, "conditionsJson", false);
-    String administrator = reader.requiredText("serviceAdministrator", USER_ID_LENGTH);
-    String administratorName = reader.requiredText("serviceAdministratorName", NAME_LENGTH);
-    String manager = reader.optionalText("serviceManager", USER_ID_LENGTH);
-    String managerName = reader.optionalText("serviceManagerName", NAME_LENGTH);
-    if (manager != null && managerName == null && !reader.hasError("serviceManagerName")) {
-      reader.reject("serviceManagerName", "サービス管理担当者の氏名を入力してください",
+    String summary = checks.optionalText("classificationSummary", given.classificationSummary(), LONG_TEXT_LENGTH);
+    String reasons = jsonArray(checks, "reasonsJson", given.reasonsJson(), true);
+    String conditions = jsonArray(checks, "conditionsJson", given.conditionsJson(), false);
+    String administrator = checks.requiredText("serviceAdministrator", given.serviceAdministrator(), USER_ID_LENGTH);
+    String administratorName = checks.requiredText("serviceAdministratorName", given.serviceAdministratorName(),
+        NAME_LENGTH);
+    String manager = checks.optionalText("serviceManager", given.serviceManager(), USER_ID_LENGTH);
+    String managerName = checks.optionalText("serviceManagerName", given.serviceManagerName(), NAME_LENGTH);
+    if (manager != null && managerName == null && !checks.hasError("serviceManagerName")) {
+      checks.reject("serviceManagerName", "サービス管理担当者の氏名を入力してください",
           "is required when serviceManager is given");
     }
-    LocalDate periodStart = reader.requiredDate("periodStart");
-    LocalDate periodEnd = input.hasNonNull("periodEnd") ? reader.requiredDate("periodEnd") : null;
+    LocalDate periodStart = checks.required("periodStart", given.periodStart());
+    LocalDate periodEnd = given.periodEnd();
     if (periodStart != null && periodEnd != null && periodEnd.isBefore(periodStart)) {
-      reader.reject("periodEnd", "利用開始日以降の日付を入力してください", "must not be before periodStart");
+      checks.reject("periodEnd", "利用開始日以降の日付を入力してください", "must not be before periodStart");
     }
-    String renews = reader.optionalText("renewsEntryId", 32);
+    String renews = checks.optionalText("renewsEntryId", given.renewsEntryId(), 32);
     if (renews != null && repository.find(renews).isEmpty()) {
-      reader.reject("renewsEntryId", "承認済み外部サービス台帳にない台帳番号です", "is not a registry entry");
+      checks.reject("renewsEntryId", "承認済み外部サービス台帳にない台帳番号です", "is not a registry entry");
     }
-    reader.requiredText("approvedBy", USER_ID_LENGTH);
-    reader.requiredText("processInstanceId", USER_ID_LENGTH);
-    reader.throwIfInvalid();
-    return new NewRegistryEntry(type, serviceName, providerName, kind.name(), category.name(), departmentCode,
-        departmentName, route == null ? null : route.name(), outcome.name(), summary, reasons, conditions,
-        administrator, administratorName, manager, managerName, periodStart, periodEnd, renews);
+    checks.requiredText("approvedBy", approvedBy, USER_ID_LENGTH);
+    checks.requiredText("processInstanceId", processInstanceId, USER_ID_LENGTH);
+    checks.throwIfInvalid();
+    return new NewRegistryEntry(type, serviceName, providerName, kind, category, departmentCode, departmentName,
+        route, outcome, summary, reasons, conditions, administrator,
+        administratorName, manager, managerName, periodStart, periodEnd, renews);
   }
 
   /**
    * The reasons ({@code [{"rule": …, "message": …}]}) or the conditions ({@code ["CAREFUL_JUDGMENT", …]}) as the
    * process variables hold them; "[]" when absent or JSON null.
    */
-  private String jsonArray(InputReader reader, String field, boolean reasons) {
-    String text = reader.optionalText(field, LONG_TEXT_LENGTH);
+  private String jsonArray(FieldChecks checks, String field, String value, boolean reasons) {
+    String text = checks.optionalText(field, value, LONG_TEXT_LENGTH);
     if (text == null) {
-      return reader.hasError(field) ? null : "[]";
+      return checks.hasError(field) ? null : "[]";
     }
     JsonNode array;
     try {
@@ -233,10 +232,10 @@ public class RegistryService {
     }
     if (!valid) {
       if (reasons) {
-        reader.reject(field, "根拠は {\"rule\", \"message\"} の JSON 配列で指定してください",
+        checks.reject(field, "根拠は {\"rule\", \"message\"} の JSON 配列で指定してください",
             "must be a JSON array of {\"rule\", \"message\"} objects");
       } else {
-        reader.reject(field, "条件は JSON 配列で指定してください（許可される値: " + conditionNames() + "）",
+        checks.reject(field, "条件は JSON 配列で指定してください（許可される値: " + conditionNames() + "）",
             "must be a JSON array of: " + conditionNames());
       }
       return null;
@@ -250,10 +249,6 @@ public class RegistryService {
 
   private static String conditionNames() {
     return Arrays.stream(Condition.values()).map(Enum::name).collect(Collectors.joining(", "));
-  }
-
-  private ObjectNode params(String actor, String processInstanceId) {
-    return objectMapper.createObjectNode().put("actor", actor).put("processInstanceId", processInstanceId);
   }
 
   /** The engine clock, as in the process history (tests may move it). */

@@ -1,14 +1,11 @@
 package jp.lg.externalservice.review;
 
 import jp.lg.externalservice.caserecord.CaseMessages;
-import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseRecord;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.RegistryEntries;
 import jp.lg.externalservice.registry.EntryType;
-import jp.lg.externalservice.registry.RegistryService;
-import jp.lg.externalservice.registry.RegistryStatus;
-import jp.lg.externalservice.system.JapanClock;
+import jp.lg.externalservice.registry.RegistryLifecycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,14 +18,14 @@ import org.springframework.stereotype.Component;
 public class RegisterApprovedService implements JavaDelegate {
 
   private final RegistryEntries entries;
-  private final RegistryService registry;
+  private final RegistryLifecycle lifecycle;
   private final CaseMessages messages;
   private final CaseRecords caseRecords;
 
-  public RegisterApprovedService(RegistryEntries entries, RegistryService registry, CaseMessages messages,
+  public RegisterApprovedService(RegistryEntries entries, RegistryLifecycle lifecycle, CaseMessages messages,
       CaseRecords caseRecords) {
     this.entries = entries;
-    this.registry = registry;
+    this.lifecycle = lifecycle;
     this.messages = messages;
     this.caseRecords = caseRecords;
   }
@@ -37,13 +34,7 @@ public class RegisterApprovedService implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     CaseRecord record = caseRecords.of(execution); // validated at submission; variables are display only
     String id = entries.register(execution, EntryType.SERVICE, record.serviceManager());
-    String renewed = record.renewsEntryId();
-    if (renewed != null && !renewed.isBlank()) {
-      // ruling R-17: the renewal replaces the entry it renews, whose operation ends
-      registry.changeStatus(renewed, RegistryStatus.RENEWED, JapanClock.today(),
-          entries.approver(execution, EntryType.SERVICE),
-          execution.getProcessInstanceId(), "更改: " + id + " に引き継ぎ");
-      messages.closeOperation(renewed);
-    }
+    lifecycle.renew(record.renewsEntryId(), id, entries.approver(execution, EntryType.SERVICE),
+        execution.getProcessInstanceId()).ifPresent(messages::closeOperation); // the renewed entry's operation ends
   }
 }

@@ -1,13 +1,9 @@
 package jp.lg.externalservice.termination;
 
-import java.time.LocalDate;
 import jp.lg.externalservice.caserecord.CaseMessages;
-import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import jp.lg.externalservice.registry.RegistryService;
-import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.registry.RegistryLifecycle;
 import jp.lg.externalservice.system.InputReader;
-import jp.lg.externalservice.system.Retention;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,30 +18,22 @@ import static jp.lg.externalservice.termination.TerminationProcess.Variables.*;
 @Component("closeRegistryEntry")
 public class CloseRegistryEntry implements JavaDelegate {
 
-  private final RegistryService registry;
+  private final RegistryLifecycle lifecycle;
   private final CaseMessages messages;
-  private final Retention retention;
-
   private final CaseRecords caseRecords;
 
-  public CloseRegistryEntry(RegistryService registry, CaseMessages messages, Retention retention,
-      CaseRecords caseRecords) {
-    this.registry = registry;
+  public CloseRegistryEntry(RegistryLifecycle lifecycle, CaseMessages messages, CaseRecords caseRecords) {
+    this.lifecycle = lifecycle;
     this.messages = messages;
-    this.retention = retention;
     this.caseRecords = caseRecords;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String text = END_DATE.get(execution);
-    LocalDate endDate = InputReader.isoDate(text);
     String entryId = execution.getProcessBusinessKey(); // the entry this termination was filed for
-    registry.changeStatus(entryId, RegistryStatus.TERMINATED, endDate,
+    lifecycle.terminate(entryId, InputReader.isoDate(END_DATE.get(execution)),
         caseRecords.of(execution).applicant().userId(), execution.getProcessInstanceId(),
-        "利用終了: " + TERMINATION_REASON.get(execution));
-    // the periodic duties end with the use; the application's records stay for the retention period
-    messages.closeOperation(entryId);
-    registry.find(entryId).ifPresent(entry -> retention.keepCaseUntil(entry.applicationProcessInstanceId(), endDate));
+        TERMINATION_REASON.get(execution));
+    messages.closeOperation(entryId); // the periodic duties end with the use
   }
 }

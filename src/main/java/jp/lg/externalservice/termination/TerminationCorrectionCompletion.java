@@ -1,5 +1,6 @@
 package jp.lg.externalservice.termination;
 
+import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
@@ -29,7 +30,7 @@ public class TerminationCorrectionCompletion extends TaskCompletion {
   protected void check(DelegateExecution execution, InputReader reader) {
     Checklist.TERMINATION.readCrosses(reader, TERMINATION_CHECK);
     // the route of the entry being ended (the business key), not the variable route
-    if (registry.find(execution.getProcessBusinessKey()).map(entry -> "IMPORTANT".equals(entry.route()))
+    if (registry.find(execution.getProcessBusinessKey()).map(entry -> entry.route() == Route.IMPORTANT)
         .orElse(false)) {
       Checklist.DISPOSAL.readCrosses(reader, DISPOSAL_CHECKLIST);
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecord;
 import jp.lg.externalservice.caserecord.CaseRecords;
@@ -51,7 +52,7 @@ public class TerminationDoubleCheckCompletion extends TaskCompletion {
     String comment = decided.reason();
     List<String> crosses = new ArrayList<>(
         Checklist.TERMINATION.readCrosses(reader, TERMINATION_DOUBLE_CHECK));
-    if (registry.find(execution.getProcessBusinessKey()).map(entry -> "IMPORTANT".equals(entry.route()))
+    if (registry.find(execution.getProcessBusinessKey()).map(entry -> entry.route() == Route.IMPORTANT)
         .orElse(false)) {
       crosses.addAll(Checklist.DISPOSAL.crosses(DISPOSAL_CHECKLIST.get(execution) == null ? null
           : JsonInput.toJson(DISPOSAL_CHECKLIST.get(execution))));

@@ -1,5 +1,6 @@
 package jp.lg.externalservice.termination;
 
+import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
@@ -82,13 +83,13 @@ public class TerminationRequestStart implements ExecutionListener {
     reader.requiredText(AGREED_AT_TERMINATION, InputReader.MAX_TEXT);
     reader.requiredText(DISPOSAL_PROOF, InputReader.MAX_TEXT);
     ReportChannel channel = reader.requiredEnum(REPORT_CHANNEL);
-    if (channel == ReportChannel.LEDGER_SURVEY && entry != null && !"IMPORTANT".equals(entry.route())
-        && !"PAID".equals(entry.route())) {
+    if (channel == ReportChannel.LEDGER_SURVEY && entry != null && entry.route() != Route.IMPORTANT
+        && entry.route() != Route.PAID) {
       reader.reject(REPORT_CHANNEL, "情報システム台帳調査で様式3 に代えられるのは重要情報あり・有料のサービスだけです（ruling R-5）",
           "the yearly register survey replaces 様式3 only for routes IMPORTANT and PAID (ruling R-5)");
     }
     Checklist.TERMINATION.readCrosses(reader, TERMINATION_CHECK);
-    if (entry != null && "IMPORTANT".equals(entry.route())) {
+    if (entry != null && entry.route() == Route.IMPORTANT) {
       Checklist.DISPOSAL.readCrosses(reader, DISPOSAL_CHECKLIST);
     }
     reader.throwIfInvalid();
@@ -105,7 +106,7 @@ public class TerminationRequestStart implements ExecutionListener {
     CaseVariables.PROVIDER_NAME.set(execution, entry.providerName());
     CaseVariables.DEPARTMENT_CODE.set(execution, entry.departmentCode());
     CaseVariables.DEPARTMENT_NAME.set(execution, entry.departmentName());
-    CaseVariables.ROUTE.set(execution, entry.route());
+    CaseVariables.ROUTE.set(execution, entry.route() == null ? null : entry.route().name());
     CaseVariables.SERVICE_MANAGER_NAME.set(execution, entry.serviceManagerName());
     CaseVariables.SERVICE_ADMINISTRATOR_NAME.set(execution, entry.serviceAdministratorName());
     if (!filedInTask) {

@@ -13,6 +13,10 @@ import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.classification.ClassificationService;
 import jp.lg.externalservice.classification.DmnRuleTables;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
@@ -48,10 +52,11 @@ class ApplicationRoutingTest extends EngineTest {
   @Autowired RegistryService registry;
 
   /** An entry of 区民課 in use, as an earlier approval would have recorded it. */
-  private String registeredService(String name, String route) {
-    return registry.register(new NewRegistryEntry(EntryType.SERVICE, name, "サイボウズ株式会社", "CLOUD_INTERNET",
-        "BUSINESS_APPLICATION", "kumin", "区民課", route, "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", "tanaka",
-        "田中 誠", "sato", "佐藤 花子", LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), null), "kobayashi", "earlier-application");
+  private String registeredService(String name, Route route) {
+    return registry.register(new NewRegistryEntry(EntryType.SERVICE, name, "サイボウズ株式会社", ServiceKind.CLOUD_INTERNET,
+        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", route, Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]",
+        "[]", "tanaka", "田中 誠", "sato", "佐藤 花子", LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), null),
+        "kobayashi", "earlier-application");
   }
 
   private RoutingResult apply(ApplicationAnswers answers) {
@@ -305,7 +310,7 @@ class ApplicationRoutingTest extends EngineTest {
   @Test
   @DisplayName("TS-32 kintone の更改（重要情報あり）→ 新しい申請が重要情報ルートを通る")
   void ts32_renewalOfImportantService() {
-    String previous = registeredService("kintone", "IMPORTANT");
+    String previous = registeredService("kintone", Route.IMPORTANT);
     ProcessInstance instance = submitApplication("sato",
         kintone().informationTypes("PERSONAL").with("renewsRegistryEntryId", previous).variables());
     assertThat(runtimeService.getVariables(instance.getId())).containsEntry("route", "IMPORTANT")
@@ -315,7 +320,7 @@ class ApplicationRoutingTest extends EngineTest {
   @Test
   @DisplayName("TS-33 無料・重要情報なしのサービスの更改 → 新しい申請が無料ルートを通る")
   void ts33_renewalOfFreeService() {
-    RoutingResult result = apply(zoom().paid(false).with("renewsRegistryEntryId", registeredService("Zoom", "FREE")));
+    RoutingResult result = apply(zoom().paid(false).with("renewsRegistryEntryId", registeredService("Zoom", Route.FREE)));
     assertThat(result.route()).isEqualTo("FREE");
   }
 
@@ -327,9 +332,10 @@ class ApplicationRoutingTest extends EngineTest {
         zoom().with("renewsRegistryEntryId", unknown).variables()));
     assertThat(thrown).isInstanceOf(jp.lg.externalservice.system.InputValidationException.class)
         .hasMessageContaining("renewsRegistryEntryId").hasMessageContaining(unknown);
-    String fukushi = registry.register(new NewRegistryEntry(EntryType.SERVICE, "福祉の Zoom", "Zoom", "CLOUD_INTERNET",
-        "WEB_CONFERENCE", "fukushi", "福祉課", "PAID", "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", "watanabe",
-        "渡辺 直子", "suzuki", "鈴木 一郎", LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), null), "kobayashi", "earlier-application");
+    String fukushi = registry.register(new NewRegistryEntry(EntryType.SERVICE, "福祉の Zoom", "Zoom",
+        ServiceKind.CLOUD_INTERNET, ServiceCategory.WEB_CONFERENCE, "fukushi", "福祉課", Route.PAID,
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "watanabe", "渡辺 直子", "suzuki", "鈴木 一郎",
+        LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), null), "kobayashi", "earlier-application");
     assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> submitApplication("sato",
         zoom().with("renewsRegistryEntryId", fukushi).variables()))).hasMessageContaining("他の部署");
   }

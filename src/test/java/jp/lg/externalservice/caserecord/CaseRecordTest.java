@@ -16,6 +16,8 @@ import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
 import java.time.LocalDate;
 import jp.lg.externalservice.TaskAnswers;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryEntry;
@@ -229,9 +231,9 @@ class CaseRecordTest extends EngineTest {
   @DisplayName("終了手続: 申請者は署名した職員、部署は台帳から。途中で書き換えても利用責任者のダブルチェックと台帳の記録者は変わらない")
   void terminationFactsComeFromTheServer() {
     String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "終了する PAID", "提供会社",
-        "CLOUD_INTERNET", "BUSINESS_APPLICATION", "kumin", "区民課", "PAID", "APPLICATION_REQUIRED", "利用申請が必要",
-        "[]", "[]", "tanaka", "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null),
-        "kobayashi", "approval-case-record");
+        ServiceKind.CLOUD_INTERNET, ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.PAID,
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "tanaka", "田中 誠", "sato", "佐藤 花子",
+        LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi", "approval-case-record");
     Map<String, Object> request = TaskAnswers.terminationRequest(entryId, "FORM3");
     request.put("applicant", "tanaka");
     ProcessInstance instance = as("sato", () -> formService.submitStartForm(

@@ -6,6 +6,10 @@ import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.WebTest;
 import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryEntry;
@@ -27,9 +31,9 @@ class OperationEventApiTest extends WebTest {
   @Autowired RuntimeService runtimeService;
 
   private String inOperation(String department, String administrator) {
-    String id = registry.register(new NewRegistryEntry(EntryType.SERVICE, "事象 API", "提供会社", "CLOUD_INTERNET",
-        "BUSINESS_APPLICATION", department, department.equals("kumin") ? "区民課" : "福祉課", "PAID",
-        "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", administrator, "所属長", "sato", "佐藤 花子",
+    String id = registry.register(new NewRegistryEntry(EntryType.SERVICE, "事象 API", "提供会社", ServiceKind.CLOUD_INTERNET,
+        ServiceCategory.BUSINESS_APPLICATION, department, department.equals("kumin") ? "区民課" : "福祉課", Route.PAID,
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", administrator, "所属長", "sato", "佐藤 花子",
         LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi", "approval");
     Map<String, Object> variables = new java.util.HashMap<>(ApplicationAnswers.kintone().variables());
     variables.putAll(Map.of("registryEntryId", id, "departmentCode", department, "route", "PAID",

@@ -10,6 +10,10 @@ import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
@@ -46,10 +50,11 @@ class OperationProcessTest extends EngineTest {
 
   /** An approved entry of 区民課 in operation: the variables the approval hands over. */
   private ProcessInstance inOperation(String route, String kind, boolean paid, String information, boolean governmentCloud) {
-    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "運用 " + route, "提供会社", kind,
-        "BUSINESS_APPLICATION", "kumin", "区民課", route, "APPLICATION_REQUIRED", "利用申請が必要", "[]",
-        governmentCloud ? "[\"GOVERNMENT_CLOUD_RULES\"]" : "[]", "tanaka", "田中 誠", "sato", "佐藤 花子",
-        LocalDate.of(2027, 4, 1), LocalDate.of(2029, 3, 31), null), "kobayashi", "approval");
+    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "運用 " + route, "提供会社",
+        ServiceKind.valueOf(kind), ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.valueOf(route),
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", governmentCloud ? "[\"GOVERNMENT_CLOUD_RULES\"]" : "[]",
+        "tanaka", "田中 誠", "sato", "佐藤 花子", LocalDate.of(2027, 4, 1), LocalDate.of(2029, 3, 31), null), "kobayashi",
+        "approval");
     Map<String, Object> variables = new HashMap<>(ApplicationAnswers.kintone().service("運用 " + route, kind,
         "BUSINESS_APPLICATION").paid(paid).informationTypes(information).variables());
     variables.put("registryEntryId", entryId);

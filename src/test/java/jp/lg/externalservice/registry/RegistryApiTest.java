@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.system.JapanClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -66,8 +67,8 @@ class RegistryApiTest extends WebTest {
   @Test
   @DisplayName("一覧: 情報政策課は全部署の台帳を台帳番号順に見られ、一覧にはイベントが含まれない")
   void listForInformationPolicy() {
-    String kintone = register(service("kintone " + marker, "サイボウズ株式会社", "IMPORTANT"));
-    String zoom = register(fukushiService("Zoom " + marker, "Zoom Video Communications", "PAID"));
+    String kintone = register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT));
+    String zoom = register(fukushiService("Zoom " + marker, "Zoom Video Communications", Route.PAID));
 
     Answer answer = get("/api/services?q=" + marker, "yamamoto");
     assertThat(ids(answer)).containsExactly(kintone, zoom);
@@ -89,8 +90,8 @@ class RegistryApiTest extends WebTest {
   @Test
   @DisplayName("一覧: 区民課の職員（sato）と所属長（tanaka）は区民課の台帳だけ、福祉課の職員（suzuki）は福祉課の台帳だけを見る")
   void listLimitedToOwnDepartment() {
-    String kintone = register(service("kintone " + marker, "サイボウズ株式会社", "IMPORTANT"));
-    String zoom = register(fukushiService("Zoom " + marker, "Zoom Video Communications", "PAID"));
+    String kintone = register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT));
+    String zoom = register(fukushiService("Zoom " + marker, "Zoom Video Communications", Route.PAID));
 
     assertThat(ids(get("/api/services?q=" + marker, "sato"))).containsExactly(kintone);
     assertThat(ids(get("/api/services?q=" + marker, "tanaka"))).containsExactly(kintone);
@@ -104,9 +105,9 @@ class RegistryApiTest extends WebTest {
   @Test
   @DisplayName("一覧の絞り込み: 状態・部署・ルート・名称（大文字小文字を区別しない）")
   void listFilters() {
-    String kintone = register(service("kintone " + marker, "サイボウズ株式会社", "IMPORTANT"));
-    String zoom = register(fukushiService("Zoom " + marker, "Zoom Video Communications", "PAID"));
-    String forms = register(service("Google フォーム " + marker, "Google LLC", "FREE"));
+    String kintone = register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT));
+    String zoom = register(fukushiService("Zoom " + marker, "Zoom Video Communications", Route.PAID));
+    String forms = register(service("Google フォーム " + marker, "Google LLC", Route.FREE));
     registry.changeStatus(forms, RegistryStatus.SUSPENDED, null, "tanaka", "pi-operation", "国外サーバでの保存が判明");
 
     String q = "&q=" + marker;
@@ -123,8 +124,8 @@ class RegistryApiTest extends WebTest {
   @Test
   @DisplayName("詳細: イベント付きで返る。他部署の台帳は存在しない台帳と同じ 404（存在を明かさない）")
   void detailAndVisibility() {
-    String kintone = register(service("kintone " + marker, "サイボウズ株式会社", "IMPORTANT"));
-    String zoom = register(fukushiService("Zoom " + marker, "Zoom Video Communications", "PAID"));
+    String kintone = register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT));
+    String zoom = register(fukushiService("Zoom " + marker, "Zoom Video Communications", Route.PAID));
     registry.recordContract(kintone, LocalDate.of(2027, 3, 15), "tanaka", "pi-contract");
 
     Answer detail = get("/api/services/" + kintone, "sato");
@@ -155,7 +156,7 @@ class RegistryApiTest extends WebTest {
   @DisplayName("スクリプトを含む名称は JSON の文字列としてそのまま返り、ブラウザに内容の推測をさせない（nosniff）")
   void hostileTextIsDataOnly() {
     String payload = "<script>alert('" + marker + "')</script>\"><img src=x onerror=alert(1)>";
-    String id = register(service(payload, "=HYPERLINK(\"http://x\")", "IMPORTANT"));
+    String id = register(service(payload, "=HYPERLINK(\"http://x\")", Route.IMPORTANT));
 
     Answer detail = get("/api/services/" + id, "sato");
     assertThat(detail.status()).isEqualTo(200);
@@ -199,10 +200,10 @@ class RegistryApiTest extends WebTest {
   @DisplayName("CSV: BOM 付き UTF-8・CRLF・全項目を引用符で囲み・日本語の見出しと表示名、数式になる値は ' で無害化、部署で絞られる")
   void csvForExcel() throws Exception {
     String formula = register(service("=HYPERLINK(\"http://evil.example/" + marker + "\",\"click\")", "+1 " + marker,
-        "IMPORTANT", "kumin", "-1", "tanaka", "@SUM(A1:A2)"));
+        Route.IMPORTANT, "kumin", "-1", "tanaka", "@SUM(A1:A2)"));
     String account = register(sns("区公式 X アカウント " + marker));
     registry.changeStatus(account, RegistryStatus.TERMINATED, LocalDate.of(2028, 3, 31), "tanaka", "pi-end", null);
-    String zoom = register(fukushiService("Zoom " + marker, "Zoom Video Communications", "PAID"));
+    String zoom = register(fukushiService("Zoom " + marker, "Zoom Video Communications", Route.PAID));
 
     Download csv = download("/api/services/export.csv?q=" + marker, "sato");
     assertThat(csv.status()).isEqualTo(200);

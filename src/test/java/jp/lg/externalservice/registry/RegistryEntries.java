@@ -1,6 +1,10 @@
 package jp.lg.externalservice.registry;
 
 import java.time.LocalDate;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 
 /**
  * Entries as the approving step would record them, for the registry tests. Each test adds its own marker to the
@@ -13,27 +17,27 @@ final class RegistryEntries {
   private RegistryEntries() {}
 
   /** A service of 区民課 with tanaka (所属長) as 外部サービス管理者 and sato as サービス管理担当者. */
-  static NewRegistryEntry service(String serviceName, String providerName, String route) {
+  static NewRegistryEntry service(String serviceName, String providerName, Route route) {
     return service(serviceName, providerName, route, "kumin", "区民課", "tanaka", "田中 誠");
   }
 
-  static NewRegistryEntry service(String serviceName, String providerName, String route, String departmentCode,
+  static NewRegistryEntry service(String serviceName, String providerName, Route route, String departmentCode,
       String departmentName, String administrator, String administratorName) {
-    return new NewRegistryEntry(EntryType.SERVICE, serviceName, providerName, "CLOUD_INTERNET",
-        "BUSINESS_APPLICATION", departmentCode, departmentName, route, "APPLICATION_REQUIRED",
+    return new NewRegistryEntry(EntryType.SERVICE, serviceName, providerName, ServiceKind.CLOUD_INTERNET,
+        ServiceCategory.BUSINESS_APPLICATION, departmentCode, departmentName, route, Outcome.APPLICATION_REQUIRED,
         "利用申請が必要（" + route + "）", REASONS, "[\"CAREFUL_JUDGMENT\"]", administrator, administratorName,
         "sato", "佐藤 花子", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31), null);
   }
 
   /** A service of 福祉課 (watanabe is its 所属長). */
-  static NewRegistryEntry fukushiService(String serviceName, String providerName, String route) {
+  static NewRegistryEntry fukushiService(String serviceName, String providerName, Route route) {
     return service(serviceName, providerName, route, "fukushi", "福祉課", "watanabe", "渡辺 直子");
   }
 
   /** An SNS publicity account of 区民課 (ruling R-10): no route, no period end. */
   static NewRegistryEntry sns(String accountName) {
-    return new NewRegistryEntry(EntryType.SNS, accountName, "X Corp.", "WEB_SERVICE", "SNS", "kumin", "区民課",
-        null, "SNS_PROCEDURE", "SNS 登録手続（003 第7 5）", "[]", "[]", "tanaka", "田中 誠", null, null,
+    return new NewRegistryEntry(EntryType.SNS, accountName, "X Corp.", ServiceKind.WEB_SERVICE, ServiceCategory.SNS,
+        "kumin", "区民課", null, Outcome.SNS_PROCEDURE, "SNS 登録手続（003 第7 5）", "[]", "[]", "tanaka", "田中 誠", null, null,
         LocalDate.of(2027, 4, 1), null, null);
   }
 

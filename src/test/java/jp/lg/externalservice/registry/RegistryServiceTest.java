@@ -12,7 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
 import jp.lg.externalservice.system.JapanClock;
@@ -66,7 +69,7 @@ class RegistryServiceTest extends EngineTest {
   void registerAndFind() {
     Instant approvedAt = Instant.parse("2026-06-01T01:00:00Z");
     ClockUtil.setCurrentTime(Date.from(approvedAt));
-    String id = register(service("kintone " + marker, "サイボウズ株式会社", "IMPORTANT"));
+    String id = register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT));
 
     RegistryEntry entry = entry(id);
     assertThat(id).matches("REG-2026-\\d{4,}");
@@ -74,12 +77,12 @@ class RegistryServiceTest extends EngineTest {
     assertThat(entry.entryType()).isEqualTo(EntryType.SERVICE);
     assertThat(entry.serviceName()).isEqualTo("kintone " + marker);
     assertThat(entry.providerName()).isEqualTo("サイボウズ株式会社");
-    assertThat(entry.serviceKind()).isEqualTo("CLOUD_INTERNET");
-    assertThat(entry.serviceCategory()).isEqualTo("BUSINESS_APPLICATION");
+    assertThat(entry.serviceKind()).isEqualTo(ServiceKind.CLOUD_INTERNET);
+    assertThat(entry.serviceCategory()).isEqualTo(ServiceCategory.BUSINESS_APPLICATION);
     assertThat(entry.departmentCode()).isEqualTo("kumin");
     assertThat(entry.departmentName()).isEqualTo("区民課");
-    assertThat(entry.route()).isEqualTo("IMPORTANT");
-    assertThat(entry.outcome()).isEqualTo("APPLICATION_REQUIRED");
+    assertThat(entry.route()).isEqualTo(Route.IMPORTANT);
+    assertThat(entry.outcome()).isEqualTo(Outcome.APPLICATION_REQUIRED);
     assertThat(entry.classificationSummary()).isEqualTo("利用申請が必要（IMPORTANT）");
     assertThat(entry.reasonsJson()).isEqualTo(RegistryEntries.REASONS);
     assertThat(entry.conditionsJson()).isEqualTo("[\"CAREFUL_JUDGMENT\"]");
@@ -109,7 +112,7 @@ class RegistryServiceTest extends EngineTest {
     RegistryEntry entry = entry(register(sns("区公式 X アカウント " + marker)));
     assertThat(entry.entryType()).isEqualTo(EntryType.SNS);
     assertThat(entry.route()).isNull();
-    assertThat(entry.outcome()).isEqualTo("SNS_PROCEDURE");
+    assertThat(entry.outcome()).isEqualTo(Outcome.SNS_PROCEDURE);
     assertThat(entry.periodEnd()).isNull();
     assertThat(entry.events().get(0).note()).isEqualTo("承認により登録（SNS アカウント）");
   }
@@ -119,7 +122,7 @@ class RegistryServiceTest extends EngineTest {
   void idsAreSequential() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ids.add(register(service("連番 " + i + " " + marker, "株式会社テスト", "PAID")));
+      ids.add(register(service("連番 " + i + " " + marker, "株式会社テスト", Route.PAID)));
     }
     String year = String.valueOf(LocalDate.now(JapanClock.ZONE).getYear());
     assertThat(ids).allSatisfy(id -> assertThat(id).matches("REG-" + year + "-\\d{4,}"));
@@ -132,9 +135,9 @@ class RegistryServiceTest extends EngineTest {
   @DisplayName("台帳番号の年は日本時間の承認年（UTC では前年の 12 月 31 日 15:30 でも翌年）")
   void yearIsTheApprovalYearInJapan() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2030-12-31T14:59:00Z")));   // 2030-12-31 23:59 JST
-    String lastOf2030 = register(service("年末 " + marker, "株式会社テスト", "FREE"));
+    String lastOf2030 = register(service("年末 " + marker, "株式会社テスト", Route.FREE));
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2030-12-31T15:30:00Z")));   // 2031-01-01 00:30 JST
-    String firstOf2031 = register(service("年始 " + marker, "株式会社テスト", "FREE"));
+    String firstOf2031 = register(service("年始 " + marker, "株式会社テスト", Route.FREE));
     assertThat(lastOf2030).startsWith("REG-2030-");
     assertThat(firstOf2031).startsWith("REG-2031-");
   }
@@ -146,7 +149,7 @@ class RegistryServiceTest extends EngineTest {
     try {
       List<Future<String>> futures = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
-        NewRegistryEntry entry = service("同時 " + i + " " + marker, "株式会社テスト", "PAID");
+        NewRegistryEntry entry = service("同時 " + i + " " + marker, "株式会社テスト", Route.PAID);
         futures.add(pool.submit(() -> register(entry)));
       }
       Set<String> ids = new HashSet<>();
@@ -163,9 +166,9 @@ class RegistryServiceTest extends EngineTest {
   @Test
   @DisplayName("検索: 状態・部署・ルート・名称（サービス名または提供会社名、大文字小文字を区別しない）で絞り込み、台帳番号順")
   void searchWithEachFilter() {
-    String kintone = register(service("kintone " + marker, "サイボウズ株式会社", "IMPORTANT"));
-    String zoom = register(fukushiService("Zoom " + marker, "Acme " + marker + " Inc.", "PAID"));
-    String forms = register(service("Google フォーム " + marker, "Google LLC", "FREE"));
+    String kintone = register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT));
+    String zoom = register(fukushiService("Zoom " + marker, "Acme " + marker + " Inc.", Route.PAID));
+    String forms = register(service("Google フォーム " + marker, "Google LLC", Route.FREE));
     String account = register(sns("区公式 X アカウント " + marker));
     registry.changeStatus(forms, RegistryStatus.SUSPENDED, null, "tanaka", "pi-operation", "国外サーバでの保存が判明");
 
@@ -198,7 +201,7 @@ class RegistryServiceTest extends EngineTest {
   @Test
   @DisplayName("契約日を記録すると版が上がり、プロセスインスタンス付きのイベントが残る。訂正も記録される")
   void recordContract() {
-    String id = register(service("kintone " + marker, "サイボウズ株式会社", "IMPORTANT"));
+    String id = register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT));
     registry.recordContract(id, LocalDate.of(2027, 3, 10), "tanaka", "pi-contract-" + marker);
     registry.recordContract(id, LocalDate.of(2027, 3, 15), "tanaka", "pi-contract-" + marker);
 
@@ -219,9 +222,9 @@ class RegistryServiceTest extends EngineTest {
   @Test
   @DisplayName("契約日: 無料ルートと SNS には記録できず（ruling R-5）、終了済み・未知の台帳番号・日付なしは拒否される")
   void contractRefusals() {
-    String free = register(service("Google フォーム " + marker, "Google LLC", "FREE"));
+    String free = register(service("Google フォーム " + marker, "Google LLC", Route.FREE));
     String account = register(sns("区公式 X アカウント " + marker));
-    String ended = register(service("終了済み " + marker, "株式会社テスト", "PAID"));
+    String ended = register(service("終了済み " + marker, "株式会社テスト", Route.PAID));
     registry.changeStatus(ended, RegistryStatus.TERMINATED, END, "tanaka", null, null);
 
     assertThatThrownBy(() -> registry.recordContract(free, LocalDate.of(2027, 3, 1), "tanaka", null))
@@ -261,7 +264,7 @@ class RegistryServiceTest extends EngineTest {
       "RENEWED,    RENEWED,    false"})
   @DisplayName("状態の遷移: 許可された遷移だけが記録され、終了・更改は最終状態")
   void statusTransitions(RegistryStatus from, RegistryStatus to, boolean allowed) {
-    String id = register(service("遷移 " + marker, "株式会社テスト", "PAID"));
+    String id = register(service("遷移 " + marker, "株式会社テスト", Route.PAID));
     // Reach "from" by an allowed path.
     switch (from) {
       case SUSPENDED -> registry.changeStatus(id, from, null, "tanaka", "pi-setup", null);
@@ -295,7 +298,7 @@ class RegistryServiceTest extends EngineTest {
   @Test
   @DisplayName("利用停止の理由が「ACTIVE → SUSPENDED: 理由」としてイベントに残る")
   void suspensionNote() {
-    String id = register(service("Google フォーム " + marker, "Google LLC", "FREE"));
+    String id = register(service("Google フォーム " + marker, "Google LLC", Route.FREE));
     registry.changeStatus(id, RegistryStatus.SUSPENDED, null, "tanaka", "pi-monthly", "国外サーバでの保存が判明");
     RegistryEvent event = entry(id).events().get(1);
     assertThat(event.note()).isEqualTo("ACTIVE → SUSPENDED: 国外サーバでの保存が判明");
@@ -305,7 +308,7 @@ class RegistryServiceTest extends EngineTest {
   @Test
   @DisplayName("状態変更: 終了・更改に終了日がない、停止に終了日がある、操作者・状態がない、未知の台帳番号は拒否")
   void statusChangeRefusals() {
-    String id = register(service("kintone " + marker, "サイボウズ株式会社", "IMPORTANT"));
+    String id = register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT));
     for (RegistryStatus ending : List.of(RegistryStatus.TERMINATED, RegistryStatus.RENEWED)) {
       InputValidationException e = assertThrows(InputValidationException.class,
           () -> registry.changeStatus(id, ending, null, "tanaka", null, null));
@@ -328,7 +331,7 @@ class RegistryServiceTest extends EngineTest {
   @Test
   @DisplayName("楽観的ロック: 読んだ後に他の処理が更新した版での更新は失敗し、何も変わらない")
   void staleUpdateFails() {
-    String id = register(service("kintone " + marker, "サイボウズ株式会社", "IMPORTANT"));
+    String id = register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT));
     RegistryEntry read = entry(id);
     // Meanwhile another process suspends the service.
     registry.changeStatus(id, RegistryStatus.SUSPENDED, null, "tanaka", "pi-other", "他の処理");
@@ -351,8 +354,8 @@ class RegistryServiceTest extends EngineTest {
   @Test
   @DisplayName("更改（ruling R-17）: 新しい台帳は元の台帳番号を参照し、元の台帳は「更改により終了」にできる")
   void renewal() {
-    String old = register(service("kintone " + marker, "サイボウズ株式会社", "PAID"));
-    String renewal = register(renewing(service("kintone " + marker, "サイボウズ株式会社", "IMPORTANT"), old));
+    String old = register(service("kintone " + marker, "サイボウズ株式会社", Route.PAID));
+    String renewal = register(renewing(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT), old));
     registry.changeStatus(old, RegistryStatus.RENEWED, LocalDate.of(2028, 3, 31), "tanaka", "pi-renewal", null);
 
     assertThat(entry(renewal).renewsEntryId()).isEqualTo(old);
@@ -365,9 +368,10 @@ class RegistryServiceTest extends EngineTest {
   @DisplayName("登録内容の誤りは項目をすべて日英で示して拒否され、何も保存されない")
   void invalidEntryNamesEveryField() {
     int before = registry.search(RegistryQuery.all()).size();
-    NewRegistryEntry bad = new NewRegistryEntry(EntryType.SERVICE, "  ", null, "SATELLITE", "BUSINESS_APPLICATION",
-        "kumin", "区民課", null, "FORBIDDEN", null, "not json", "[\"UNKNOWN\"]", null, "田中 誠", "sato", null,
-        LocalDate.of(2027, 4, 1), LocalDate.of(2027, 3, 31), "REG-1999-0001");
+    NewRegistryEntry bad = new NewRegistryEntry(EntryType.SERVICE, "  ", null, null,
+        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", null, Outcome.FORBIDDEN, null, "not json",
+        "[\"UNKNOWN\"]", null, "田中 誠", "sato", null, LocalDate.of(2027, 4, 1), LocalDate.of(2027, 3, 31),
+        "REG-1999-0001");
 
     InputValidationException e = assertThrows(InputValidationException.class,
         () -> registry.register(bad, null, " "));
@@ -378,23 +382,23 @@ class RegistryServiceTest extends EngineTest {
       assertThat(error.message()).isNotBlank();
       assertThat(error.messageEn()).isNotBlank();
     });
-    assertThat(e.getMessage()).contains("serviceKind", "GOVERNMENT_CLOUD", "must be one of", "必須項目です");
+    assertThat(e.getMessage()).contains("serviceKind", "必須項目です", "is required");
     assertThat(registry.search(RegistryQuery.all())).hasSize(before);
   }
 
   @Test
   @DisplayName("種別が未指定・SNS にルートがある・SNS の判定が違う・期間開始日がないときも項目を示す")
   void invalidTypeAndSnsFields() {
-    NewRegistryEntry noType = new NewRegistryEntry(null, "kintone", "サイボウズ株式会社", "CLOUD_INTERNET",
-        "BUSINESS_APPLICATION", "kumin", "区民課", "PAID", "APPLICATION_REQUIRED", null, null, null, "tanaka",
-        "田中 誠", null, null, null, null, null);
+    NewRegistryEntry noType = new NewRegistryEntry(null, "kintone", "サイボウズ株式会社", ServiceKind.CLOUD_INTERNET,
+        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.PAID, Outcome.APPLICATION_REQUIRED, null, null,
+        null, "tanaka", "田中 誠", null, null, null, null, null);
     InputValidationException e = assertThrows(InputValidationException.class,
         () -> register(noType));
     assertThat(fields(e)).containsExactly("entryType", "periodStart");
 
-    NewRegistryEntry snsWithRoute = new NewRegistryEntry(EntryType.SNS, "区公式 X", "X Corp.", "WEB_SERVICE", "SNS",
-        "kumin", "区民課", "FREE", "APPLICATION_REQUIRED", null, null, null, "tanaka", "田中 誠", null, null,
-        LocalDate.of(2027, 4, 1), null, null);
+    NewRegistryEntry snsWithRoute = new NewRegistryEntry(EntryType.SNS, "区公式 X", "X Corp.", ServiceKind.WEB_SERVICE,
+        ServiceCategory.SNS, "kumin", "区民課", Route.FREE, Outcome.APPLICATION_REQUIRED, null, null, null, "tanaka",
+        "田中 誠", null, null, LocalDate.of(2027, 4, 1), null, null);
     InputValidationException sns = assertThrows(InputValidationException.class,
         () -> register(snsWithRoute));
     assertThat(fields(sns)).containsExactly("route", "outcome");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import jp.lg.externalservice.EngineTest;
+import jp.lg.externalservice.classification.Route;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -41,7 +42,7 @@ class RegistryTransactionTest extends EngineTest {
     @Bean
     JavaDelegate registryProbeRegister(RegistryService registry) {
       return execution -> REGISTERED.set(registry.register(
-          service((String) execution.getVariable("serviceName"), "サイボウズ株式会社", "IMPORTANT"), "kobayashi",
+          service((String) execution.getVariable("serviceName"), "サイボウズ株式会社", Route.IMPORTANT), "kobayashi",
           execution.getProcessInstanceId()));
     }
 
@@ -95,7 +96,7 @@ class RegistryTransactionTest extends EngineTest {
   void rolledBackWithTheTransaction() {
     AtomicReference<String> id = new AtomicReference<>();
     assertThatThrownBy(() -> transactionTemplate.executeWithoutResult(status -> {
-      id.set(registry.register(service("kintone " + marker, "サイボウズ株式会社", "IMPORTANT"), "kobayashi",
+      id.set(registry.register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT), "kobayashi",
           "pi-" + marker));
       assertThat(registry.find(id.get())).as("visible inside the transaction").isPresent();
       throw new IllegalStateException("the process step fails after the registry write");

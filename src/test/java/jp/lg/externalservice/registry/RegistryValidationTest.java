@@ -22,6 +22,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
 import org.junit.jupiter.api.DisplayName;
@@ -49,7 +53,8 @@ class RegistryValidationTest {
 
   RegistryValidationTest() {
     when(repository.find(anyString())).thenReturn(Optional.empty());
-    when(repository.find(KNOWN)).thenReturn(Optional.of(stored(KNOWN, EntryType.SERVICE, "PAID", RegistryStatus.ACTIVE)));
+    when(repository.find(KNOWN))
+        .thenReturn(Optional.of(stored(KNOWN, EntryType.SERVICE, Route.PAID, RegistryStatus.ACTIVE)));
     when(repository.nextNumber()).thenReturn(42L);
   }
 
@@ -60,14 +65,14 @@ class RegistryValidationTest {
     @Test
     @DisplayName("正しい登録は前後の空白を除いて保存され、台帳番号と登録の記録が付く")
     void aValidEntryIsStoredTrimmed() {
-      String id = registry.register(with(service("kintone", "サイボウズ株式会社", "IMPORTANT"),
+      String id = registry.register(with(service("kintone", "サイボウズ株式会社", Route.IMPORTANT),
           "serviceName", "  kintone  "), " kobayashi ", " pi-1 ");
 
       assertThat(id).matches("REG-\\d{4}-0042");
       ArgumentCaptor<NewRegistryEntry> stored = ArgumentCaptor.forClass(NewRegistryEntry.class);
       verify(repository).insert(eq(id), stored.capture(), any(), eq("kobayashi"), eq("pi-1"));
       assertThat(stored.getValue().serviceName()).isEqualTo("kintone");
-      assertThat(stored.getValue().route()).isEqualTo("IMPORTANT");
+      assertThat(stored.getValue().route()).isEqualTo(Route.IMPORTANT);
       verify(repository).insertEvent(eq(id), any(), eq(RegistryEvent.REGISTERED), eq("pi-1"), eq("kobayashi"),
           eq("承認により登録（重要情報の取扱いあり）"));
     }
@@ -85,26 +90,28 @@ class RegistryValidationTest {
     @CsvSource(nullValues = "NULL", value = {"NULL", "null", "'[]'"})
     @DisplayName("根拠がない（または JSON の null）なら空の配列として保存する")
     void missingReasonsAreAnEmptyList(String reasons) {
-      registry.register(with(service("kintone", null, "PAID"), "reasonsJson", reasons), "kobayashi", "pi-3");
+      registry.register(with(service("kintone", null, Route.PAID), "reasonsJson", reasons), "kobayashi", "pi-3");
 
       ArgumentCaptor<NewRegistryEntry> stored = ArgumentCaptor.forClass(NewRegistryEntry.class);
       verify(repository).insert(anyString(), stored.capture(), any(), anyString(), anyString());
       assertThat(stored.getValue().reasonsJson()).isEqualTo("[]");
     }
 
-    /** One field of a valid service entry (PAID, with サービス管理担当者 sato) changed to the value given. */
+    /**
+     * One field of a valid service entry (PAID, with サービス管理担当者 sato) changed to the value given. The kind,
+     * category, route and outcome are typed, so a name outside their enums cannot reach the service: it is refused
+     * where it is read, at the HTTP or form edge ({@code InputReader}).
+     */
     @ParameterizedTest(name = "{0} = {1}")
     @DisplayName("項目ごとの誤りは、その項目を日英で示して拒否され、何も保存されない")
     @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
         serviceName              | '   '                       | 必須項目です | is required
         serviceKind              | NULL                        | 必須項目です | is required
-        serviceKind              | SATELLITE                   | 次のいずれかを指定してください: GOVERNMENT_CLOUD, LGWAN_ASP_NATIONAL, LGWAN_ASP_CLOSED, LGWAN_ASP_INTERNET, CLOUD_INTERNET, WEB_SERVICE | must be one of: GOVERNMENT_CLOUD, LGWAN_ASP_NATIONAL, LGWAN_ASP_CLOSED, LGWAN_ASP_INTERNET, CLOUD_INTERNET, WEB_SERVICE
-        serviceCategory          | CHAT                        | 次のいずれかを指定してください: WEB_MAIL, ONLINE_STORAGE, WEB_CONFERENCE, STREAMING, SNS, SURVEY, GENERATIVE_AI, MAP_SEARCH_TRANSLATE, BUSINESS_APPLICATION, OTHER | must be one of: WEB_MAIL, ONLINE_STORAGE, WEB_CONFERENCE, STREAMING, SNS, SURVEY, GENERATIVE_AI, MAP_SEARCH_TRANSLATE, BUSINESS_APPLICATION, OTHER
+        serviceCategory          | NULL                        | 必須項目です | is required
         departmentCode           | NULL                        | 必須項目です | is required
         departmentName           | ''                          | 必須項目です | is required
         # a service is approved on a route (rulings.md §2, items 6 and 7)
         route                    | NULL                        | 必須項目です | is required
-        route                    | R1                          | 次のいずれかを指定してください: IMPORTANT, PAID, FREE | must be one of: IMPORTANT, PAID, FREE
         outcome                  | NULL                        | 必須項目です | is required
         outcome                  | FORBIDDEN                   | 承認できる判定は APPLICATION_REQUIRED または DISCOURAGED です | must be APPLICATION_REQUIRED or DISCOURAGED for a service
         outcome                  | NO_APPLICATION              | 承認できる判定は APPLICATION_REQUIRED または DISCOURAGED です | must be APPLICATION_REQUIRED or DISCOURAGED for a service
@@ -123,7 +130,7 @@ class RegistryValidationTest {
         renewsEntryId            | REG-1999-0001               | 承認済み外部サービス台帳にない台帳番号です | is not a registry entry
         """)
     void eachFieldIsChecked(String field, String value, String message, String messageEn) {
-      InputValidationException refused = refused(with(service("kintone", "サイボウズ株式会社", "PAID"), field, value));
+      InputValidationException refused = refused(with(service("kintone", "サイボウズ株式会社", Route.PAID), field, value));
 
       assertThat(refused.getErrors()).extracting(FieldError::field, FieldError::message, FieldError::messageEn)
           .containsExactly(tuple(field, message, messageEn));
@@ -145,7 +152,7 @@ class RegistryValidationTest {
         classificationSummary,    100000
         """)
     void textsHaveLimits(String field, int limit) {
-      assertThat(refused(with(service("kintone", null, "PAID"), field, "あ".repeat(limit + 1))).getErrors())
+      assertThat(refused(with(service("kintone", null, Route.PAID), field, "あ".repeat(limit + 1))).getErrors())
           .extracting(FieldError::field, FieldError::message, FieldError::messageEn)
           .containsExactly(tuple(field, limit + " 文字以内で入力してください", "must be at most " + limit + " characters"));
     }
@@ -153,7 +160,7 @@ class RegistryValidationTest {
     @Test
     @DisplayName("上限ちょうどの文字数は受け付ける")
     void aTextAtTheLimitIsAccepted() {
-      registry.register(with(service("x", null, "PAID"), "serviceName", "あ".repeat(200)), "kobayashi", "pi-4");
+      registry.register(with(service("x", null, Route.PAID), "serviceName", "あ".repeat(200)), "kobayashi", "pi-4");
 
       verify(repository).insert(anyString(), any(), any(), anyString(), anyString());
     }
@@ -172,16 +179,16 @@ class RegistryValidationTest {
     @Test
     @DisplayName("種別がなければ種別だけを示し、ルートと判定の組合せは問わない")
     void withoutTypeOnlyTheTypeIsNamed() {
-      assertThat(fields(refused(with(service("kintone", null, "PAID"), "entryType", null))))
+      assertThat(fields(refused(with(service("kintone", null, Route.PAID), "entryType", null))))
           .containsExactly("entryType");
     }
 
     @Test
     @DisplayName("利用期間: 開始日は必須、終了日は開始日より前にできない")
     void thePeriodOfUse() {
-      assertThat(fields(refused(with(service("kintone", null, "PAID"), "periodStart", null))))
+      assertThat(fields(refused(with(service("kintone", null, Route.PAID), "periodStart", null))))
           .containsExactly("periodStart");
-      assertThat(refused(with(service("kintone", null, "PAID"), "periodEnd", "2027-03-31")).getErrors())
+      assertThat(refused(with(service("kintone", null, Route.PAID), "periodEnd", "2027-03-31")).getErrors())
           .extracting(FieldError::field, FieldError::message, FieldError::messageEn)
           .containsExactly(tuple("periodEnd", "利用開始日以降の日付を入力してください", "must not be before periodStart"));
     }
@@ -189,7 +196,7 @@ class RegistryValidationTest {
     @Test
     @DisplayName("承認者と申請のプロセスがなければ登録できず、空の登録はすべての必須項目を示す")
     void whoApprovedWhereAndAnEmptyEntry() {
-      NewRegistryEntry valid = service("kintone", null, "PAID");
+      NewRegistryEntry valid = service("kintone", null, Route.PAID);
       assertThat(fields(catchThrowableOfType(() -> registry.register(valid, " ", null),
           InputValidationException.class))).containsExactly("approvedBy", "processInstanceId");
       assertThat(fields(catchThrowableOfType(() -> registry.register(null, "kobayashi", "pi"),
@@ -223,7 +230,7 @@ class RegistryValidationTest {
         """)
     void transitions(RegistryStatus from, RegistryStatus to, boolean allowed) {
       when(repository.find("REG-2027-0002")).thenReturn(Optional.of(stored("REG-2027-0002", EntryType.SERVICE,
-          "PAID", from)));
+          Route.PAID, from)));
       LocalDate endDate = to.ended() ? LocalDate.of(2028, 3, 31) : null;
 
       if (allowed) {
@@ -304,7 +311,7 @@ class RegistryValidationTest {
         SNS     | NULL | ACTIVE     | REG-2027-0003 は SNS アカウントのため契約の記録はありません（ruling R-10）
         SERVICE | PAID | TERMINATED | REG-2027-0003 は「利用終了」のため契約を記録できません
         """)
-    void noContract(EntryType type, String route, RegistryStatus status, String message) {
+    void noContract(EntryType type, Route route, RegistryStatus status, String message) {
       when(repository.find("REG-2027-0003")).thenReturn(Optional.of(stored("REG-2027-0003", type, route, status)));
 
       assertThatThrownBy(() -> registry.recordContract("REG-2027-0003", LocalDate.of(2027, 4, 10), "sato", "pi-8"))
@@ -332,9 +339,10 @@ class RegistryValidationTest {
     return objectMapper.convertValue(node, NewRegistryEntry.class);
   }
 
-  private static RegistryEntry stored(String id, EntryType type, String route, RegistryStatus status) {
-    return new RegistryEntry(id, type, "kintone", "サイボウズ株式会社", "CLOUD_INTERNET", "BUSINESS_APPLICATION", "kumin",
-        "区民課", route, type == EntryType.SNS ? "SNS_PROCEDURE" : "APPLICATION_REQUIRED", null, "[]", "[]",
+  private static RegistryEntry stored(String id, EntryType type, Route route, RegistryStatus status) {
+    return new RegistryEntry(id, type, "kintone", "サイボウズ株式会社", ServiceKind.CLOUD_INTERNET,
+        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", route,
+        type == EntryType.SNS ? Outcome.SNS_PROCEDURE : Outcome.APPLICATION_REQUIRED, null, "[]", "[]",
         Instant.EPOCH, "kobayashi", "tanaka", "田中 誠", "sato", "佐藤 花子", LocalDate.of(2027, 4, 1), null, null,
         status, Instant.EPOCH, status.ended() ? LocalDate.of(2028, 3, 31) : null, null, "pi-0", 3, List.of());
   }

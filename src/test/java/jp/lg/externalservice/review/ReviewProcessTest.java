@@ -9,6 +9,7 @@ import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryQuery;
 import jp.lg.externalservice.registry.RegistryService;
@@ -78,7 +79,7 @@ class ReviewProcessTest extends EngineTest {
     assertThat(entry.status()).isEqualTo(RegistryStatus.ACTIVE);
     assertThat(entry.serviceAdministrator()).as("外部サービス管理者 = 所属長 (R-21)").isEqualTo("tanaka");
     assertThat(entry.serviceManager()).isEqualTo("sato");
-    assertThat(entry.route()).isEqualTo("IMPORTANT");
+    assertThat(entry.route()).isEqualTo(Route.IMPORTANT);
     assertThat(entry.approvedBy()).isEqualTo("kobayashi");
     assertThat(entry.departmentCode()).isEqualTo("kumin");
 

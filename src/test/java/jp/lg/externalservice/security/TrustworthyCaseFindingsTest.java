@@ -19,6 +19,10 @@ import jp.lg.externalservice.WebTest;
 import jp.lg.externalservice.administration.DemoData;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseSteps;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
@@ -297,10 +301,11 @@ class TrustworthyCaseFindingsTest extends WebTest {
   /** An approved service of the department in the registry, as the approval records it. */
   private static NewRegistryEntry entry(String department) {
     boolean kumin = department.equals("kumin");
-    return new NewRegistryEntry(EntryType.SERVICE, "終了メッセージ " + department, "提供会社", "CLOUD_INTERNET",
-        "BUSINESS_APPLICATION", department, kumin ? "区民課" : "福祉課", "PAID", "APPLICATION_REQUIRED", "利用申請が必要",
-        "[]", "[]", kumin ? "tanaka" : "watanabe", kumin ? "田中 誠" : "渡辺 直子", kumin ? "sato" : "suzuki",
-        kumin ? "佐藤 花子" : "鈴木 一郎", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31), null);
+    return new NewRegistryEntry(EntryType.SERVICE, "終了メッセージ " + department, "提供会社", ServiceKind.CLOUD_INTERNET,
+        ServiceCategory.BUSINESS_APPLICATION, department, kumin ? "区民課" : "福祉課", Route.PAID,
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", kumin ? "tanaka" : "watanabe", kumin ? "田中 誠" : "渡辺 直子",
+        kumin ? "sato" : "suzuki", kumin ? "佐藤 花子" : "鈴木 一郎", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31),
+        null);
   }
 
   /** Puts sato back as the directory has her, in case a hole let the test change her (the context is shared). */

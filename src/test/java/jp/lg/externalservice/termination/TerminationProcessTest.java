@@ -12,6 +12,10 @@ import java.util.Map;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.TaskAnswers;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryEntry;
@@ -39,11 +43,11 @@ class TerminationProcessTest extends EngineTest {
     ClockUtil.reset();
   }
 
-  private String entryInUse(String route) {
-    return registry.register(new NewRegistryEntry(EntryType.SERVICE, "終了する " + route, "提供会社", "CLOUD_INTERNET",
-        "BUSINESS_APPLICATION", "kumin", "区民課", route, "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", "tanaka",
-        "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi",
-        "approval-" + route);
+  private String entryInUse(Route route) {
+    return registry.register(new NewRegistryEntry(EntryType.SERVICE, "終了する " + route, "提供会社",
+        ServiceKind.CLOUD_INTERNET, ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", route,
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "tanaka", "田中 誠", "sato", "佐藤 花子",
+        LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi", "approval-" + route);
   }
 
   private ProcessInstance terminate(String user, Map<String, Object> variables) {
@@ -62,7 +66,7 @@ class TerminationProcessTest extends EngineTest {
   @Test
   @DisplayName("重要情報ありのサービス: 終了確認書と様式6 をダブルチェックし、様式3 を受理して台帳が利用終了になる")
   void importantServiceTerminatedWithForm3() {
-    String entryId = entryInUse("IMPORTANT");
+    String entryId = entryInUse(Route.IMPORTANT);
     ProcessInstance instance = terminate("sato", TaskAnswers.terminationRequest(entryId, "FORM3"));
     assertThat(instance).isWaitingAt(DOUBLE_CHECK).hasBusinessKey(entryId);
     assertThat(task(instance).getName()).isEqualTo("終了する IMPORTANT：終了確認書をダブルチェックする");
@@ -79,7 +83,7 @@ class TerminationProcessTest extends EngineTest {
   @Test
   @DisplayName("廃棄証明がなければ確認できず差し戻され、期限を過ぎると所属長に通知され、補完後に確認できる（R-14）")
   void missingDisposalCertificate() {
-    String entryId = entryInUse("PAID");
+    String entryId = entryInUse(Route.PAID);
     ProcessInstance instance = terminate("sato", TaskAnswers.terminationRequest(entryId, "LEDGER_SURVEY", "t2"));
     InputValidationException blocked = refused(() -> complete(instance, DOUBLE_CHECK, "takahashi",
         doubleCheck("CONFIRM", null, "t2")));
@@ -110,7 +114,7 @@ class TerminationProcessTest extends EngineTest {
   @Test
   @DisplayName("無料のサービスは台帳調査で代えられない。台帳にない・終了済みの番号、担当外の職員、二重の終了は拒否される")
   void invalidRequests() {
-    String free = entryInUse("FREE");
+    String free = entryInUse(Route.FREE);
     InputValidationException survey = refused(() -> terminate("sato",
         TaskAnswers.terminationRequest(free, "LEDGER_SURVEY")));
     assertThat(survey.getErrors()).extracting(FieldError::field).containsExactly("reportChannel");
@@ -139,7 +143,7 @@ class TerminationProcessTest extends EngineTest {
   @Test
   @DisplayName("利用停止で始まった終了手続: サービス管理担当者がタスクで終了確認書を作成し、停止中の台帳が利用終了になる")
   void terminationAfterStopOfUse() {
-    String entryId = entryInUse("PAID");
+    String entryId = entryInUse(Route.PAID);
     registry.changeStatus(entryId, RegistryStatus.SUSPENDED, null, "sato", "operation", "利用停止: 国外サーバ");
     messages.startTermination(entryId, Map.of("registryEntryId", entryId, "applicant", "sato",
         "serviceName", "終了する PAID", "departmentCode", "kumin", "terminationReason", "国外サーバでの保存が判明"));
@@ -164,10 +168,10 @@ class TerminationProcessTest extends EngineTest {
         .service("保存期間の確認", "WEB_SERVICE", "MAP_SEARCH_TRANSLATE").paid(false)
         .exemption("FREE_MAP_SEARCH_TRANSLATE").informationTypes("PUBLIC").variables());
     submitTask("sato", task(application), Map.of());
-    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "保存期間の確認", "提供会社", "CLOUD_INTERNET",
-        "BUSINESS_APPLICATION", "kumin", "区民課", "FREE", "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", "tanaka",
-        "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi",
-        application.getId());
+    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "保存期間の確認", "提供会社",
+        ServiceKind.CLOUD_INTERNET, ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.FREE,
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "tanaka", "田中 誠", "sato", "佐藤 花子",
+        LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi", application.getId());
     ProcessInstance instance = terminate("sato", TaskAnswers.terminationRequest(entryId, "FORM3"));
     complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("CONFIRM", null));
     complete(instance, ACKNOWLEDGE_REPORT, "yamamoto", Map.of());
@@ -181,7 +185,7 @@ class TerminationProcessTest extends EngineTest {
   @Test
   @DisplayName("申請者本人と所属長は終了確認書をダブルチェックできない（R-15）")
   void fourEyes() {
-    String entryId = entryInUse("FREE");
+    String entryId = entryInUse(Route.FREE);
     ProcessInstance instance = terminate("tanaka", TaskAnswers.terminationRequest(entryId, "FORM3"));
     identityService.createMembership("tanaka", "security-officer-kumin");
     try {

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.Map;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
@@ -26,9 +30,10 @@ class TerminationRestTest extends WebTest {
   @Test
   @DisplayName("REST でも、所属長は自分が申請した終了を確認できず、× のまま確認もできない")
   void rulesHoldOverRest() {
-    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "REST 終了", "提供会社", "CLOUD_INTERNET",
-        "BUSINESS_APPLICATION", "kumin", "区民課", "PAID", "APPLICATION_REQUIRED", "利用申請が必要", "[]", "[]", "tanaka",
-        "田中 誠", "sato", "佐藤 花子", LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi", "approval");
+    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "REST 終了", "提供会社",
+        ServiceKind.CLOUD_INTERNET, ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.PAID,
+        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "tanaka", "田中 誠", "sato", "佐藤 花子",
+        LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi", "approval");
     String checks = "{\"t1\":\"YES\",\"t2\":\"YES\",\"t3\":\"YES\",\"t4\":\"YES\"}";
     Map<String, Object> request = Map.of("variables", Map.of(
         "registryEntryId", Map.of("value", entryId), "terminationReason", Map.of("value", "移行"),

@@ -224,8 +224,7 @@ public class EngineRestGuard extends OncePerRequestFilter {
     });
     JsonNode message = body.get("message");
     if (message != null && message.isTextual() && message.asText().length() > MAX_COMMENT) {
-      errors.add(new FieldError("message", MAX_COMMENT + " 文字以内で入力してください",
-          "must be at most " + MAX_COMMENT + " characters"));
+      errors.add(FieldError.tooLong("message", MAX_COMMENT));
     }
     JsonNode instance = body.get("processInstanceId");
     if (instance != null && !instance.isNull()) {

@@ -36,7 +36,7 @@ public final class FieldChecks {
       return null;
     }
     if (text.length() > maxLength) {
-      reject(field, maxLength + " 文字以内で入力してください", "must be at most " + maxLength + " characters");
+      add(FieldError.tooLong(field, maxLength));
       return null;
     }
     return text;
@@ -58,6 +58,10 @@ public final class FieldChecks {
   }
 
   private void missing(String field) {
-    reject(field, "必須項目です", "is required");
+    add(FieldError.missing(field));
+  }
+
+  private void add(FieldError error) {
+    reject(error.field(), error.message(), error.messageEn());
   }
 }

@@ -78,7 +78,7 @@ public final class InputReader {
       return null;
     }
     if (value.length() > maxLength) {
-      reject(field, maxLength + " 文字以内で入力してください", "must be at most " + maxLength + " characters");
+      add(FieldError.tooLong(field, maxLength));
       return null;
     }
     return value;
@@ -281,7 +281,7 @@ public final class InputReader {
   }
 
   private void missing(String field) {
-    reject(field, "必須項目です", "is required");
+    add(FieldError.missing(field));
   }
 
   private static boolean absent(JsonNode node) {
@@ -324,5 +324,9 @@ public final class InputReader {
    */
   public static LocalDate isoDate(String text) {
     return text == null ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+  }
+
+  private void add(FieldError error) {
+    reject(error.field(), error.message(), error.messageEn());
   }
 }

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
- * A valid application as the Camunda Form submits it (arrays as {@code Json} variables), with fluent changes.
- * The default is kintone, paid, internal information only, from the internet segment.
+ * A valid application as the Camunda Form submits it (arrays as {@code Json} variables), with
+ * fluent changes. The default is kintone, paid, internal information only, from the internet
+ * segment.
  */
 public final class ApplicationAnswers {
 
@@ -85,8 +86,16 @@ public final class ApplicationAnswers {
   /** The pre-check request body with the same answers. */
   public Map<String, Object> precheckRequest() {
     Map<String, Object> request = new LinkedHashMap<>();
-    for (String field : List.of("serviceName", "providerName", "serviceKind", "serviceCategory", "paid", "exemption",
-        "streamingWithConsent", "providedByInformationPolicyDivision")) {
+    for (String field :
+        List.of(
+            "serviceName",
+            "providerName",
+            "serviceKind",
+            "serviceCategory",
+            "paid",
+            "exemption",
+            "streamingWithConsent",
+            "providedByInformationPolicyDivision")) {
       request.put(field, values.get(field));
     }
     request.put("informationTypes", parse(values.get("informationTypes")));
@@ -95,8 +104,11 @@ public final class ApplicationAnswers {
   }
 
   private static Object jsonArray(String... items) {
-    return SpinValues.jsonValue(Arrays.stream(items).map(item -> "\"" + item + "\"")
-        .collect(Collectors.joining(",", "[", "]"))).create();
+    return SpinValues.jsonValue(
+            Arrays.stream(items)
+                .map(item -> "\"" + item + "\"")
+                .collect(Collectors.joining(",", "[", "]")))
+        .create();
   }
 
   private static List<String> parse(Object json) {
@@ -105,6 +117,8 @@ public final class ApplicationAnswers {
       text = value.getValueSerialized();
     }
     String inner = text.substring(text.indexOf('[') + 1, text.lastIndexOf(']')).trim();
-    return inner.isEmpty() ? List.of() : Arrays.stream(inner.split(",")).map(s -> s.trim().replace("\"", "")).toList();
+    return inner.isEmpty()
+        ? List.of()
+        : Arrays.stream(inner.split(",")).map(s -> s.trim().replace("\"", "")).toList();
   }
 }

@@ -12,60 +12,110 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shape of the code (docs/architecture.md, "Packages"): one package per flow, none importing another; the case
- * vocabulary and record below them; the rules and the registry without BPMN; {@code system} and {@code security}
- * as leaves. Plain JUnit over the compiled main classes: no Spring, no engine.
+ * The shape of the code (docs/architecture.md, "Packages"): one package per flow, none importing
+ * another; the case vocabulary and record below them; the rules and the registry without BPMN;
+ * {@code system} and {@code security} as leaves. Plain JUnit over the compiled main classes: no
+ * Spring, no engine.
  */
 class ArchitectureTest {
 
   private static final String BASE = "jp.lg.externalservice";
-  private static final String[] FLOWS = {"application", "review", "sns", "operation", "termination"};
+  private static final String[] FLOWS = {
+    "application", "review", "sns", "operation", "termination"
+  };
 
   private static JavaClasses classes;
 
   @BeforeAll
   static void importMainClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE);
   }
 
   @Test
-  @DisplayName("flows do not import each other: they meet in caserecord (vocabulary, record, messages)")
+  @DisplayName(
+      "flows do not import each other: they meet in caserecord (vocabulary, record, messages)")
   void flowsAreIndependent() {
     for (String flow : FLOWS) {
-      String[] others = java.util.Arrays.stream(FLOWS).filter(other -> !other.equals(flow))
-          .map(other -> BASE + "." + other + "..").toArray(String[]::new);
-      check(noClasses().that().resideInAPackage(BASE + "." + flow + "..")
-          .should().dependOnClassesThat().resideInAnyPackage(others)
-          .because("a flow starts or ends another through CaseProcesses and CaseMessages, never by importing it"));
+      String[] others =
+          java.util.Arrays.stream(FLOWS)
+              .filter(other -> !other.equals(flow))
+              .map(other -> BASE + "." + other + "..")
+              .toArray(String[]::new);
+      check(
+          noClasses()
+              .that()
+              .resideInAPackage(BASE + "." + flow + "..")
+              .should()
+              .dependOnClassesThat()
+              .resideInAnyPackage(others)
+              .because(
+                  "a flow starts or ends another through CaseProcesses and CaseMessages, never by importing it"));
     }
   }
 
   @Test
-  @DisplayName("caserecord, checklist, registry and classification use no flow and no administration")
+  @DisplayName(
+      "caserecord, checklist, registry and classification use no flow and no administration")
   void sharedPackagesStayBelowTheFlows() {
-    String[] above = java.util.stream.Stream.concat(java.util.Arrays.stream(FLOWS),
-        java.util.stream.Stream.of("administration", "attachment")).map(p -> BASE + "." + p + "..").toArray(String[]::new);
-    check(noClasses().that().resideInAnyPackage(BASE + ".caserecord..", BASE + ".checklist..", BASE + ".registry..",
-        BASE + ".classification..").should().dependOnClassesThat().resideInAnyPackage(above));
+    String[] above =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(FLOWS),
+                java.util.stream.Stream.of("administration", "attachment"))
+            .map(p -> BASE + "." + p + "..")
+            .toArray(String[]::new);
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                BASE + ".caserecord..",
+                BASE + ".checklist..",
+                BASE + ".registry..",
+                BASE + ".classification..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(above));
   }
 
   @Test
   @DisplayName("classification, checklist and registry know no BPMN")
   void rulesKnowNoBpmn() {
-    check(noClasses().that().resideInAnyPackage(BASE + ".classification..", BASE + ".checklist..", BASE + ".registry..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine.delegate..",
-            "org.camunda.bpm.model..", "org.camunda.bpm.engine.runtime..", "org.camunda.bpm.engine.task..",
-            BASE + ".caserecord..")
-        .because("the rules are pure: the pre-check, the registry and the flows all call the same code"));
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(
+                BASE + ".classification..", BASE + ".checklist..", BASE + ".registry..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                "org.camunda.bpm.engine.delegate..",
+                "org.camunda.bpm.model..",
+                "org.camunda.bpm.engine.runtime..",
+                "org.camunda.bpm.engine.task..",
+                BASE + ".caserecord..")
+            .because(
+                "the rules are pure: the pre-check, the registry and the flows all call the same code"));
   }
 
   @Test
   @DisplayName("system is a leaf; security uses only system")
   void systemAndSecurityAreLeaves() {
-    check(noClasses().that().resideInAPackage(BASE + ".system..").should().dependOnClassesThat()
-        .resideInAnyPackage(otherThan("system")));
-    check(noClasses().that().resideInAPackage(BASE + ".security..").should().dependOnClassesThat()
-        .resideInAnyPackage(otherThan("security", "system")));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(BASE + ".system..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(otherThan("system")));
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(BASE + ".security..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(otherThan("security", "system")));
   }
 
   @Test
@@ -77,9 +127,14 @@ class ArchitectureTest {
   /** Every feature package of the application except the given ones. */
   private static String[] otherThan(String... allowed) {
     java.util.Set<String> ok = java.util.Set.of(allowed);
-    return classes.stream().map(c -> c.getPackageName()).filter(p -> p.startsWith(BASE + "."))
-        .map(p -> p.substring(BASE.length() + 1).split("\\.")[0]).distinct().filter(p -> !ok.contains(p))
-        .map(p -> BASE + "." + p + "..").toArray(String[]::new);
+    return classes.stream()
+        .map(c -> c.getPackageName())
+        .filter(p -> p.startsWith(BASE + "."))
+        .map(p -> p.substring(BASE.length() + 1).split("\\.")[0])
+        .distinct()
+        .filter(p -> !ok.contains(p))
+        .map(p -> BASE + "." + p + "..")
+        .toArray(String[]::new);
   }
 
   private static void check(ArchRule rule) {

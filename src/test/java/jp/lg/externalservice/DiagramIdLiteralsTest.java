@@ -23,12 +23,14 @@ import jp.lg.externalservice.classification.DmnRuleTables;
 import org.junit.jupiter.api.Test;
 
 /**
- * Tests name the diagrams' elements, messages, process keys and decision keys by the constants of the backing
- * classes ({@code ApplicationProcess.Element.DOUBLE_CHECK}, {@code CaseSteps.REVIEW}, {@code CaseProcesses.REVIEW},
- * {@code DmnRuleTables.EXEMPTION_DECISION} ...), never as string literals (issue 13 finding 3): a renamed element
- * then breaks the compile or {@link DiagramReferencesTest}, instead of leaving a test that waits for a stale id.
- * Every string literal in {@code src/test/java} is scanned; an id is found also inside a longer literal (a REST path,
- * a CSV row), but a file name such as {@code processes/external-service-review.bpmn} is a file, not a key.
+ * Tests name the diagrams' elements, messages, process keys and decision keys by the constants of
+ * the backing classes ({@code ApplicationProcess.Element.DOUBLE_CHECK}, {@code CaseSteps.REVIEW},
+ * {@code CaseProcesses.REVIEW}, {@code DmnRuleTables.EXEMPTION_DECISION} ...), never as string
+ * literals (issue 13 finding 3): a renamed element then breaks the compile or {@link
+ * DiagramReferencesTest}, instead of leaving a test that waits for a stale id. Every string literal
+ * in {@code src/test/java} is scanned; an id is found also inside a longer literal (a REST path, a
+ * CSV row), but a file name such as {@code processes/external-service-review.bpmn} is a file, not a
+ * key.
  */
 class DiagramIdLiteralsTest {
 
@@ -36,32 +38,49 @@ class DiagramIdLiteralsTest {
   static final Path DIAGRAMS = Path.of("processes");
 
   /**
-   * Literals where writing the id is the point, as {@code file: id}. Kept exact: an entry that matches nothing any
-   * more fails the test too.
+   * Literals where writing the id is the point, as {@code file: id}. Kept exact: an entry that
+   * matches nothing any more fails the test too.
    */
-  static final Set<String> ALLOWED = Set.of(
-      // a display name: prose for the reader of the test report, which names the message it sends
-      "security/TrustworthyCaseFindingsTest.java: Message_TerminationRequired",
-      // an administrator's revision of the review diagram: the test edits the XML text of the file itself
-      "administration/RevisionTest.java: Flow_Reviewed",
-      "administration/RevisionTest.java: Task_Review",
-      "administration/RevisionTest.java: Gateway_NiscAdvice");
+  static final Set<String> ALLOWED =
+      Set.of(
+          // a display name: prose for the reader of the test report, which names the message it
+          // sends
+          "security/TrustworthyCaseFindingsTest.java: Message_TerminationRequired",
+          // an administrator's revision of the review diagram: the test edits the XML text of the
+          // file itself
+          "administration/RevisionTest.java: Flow_Reviewed",
+          "administration/RevisionTest.java: Task_Review",
+          "administration/RevisionTest.java: Gateway_NiscAdvice");
+
   /** This test: its allow-list names ids. */
   static final String SELF = "DiagramIdLiteralsTest.java";
 
-  /** An element id, a message name, a process id or a decision id of the diagrams and rule tables. */
+  /**
+   * An element id, a message name, a process id or a decision id of the diagrams and rule tables.
+   */
   static final Pattern DIAGRAM_ID = Pattern.compile("<bpmn:[A-Za-z]+ [^>]*?\\bid=\"([^\"]+)\"");
+
   static final Pattern MESSAGE_NAME = Pattern.compile("<bpmn:message [^>]*\\bname=\"([^\"]+)\"");
   static final Pattern DECISION_ID = Pattern.compile("<decision [^>]*\\bid=\"([^\"]+)\"");
-  /** A file named in a literal (a diagram, a form): its name is the file's, not a reference to a key. */
+
+  /**
+   * A file named in a literal (a diagram, a form): its name is the file's, not a reference to a
+   * key.
+   */
   static final Pattern FILE_NAME = Pattern.compile("[\\w./-]+\\.(bpmn|dmn|form|json)\\b");
+
   static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
 
   @Test
   void testsNameDiagramIdsByTheirConstants() throws IOException, IllegalAccessException {
     Set<String> ids = diagramIds();
-    assertThat(ids).as("ids read from processes/").hasSizeGreaterThan(300)
-        .contains(CaseSteps.REVIEW, CaseProcesses.MESSAGE_SERVICE_APPROVED, CaseProcesses.APPLICATION,
+    assertThat(ids)
+        .as("ids read from processes/")
+        .hasSizeGreaterThan(300)
+        .contains(
+            CaseSteps.REVIEW,
+            CaseProcesses.MESSAGE_SERVICE_APPROVED,
+            CaseProcesses.APPLICATION,
             DmnRuleTables.ZONE_MATRIX_DECISION);
     Map<String, String> constants = constants();
 
@@ -72,7 +91,8 @@ class DiagramIdLiteralsTest {
       files = walk.filter(file -> file.toString().endsWith(".java")).sorted().toList();
     }
     for (Path file : files) {
-      String name = TESTS.resolve("jp/lg/externalservice").relativize(file).toString().replace('\\', '/');
+      String name =
+          TESTS.resolve("jp/lg/externalservice").relativize(file).toString().replace('\\', '/');
       if (name.equals(SELF)) {
         continue;
       }
@@ -81,11 +101,20 @@ class DiagramIdLiteralsTest {
         Matcher token = TOKEN.matcher(FILE_NAME.matcher(literal.text()).replaceAll(" "));
         while (token.find()) {
           String id = token.group();
-          if (!ids.contains(id) || unusedAllowances.remove(name + ": " + id) || ALLOWED.contains(name + ": " + id)) {
+          if (!ids.contains(id)
+              || unusedAllowances.remove(name + ": " + id)
+              || ALLOWED.contains(name + ": " + id)) {
             continue;
           }
-          literals.add(name + ":" + literal.line() + ": \"" + id + "\" — use "
-              + constants.getOrDefault(id, "a constant: declare it in the Element class of its backing class"));
+          literals.add(
+              name
+                  + ":"
+                  + literal.line()
+                  + ": \""
+                  + id
+                  + "\" — use "
+                  + constants.getOrDefault(
+                      id, "a constant: declare it in the Element class of its backing class"));
         }
       }
     }
@@ -93,7 +122,10 @@ class DiagramIdLiteralsTest {
     assertThat(unusedAllowances).as("allowed literals no test writes any more").isEmpty();
   }
 
-  /** Every id a test could name: elements, messages and processes of the diagrams, decisions of the tables. */
+  /**
+   * Every id a test could name: elements, messages and processes of the diagrams, decisions of the
+   * tables.
+   */
   static Set<String> diagramIds() throws IOException {
     Set<String> ids = new TreeSet<>();
     try (Stream<Path> files = Files.list(DIAGRAMS)) {
@@ -107,7 +139,10 @@ class DiagramIdLiteralsTest {
     return ids;
   }
 
-  /** The constant to write for each id, for the failure message: {@code ReviewProcess.Element.REVIEW_IT_PLANNING}. */
+  /**
+   * The constant to write for each id, for the failure message: {@code
+   * ReviewProcess.Element.REVIEW_IT_PLANNING}.
+   */
   static Map<String, String> constants() throws IllegalAccessException {
     Map<String, String> constants = new TreeMap<>();
     List<Class<?>> classes = new ArrayList<>(DiagramReferencesTest.BACKING_CLASSES);
@@ -122,8 +157,11 @@ class DiagramIdLiteralsTest {
       throws IllegalAccessException {
     for (Field field : type.getDeclaredFields()) {
       int modifiers = field.getModifiers();
-      if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && field.getType() == String.class) {
-        constants.merge((String) field.get(null), prefix + "." + field.getName(), (a, b) -> a + " or " + b);
+      if (Modifier.isPublic(modifiers)
+          && Modifier.isStatic(modifiers)
+          && field.getType() == String.class) {
+        constants.merge(
+            (String) field.get(null), prefix + "." + field.getName(), (a, b) -> a + " or " + b);
       }
     }
     for (Class<?> nested : type.getDeclaredClasses()) {
@@ -134,8 +172,8 @@ class DiagramIdLiteralsTest {
   record Literal(int line, String text) {}
 
   /**
-   * The string literals and text blocks of a Java source with their line, skipping comments and char literals.
-   * Escapes are kept as written: ids contain no characters that need one.
+   * The string literals and text blocks of a Java source with their line, skipping comments and
+   * char literals. Escapes are kept as written: ids contain no characters that need one.
    */
   static List<Literal> stringLiterals(String source) {
     List<Literal> literals = new ArrayList<>();
@@ -189,9 +227,13 @@ class DiagramIdLiteralsTest {
 
   @Test
   void theScannerFindsLiteralsButNotCommentsOrChars() {
-    String source = "class A {\n  // \"Task_InComment\"\n  /* \"Task_InBlock\"\n */ char q = '\"';\n"
-        + "  String s = \"Task_One\" + \"a\\\"b\";\n  String t = \"\"\"\n    Task_Two\n    \"\"\";\n}\n";
-    assertThat(stringLiterals(source)).containsExactly(new Literal(5, "Task_One"), new Literal(5, "a\\\"b"),
-        new Literal(6, "\n    Task_Two\n    "));
+    String source =
+        "class A {\n  // \"Task_InComment\"\n  /* \"Task_InBlock\"\n */ char q = '\"';\n"
+            + "  String s = \"Task_One\" + \"a\\\"b\";\n  String t = \"\"\"\n    Task_Two\n    \"\"\";\n}\n";
+    assertThat(stringLiterals(source))
+        .containsExactly(
+            new Literal(5, "Task_One"),
+            new Literal(5, "a\\\"b"),
+            new Literal(6, "\n    Task_Two\n    "));
   }
 }

@@ -23,15 +23,17 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
- * Integration tests through the real engine, the real H2 database and the real Spring beans, with the demo
- * users, their authorizations, and process test coverage (report under target/process-test-coverage; a class
- * annotated {@link FullProcessCoverage} fails unless it executes every element of its diagrams). The engine
- * gets a unique name: the REST API and the webapps of {@link WebTest} look up the engine named "default".
+ * Integration tests through the real engine, the real H2 database and the real Spring beans, with
+ * the demo users, their authorizations, and process test coverage (report under
+ * target/process-test-coverage; a class annotated {@link FullProcessCoverage} fails unless it
+ * executes every element of its diagrams). The engine gets a unique name: the REST API and the
+ * webapps of {@link WebTest} look up the engine named "default".
  */
 @SpringBootTest(properties = "camunda.bpm.generate-unique-process-engine-name=true")
 @ActiveProfiles({"demo", "test"})
 @Import(ProcessCoverageGate.EngineExtension.class)
-@TestExecutionListeners(listeners = ProcessCoverageGate.class,
+@TestExecutionListeners(
+    listeners = ProcessCoverageGate.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class EngineTest {
 
@@ -54,11 +56,17 @@ public abstract class EngineTest {
 
   /** Moves the engine clock (due dates, timers) forward. */
   protected static void moveClock(java.time.Duration duration) {
-    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-        org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(duration)));
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(
+        java.util.Date.from(
+            org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                .toInstant()
+                .plus(duration)));
   }
 
-  /** Runs {@code action} and returns the validation error the server answered with; fails if it accepted. */
+  /**
+   * Runs {@code action} and returns the validation error the server answered with; fails if it
+   * accepted.
+   */
   protected jp.lg.externalservice.system.InputValidationException refused(Runnable action) {
     try {
       action.run();
@@ -83,10 +91,14 @@ public abstract class EngineTest {
     return variables;
   }
 
-  /** Runs {@code action} as {@code userId} with their groups, as the REST filter and the webapps do. */
+  /**
+   * Runs {@code action} as {@code userId} with their groups, as the REST filter and the webapps do.
+   */
   protected <T> T as(String userId, Supplier<T> action) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList();
     identityService.setAuthentication(userId, groups);
     try {
       return action.get();
@@ -96,35 +108,43 @@ public abstract class EngineTest {
   }
 
   protected void asUser(String userId, Runnable action) {
-    as(userId, () -> {
-      action.run();
-      return null;
-    });
+    as(
+        userId,
+        () -> {
+          action.run();
+          return null;
+        });
   }
 
   /** Starts through the start form, as Tasklist does. */
   protected ProcessInstance submitApplication(String applicant, Map<String, Object> variables) {
     String definitionId = repositoryDefinitionId(CaseProcesses.APPLICATION);
-    ProcessInstance instance = as(applicant, () -> formService.submitStartForm(definitionId, variables));
+    ProcessInstance instance =
+        as(applicant, () -> formService.submitStartForm(definitionId, variables));
     runAsyncContinuations(instance.getId());
     return instance;
   }
 
   /**
-   * Runs the asynchronous continuations (e.g. the registry writes) pending in the tree of this instance, as the
-   * job executor would right after the transaction; timers and jobs that already failed are left alone.
+   * Runs the asynchronous continuations (e.g. the registry writes) pending in the tree of this
+   * instance, as the job executor would right after the transaction; timers and jobs that already
+   * failed are left alone.
    */
   protected void runAsyncContinuations(String processInstanceId) {
     var management = processEngine.getManagementService();
     for (int round = 0; round < 20; round++) {
-      ProcessInstance current = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId)
-          .singleResult();
+      ProcessInstance current =
+          runtimeService
+              .createProcessInstanceQuery()
+              .processInstanceId(processInstanceId)
+              .singleResult();
       if (current == null) {
         return;
       }
       List<org.camunda.bpm.engine.runtime.Job> jobs = new java.util.ArrayList<>();
       for (String id : instanceTree(current.getRootProcessInstanceId())) {
-        jobs.addAll(management.createJobQuery().processInstanceId(id).messages().executable().list());
+        jobs.addAll(
+            management.createJobQuery().processInstanceId(id).messages().executable().list());
       }
       if (jobs.isEmpty()) {
         return;
@@ -134,8 +154,13 @@ public abstract class EngineTest {
   }
 
   protected String repositoryDefinitionId(String key) {
-    return processEngine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key)
-        .latestVersion().singleResult().getId();
+    return processEngine
+        .getRepositoryService()
+        .createProcessDefinitionQuery()
+        .processDefinitionKey(key)
+        .latestVersion()
+        .singleResult()
+        .getId();
   }
 
   protected Task task(ProcessInstance instance) {
@@ -144,8 +169,12 @@ public abstract class EngineTest {
 
   /** The open task with this definition key in the instance or any process it called, or null. */
   protected Task task(ProcessInstance instance, String taskDefinitionKey) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceIdIn(instanceTree(instance.getId()))
-        .taskDefinitionKey(taskDefinitionKey).list();
+    List<Task> tasks =
+        taskService
+            .createTaskQuery()
+            .processInstanceIdIn(instanceTree(instance.getId()))
+            .taskDefinitionKey(taskDefinitionKey)
+            .list();
     if (tasks.size() > 1) {
       throw new AssertionError("more than one open " + taskDefinitionKey + ": " + tasks);
     }
@@ -160,7 +189,10 @@ public abstract class EngineTest {
   protected String[] instanceTree(String rootId) {
     List<String> ids = new java.util.ArrayList<>(List.of(rootId));
     for (int i = 0; i < ids.size(); i++) {
-      runtimeService.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()
+      runtimeService
+          .createProcessInstanceQuery()
+          .superProcessInstanceId(ids.get(i))
+          .list()
           .forEach(sub -> ids.add(sub.getId()));
     }
     return ids.toArray(String[]::new);
@@ -168,23 +200,36 @@ public abstract class EngineTest {
 
   /** The running process called (directly or not) by {@code instance} with this definition key. */
   protected ProcessInstance calledInstance(ProcessInstance instance, String processDefinitionKey) {
-    return runtimeService.createProcessInstanceQuery().processInstanceIds(
-        new java.util.HashSet<>(List.of(instanceTree(instance.getId())))).processDefinitionKey(processDefinitionKey)
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceIds(new java.util.HashSet<>(List.of(instanceTree(instance.getId()))))
+        .processDefinitionKey(processDefinitionKey)
         .singleResult();
   }
 
-  /** Executes the timers of the instance (and the processes it called) that are due on the engine clock. */
+  /**
+   * Executes the timers of the instance (and the processes it called) that are due on the engine
+   * clock.
+   */
   protected int fireDueTimers(ProcessInstance instance) {
     List<org.camunda.bpm.engine.runtime.Job> timers = new java.util.ArrayList<>();
     for (String id : instanceTree(instance.getId())) {
-      timers.addAll(processEngine.getManagementService().createJobQuery().processInstanceId(id).timers().executable()
-          .list());
+      timers.addAll(
+          processEngine
+              .getManagementService()
+              .createJobQuery()
+              .processInstanceId(id)
+              .timers()
+              .executable()
+              .list());
     }
     timers.forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
     return timers.size();
   }
 
-  /** Runs every pending batch (e.g. setting removal times) to its end, as the job executor would. */
+  /**
+   * Runs every pending batch (e.g. setting removal times) to its end, as the job executor would.
+   */
   protected void executeBatches() {
     var management = processEngine.getManagementService();
     for (int round = 0; round < 10; round++) {
@@ -193,34 +238,54 @@ public abstract class EngineTest {
         return;
       }
       for (var batch : batches) {
-        for (String definition : new String[] {batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
-            batch.getMonitorJobDefinitionId()}) {
-          management.createJobQuery().jobDefinitionId(definition).list()
+        for (String definition :
+            new String[] {
+              batch.getSeedJobDefinitionId(),
+              batch.getBatchJobDefinitionId(),
+              batch.getMonitorJobDefinitionId()
+            }) {
+          management
+              .createJobQuery()
+              .jobDefinitionId(definition)
+              .list()
               .forEach(job -> management.executeJob(job.getId()));
         }
       }
     }
   }
 
-  /** Completes the open task with this definition key as {@code userId}, claiming it first if it is a group task. */
-  protected void complete(ProcessInstance instance, String taskDefinitionKey, String userId, Map<String, Object> variables) {
+  /**
+   * Completes the open task with this definition key as {@code userId}, claiming it first if it is
+   * a group task.
+   */
+  protected void complete(
+      ProcessInstance instance,
+      String taskDefinitionKey,
+      String userId,
+      Map<String, Object> variables) {
     Task open = task(instance, taskDefinitionKey);
     if (open == null) {
       throw new AssertionError("no open " + taskDefinitionKey + "; open: " + openTasks(instance));
     }
-    asUser(userId, () -> {
-      if (open.getAssignee() == null) {
-        taskService.claim(open.getId(), userId);
-      }
-      formService.submitTaskForm(open.getId(), variables);
-    });
+    asUser(
+        userId,
+        () -> {
+          if (open.getAssignee() == null) {
+            taskService.claim(open.getId(), userId);
+          }
+          formService.submitTaskForm(open.getId(), variables);
+        });
     runAsyncContinuations(instance.getId());
   }
 
   /** Completes a task through its form as {@code userId}, as Tasklist does. */
   protected void submitTask(String userId, Task task, Map<String, Object> variables) {
-    String root = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-        .singleResult().getRootProcessInstanceId();
+    String root =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .singleResult()
+            .getRootProcessInstanceId();
     asUser(userId, () -> formService.submitTaskForm(task.getId(), variables));
     runAsyncContinuations(root);
   }

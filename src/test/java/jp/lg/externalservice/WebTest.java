@@ -8,13 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.springframework.beans.factory.annotation.Autowired;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camunda.spin.plugin.variable.value.JsonValue;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,14 +31,19 @@ public abstract class WebTest {
   @Autowired private ManagementService managementService;
   @Autowired private org.camunda.bpm.engine.HistoryService historyService;
 
-  /** Everything a request could have stored: instances, decision evaluations, variables (compare before and after). */
+  /**
+   * Everything a request could have stored: instances, decision evaluations, variables (compare
+   * before and after).
+   */
   protected long storedRecords() {
     return historyService.createHistoricProcessInstanceQuery().count()
         + historyService.createHistoricDecisionInstanceQuery().count()
         + historyService.createHistoricVariableInstanceQuery().count();
   }
 
-  /** Runs the pending asynchronous continuations (the registry writes), as the job executor would. */
+  /**
+   * Runs the pending asynchronous continuations (the registry writes), as the job executor would.
+   */
   protected void runAsyncContinuations() {
     for (int round = 0; round < 20; round++) {
       List<Job> jobs = managementService.createJobQuery().messages().executable().list();
@@ -53,26 +58,36 @@ public abstract class WebTest {
   public record Answer(int status, JsonNode body, String text, java.net.http.HttpHeaders headers) {}
 
   protected Answer post(String path, String user, String contentType, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     return send(authenticate(request, user));
   }
 
   /** Any method (PUT, DELETE…) with an optional JSON body. */
   protected Answer send(String method, String path, String user, Object body) {
     try {
-      HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8);
-      return send(authenticate(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .header("Content-Type", "application/json").method(method, publisher), user));
+      HttpRequest.BodyPublisher publisher =
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(
+                  JSON.writeValueAsString(body), StandardCharsets.UTF_8);
+      return send(
+          authenticate(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                  .header("Content-Type", "application/json")
+                  .method(method, publisher),
+              user));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   protected Answer get(String path, String user) {
-    return send(authenticate(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET(), user));
+    return send(
+        authenticate(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET(), user));
   }
 
   protected Answer postJson(String path, String user, Object body) {
@@ -83,13 +98,19 @@ public abstract class WebTest {
     }
   }
 
-  /** Form variables as the engine REST API takes them in {@code submit-form} ({@code Json} for Spin JSON values). */
+  /**
+   * Form variables as the engine REST API takes them in {@code submit-form} ({@code Json} for Spin
+   * JSON values).
+   */
   public static Map<String, Object> formVariables(Map<String, Object> variables) {
     Map<String, Object> rest = new LinkedHashMap<>();
-    variables.forEach((name, value) -> rest.put(name,
-        value instanceof JsonValue json
-            ? Map.of("value", json.getValueSerialized(), "type", "Json")
-            : value == null ? Map.of("type", "Null") : Map.of("value", value)));
+    variables.forEach(
+        (name, value) ->
+            rest.put(
+                name,
+                value instanceof JsonValue json
+                    ? Map.of("value", json.getValueSerialized(), "type", "Json")
+                    : value == null ? Map.of("type", "Null") : Map.of("value", value)));
     return Map.of("variables", rest);
   }
 
@@ -97,18 +118,22 @@ public abstract class WebTest {
   private static HttpRequest.Builder authenticate(HttpRequest.Builder request, String user) {
     if (user != null) {
       String credentials = user.contains(":") ? user : user + ":" + user;
-      request.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
     return request;
   }
 
   private static Answer send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String text = response.body();
       JsonNode body = null;
-      if (text != null && !text.isBlank() && text.trim().startsWith("{") || text != null && text.trim().startsWith("[")) {
+      if (text != null && !text.isBlank() && text.trim().startsWith("{")
+          || text != null && text.trim().startsWith("[")) {
         body = JSON.readTree(text);
       }
       return new Answer(response.statusCode(), body, text, response.headers());

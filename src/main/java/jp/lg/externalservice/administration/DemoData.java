@@ -1,5 +1,8 @@
 package jp.lg.externalservice.administration;
 
+import static jp.lg.externalservice.security.StaffGroups.*;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
 import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.application.ApplicationProcess;
@@ -22,15 +25,11 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.security.StaffGroups.*;
-
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
-
 
 /**
- * Demo users, groups, authorizations and Tasklist filters for every role of ruling R-21 (profile {@code demo}).
- * Idempotent: running it again on the same database changes nothing. Each demo user's password is their id;
- * the administrator is demo/demo ({@code application-demo.yaml}).
+ * Demo users, groups, authorizations and Tasklist filters for every role of ruling R-21 (profile
+ * {@code demo}). Idempotent: running it again on the same database changes nothing. Each demo
+ * user's password is their id; the administrator is demo/demo ({@code application-demo.yaml}).
  */
 @Component
 @Profile("demo")
@@ -42,37 +41,51 @@ public class DemoData implements SmartInitializingSingleton {
   static final Department KIKAKU = new Department("kikaku", "企画課");
 
   /** id, last name, first name, department, role groups. */
-  record DemoUser(String id, String lastName, String firstName, Department department, List<String> roles) {}
+  record DemoUser(
+      String id, String lastName, String firstName, Department department, List<String> roles) {}
 
-  static final List<DemoUser> USERS = List.of(
-      new DemoUser("sato", "佐藤", "花子", KUMIN, List.of()),
-      new DemoUser("suzuki", "鈴木", "一郎", FUKUSHI, List.of()),
-      new DemoUser("tanaka", "田中", "誠", KUMIN, List.of(KUMIN.unitHeadGroupId())),
-      new DemoUser("watanabe", "渡辺", "直子", FUKUSHI, List.of(FUKUSHI.unitHeadGroupId())),
-      new DemoUser("takahashi", "高橋", "健", KUMIN, List.of(KUMIN.securityOfficerGroupId())),
-      new DemoUser("ito", "伊藤", "美咲", FUKUSHI, List.of(FUKUSHI.securityOfficerGroupId())),
-      new DemoUser("yamamoto", "山本", "大輔", JOHO_SEISAKU, List.of(POLICY_REVIEWER)),
-      new DemoUser("nakamura", "中村", "由美", JOHO_SEISAKU, List.of(POLICY_REVIEWER)),
-      new DemoUser("kobayashi", "小林", "浩", JOHO_SEISAKU, List.of(POLICY_HEAD)),
-      new DemoUser("kimura", "木村", "拓也", KIKAKU, List.of(IT_PLANNING)));
+  static final List<DemoUser> USERS =
+      List.of(
+          new DemoUser("sato", "佐藤", "花子", KUMIN, List.of()),
+          new DemoUser("suzuki", "鈴木", "一郎", FUKUSHI, List.of()),
+          new DemoUser("tanaka", "田中", "誠", KUMIN, List.of(KUMIN.unitHeadGroupId())),
+          new DemoUser("watanabe", "渡辺", "直子", FUKUSHI, List.of(FUKUSHI.unitHeadGroupId())),
+          new DemoUser("takahashi", "高橋", "健", KUMIN, List.of(KUMIN.securityOfficerGroupId())),
+          new DemoUser("ito", "伊藤", "美咲", FUKUSHI, List.of(FUKUSHI.securityOfficerGroupId())),
+          new DemoUser("yamamoto", "山本", "大輔", JOHO_SEISAKU, List.of(POLICY_REVIEWER)),
+          new DemoUser("nakamura", "中村", "由美", JOHO_SEISAKU, List.of(POLICY_REVIEWER)),
+          new DemoUser("kobayashi", "小林", "浩", JOHO_SEISAKU, List.of(POLICY_HEAD)),
+          new DemoUser("kimura", "木村", "拓也", KIKAKU, List.of(IT_PLANNING)));
 
-  private static final Map<String, String> ROLE_GROUPS = Map.of(
-      STAFF, "職員（申請者）",
-      KUMIN.unitHeadGroupId(), "区民課長（所属長・外部サービス管理者）",
-      FUKUSHI.unitHeadGroupId(), "福祉課長（所属長・外部サービス管理者）",
-      KUMIN.securityOfficerGroupId(), "区民課 利用責任者",
-      FUKUSHI.securityOfficerGroupId(), "福祉課 利用責任者",
-      POLICY_REVIEWER, "情報政策課 審査担当",
-      POLICY_HEAD, "情報政策課長（許可権限者）",
-      IT_PLANNING, "情報化企画 審査担当");
+  private static final Map<String, String> ROLE_GROUPS =
+      Map.of(
+          STAFF,
+          "職員（申請者）",
+          KUMIN.unitHeadGroupId(),
+          "区民課長（所属長・外部サービス管理者）",
+          FUKUSHI.unitHeadGroupId(),
+          "福祉課長（所属長・外部サービス管理者）",
+          KUMIN.securityOfficerGroupId(),
+          "区民課 利用責任者",
+          FUKUSHI.securityOfficerGroupId(),
+          "福祉課 利用責任者",
+          POLICY_REVIEWER,
+          "情報政策課 審査担当",
+          POLICY_HEAD,
+          "情報政策課長（許可権限者）",
+          IT_PLANNING,
+          "情報化企画 審査担当");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
 
-  public DemoData(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService) {
+  public DemoData(
+      IdentityService identityService,
+      AuthorizationService authorizationService,
+      FilterService filterService,
+      TaskService taskService) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
@@ -102,19 +115,34 @@ public class DemoData implements SmartInitializingSingleton {
   private void authorizations() {
     // Every member of staff may use Tasklist and file an application (004 §9(1)).
     grant(STAFF, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(STAFF, Resources.PROCESS_DEFINITION, "external-service-application",
-        Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(
+        STAFF,
+        Resources.PROCESS_DEFINITION,
+        "external-service-application",
+        Permissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(STAFF, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     // The service manager terminates the use of a registry entry (002 §7).
-    grant(STAFF, Resources.PROCESS_DEFINITION, "external-service-termination",
-        Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    // Completing a task through its form needs READ on the task's diagram; READ on a diagram shows no instance.
+    grant(
+        STAFF,
+        Resources.PROCESS_DEFINITION,
+        "external-service-termination",
+        Permissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // Completing a task through its form needs READ on the task's diagram; READ on a diagram shows
+    // no instance.
     grant(STAFF, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
     // 情報政策課 follows every case in Cockpit, with the decision history of the rule tables.
     for (String group : List.of(POLICY_REVIEWER, POLICY_HEAD)) {
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+      grant(
+          group,
+          Resources.PROCESS_DEFINITION,
+          "*",
+          Permissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK);
       grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
       grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
       grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
@@ -122,32 +150,76 @@ public class DemoData implements SmartInitializingSingleton {
   }
 
   private void filters() {
-    List<Map<String, String>> columns = List.of(
-        Map.of("name", CaseVariables.SERVICE_NAME.name(), "label", "サービス名"),
-        Map.of("name", CaseVariables.DEPARTMENT_NAME.name(), "label", "部署"),
-        Map.of("name", ApplicationProcess.Variables.ROUTE_LABEL.name(), "label", "ルート"),
-        Map.of("name", ApplicationProcess.Variables.OUTCOME_LABEL.name(), "label", "判定"));
-    filter("自分のタスク", "自分に割り当てられたタスク", -10,
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), columns, STAFF);
-    filter("グループのタスク", "自分のグループが担当する未割当のタスク", -5,
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
-        columns, STAFF);
-    filter("情報政策課：受付・審査待ち", "情報政策課が担当する申請", 0,
-        taskService.createTaskQuery().taskCandidateGroup(POLICY_REVIEWER), columns, POLICY_REVIEWER, POLICY_HEAD);
-    filter("情報化企画：審査待ち", "情報化企画の審査", 1,
-        taskService.createTaskQuery().taskCandidateGroup(IT_PLANNING), columns, IT_PLANNING);
-    filter("期限切れのタスク", "期限を過ぎたタスク（全件）", 5,
-        taskService.createTaskQuery().dueBeforeExpression("${now()}"), columns, POLICY_HEAD);
+    List<Map<String, String>> columns =
+        List.of(
+            Map.of("name", CaseVariables.SERVICE_NAME.name(), "label", "サービス名"),
+            Map.of("name", CaseVariables.DEPARTMENT_NAME.name(), "label", "部署"),
+            Map.of("name", ApplicationProcess.Variables.ROUTE_LABEL.name(), "label", "ルート"),
+            Map.of("name", ApplicationProcess.Variables.OUTCOME_LABEL.name(), "label", "判定"));
+    filter(
+        "自分のタスク",
+        "自分に割り当てられたタスク",
+        -10,
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        columns,
+        STAFF);
+    filter(
+        "グループのタスク",
+        "自分のグループが担当する未割当のタスク",
+        -5,
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskUnassigned(),
+        columns,
+        STAFF);
+    filter(
+        "情報政策課：受付・審査待ち",
+        "情報政策課が担当する申請",
+        0,
+        taskService.createTaskQuery().taskCandidateGroup(POLICY_REVIEWER),
+        columns,
+        POLICY_REVIEWER,
+        POLICY_HEAD);
+    filter(
+        "情報化企画：審査待ち",
+        "情報化企画の審査",
+        1,
+        taskService.createTaskQuery().taskCandidateGroup(IT_PLANNING),
+        columns,
+        IT_PLANNING);
+    filter(
+        "期限切れのタスク",
+        "期限を過ぎたタスク（全件）",
+        5,
+        taskService.createTaskQuery().dueBeforeExpression("${now()}"),
+        columns,
+        POLICY_HEAD);
   }
 
-  private void filter(String name, String description, int priority, TaskQuery query,
-      List<Map<String, String>> columns, String... readers) {
+  private void filter(
+      String name,
+      String description,
+      int priority,
+      TaskQuery query,
+      List<Map<String, String>> columns,
+      String... readers) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filterService.newTaskFilter(name)
-          .setQuery(query)
-          .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-              "variables", columns));
+      filter =
+          filterService
+              .newTaskFilter(name)
+              .setQuery(query)
+              .setProperties(
+                  Map.of(
+                      "description",
+                      description,
+                      "priority",
+                      priority,
+                      "refresh",
+                      true,
+                      "variables",
+                      columns));
       filterService.saveFilter(filter);
     }
     for (String group : readers) {
@@ -181,9 +253,16 @@ public class DemoData implements SmartInitializingSingleton {
     }
   }
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-        .resourceType(resource).resourceId(resourceId).count() > 0;
+  private void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    boolean exists =
+        authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .count()
+            > 0;
     if (!exists) {
       Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);

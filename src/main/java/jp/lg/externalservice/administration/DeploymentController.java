@@ -8,9 +8,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Redeploys {@code processes/} and {@code forms/} from the deployment directory while the system runs
- * (administrators only). {@code GET} is the dry run: what would get a new version. {@code POST} deploys what
- * changed; a bad file refuses the whole revision with 400 naming every file and problem.
+ * Redeploys {@code processes/} and {@code forms/} from the deployment directory while the system
+ * runs (administrators only). {@code GET} is the dry run: what would get a new version. {@code
+ * POST} deploys what changed; a bad file refuses the whole revision with 400 naming every file and
+ * problem.
  */
 @RestController
 public class DeploymentController {

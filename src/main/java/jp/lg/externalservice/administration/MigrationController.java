@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Moves running instances to a new version of their process (administrators only): {@code GET} lists the versions
- * of a process with their running instances; {@code POST} plans, validates and (unless a dry run) migrates.
+ * Moves running instances to a new version of their process (administrators only): {@code GET}
+ * lists the versions of a process with their running instances; {@code POST} plans, validates and
+ * (unless a dry run) migrates.
  */
 @RestController
 public class MigrationController {
@@ -30,7 +31,10 @@ public class MigrationController {
     return migrationService.versions(processDefinitionKey);
   }
 
-  @PostMapping(path = "/api/admin/migrations", consumes = "application/json", produces = "application/json")
+  @PostMapping(
+      path = "/api/admin/migrations",
+      consumes = "application/json",
+      produces = "application/json")
   public MigrationReport migrate(@RequestBody JsonNode body) {
     administrators.require();
     return migrationService.migrate(MigrationRequest.read(body));

@@ -1,17 +1,17 @@
 package jp.lg.externalservice.application;
 
-import jp.lg.externalservice.caserecord.CaseVariables;
 import static jp.lg.externalservice.application.ApplicationProcess.Variables.*;
 
 import java.time.LocalDate;
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.classification.ClassificationInput;
 import jp.lg.externalservice.classification.ClassificationInputReader;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.InputReader;
 
 /**
- * Validates the application form (様式1/様式2 basics, 002 §5(1)) on the server: a start through the engine REST API
- * bypasses the Camunda Form, so every rule of the form is checked again here.
+ * Validates the application form (様式1/様式2 basics, 002 §5(1)) on the server: a start through the
+ * engine REST API bypasses the Camunda Form, so every rule of the form is checked again here.
  */
 final class ApplicationFormReader {
 
@@ -30,11 +30,17 @@ final class ApplicationFormReader {
     LocalDate start = reader.requiredDate(CaseVariables.PERIOD_START.name());
     LocalDate end = reader.requiredDate(CaseVariables.PERIOD_END.name());
     if (start != null && end != null && end.isBefore(start)) {
-      reader.reject(CaseVariables.PERIOD_END.name(), "利用期間の終了日は開始日以降にしてください", "must not be before periodStart");
+      reader.reject(
+          CaseVariables.PERIOD_END.name(),
+          "利用期間の終了日は開始日以降にしてください",
+          "must not be before periodStart");
     }
     String manager = reader.requiredText(CaseVariables.SERVICE_MANAGER.name(), 64);
     if (manager != null && directory.user(manager).isEmpty()) {
-      reader.reject(CaseVariables.SERVICE_MANAGER.name(), "職員 ID「" + manager + "」が見つかりません", "no user with id '" + manager + "'");
+      reader.reject(
+          CaseVariables.SERVICE_MANAGER.name(),
+          "職員 ID「" + manager + "」が見つかりません",
+          "no user with id '" + manager + "'");
     }
     return reader.errors().isEmpty() ? input : null;
   }

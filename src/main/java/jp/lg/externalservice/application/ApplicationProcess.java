@@ -1,13 +1,13 @@
 package jp.lg.externalservice.application;
 
-import jp.lg.externalservice.checklist.UsageRisk;
-import jp.lg.externalservice.system.Var;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseSteps;
+import jp.lg.externalservice.checklist.UsageRisk;
+import jp.lg.externalservice.system.Var;
 
 /**
- * The application process ({@code processes/external-service-application.bpmn}): its key, element ids and
- * variable names, declared once.
+ * The application process ({@code processes/external-service-application.bpmn}): its key, element
+ * ids and variable names, declared once.
  */
 public final class ApplicationProcess {
 
@@ -43,7 +43,10 @@ public final class ApplicationProcess {
     private Element() {}
   }
 
-  /** Process variables. The application form's answers keep the names of the pre-check (rulings.md §3). */
+  /**
+   * Process variables. The application form's answers keep the names of the pre-check (rulings.md
+   * §3).
+   */
   public static final class Variables {
     // who
     // the application form (様式1/様式2 basics)
@@ -68,17 +71,25 @@ public final class ApplicationProcess {
     public static final Var<String> CONNECTION_ZONE_LABELS = Var.string("connectionZoneLabels");
     public static final Var<String> EXEMPTION_LABEL = Var.string("exemptionLabel");
     // preparation and self-checks
-    public static final Var<UsageRisk.ContractType> CONTRACT_TYPE = Var.enumeration("contractType", UsageRisk.ContractType.class);
+    public static final Var<UsageRisk.ContractType> CONTRACT_TYPE =
+        Var.enumeration("contractType", UsageRisk.ContractType.class);
     public static final Var<Object> ACCEPTED_RISKS = Var.json("acceptedRisks");
-    public static final Var<PreparationDecision> PREPARATION_DECISION = Var.enumeration("preparationDecision", PreparationDecision.class);
+    public static final Var<PreparationDecision> PREPARATION_DECISION =
+        Var.enumeration("preparationDecision", PreparationDecision.class);
     public static final Var<String> PREPARATION_NOTE = Var.string("preparationNote");
     public static final Var<Object> MEASURES_SELF_CHECK = Var.json("measuresSelfCheck");
     public static final Var<String> SELF_CHECK_NOTE = Var.string("selfCheckNote");
-    /** Rows for the forms of checkers and reviewers: [{no, item, applicant, checker}] and [{number, level, item, answer}]. */
+
+    /**
+     * Rows for the forms of checkers and reviewers: [{no, item, applicant, checker}] and [{number,
+     * level, item, answer}].
+     */
     public static final Var<Object> CHECK_ROWS = Var.json("checkRows");
+
     public static final Var<Object> SELECTION_CRITERIA_ROWS = Var.json("selectionCriteriaRows");
     // the department's double check and the correction loop (002 §5(2), rulings)
-    public static final Var<DoubleCheckDecision> DOUBLE_CHECK_DECISION = Var.enumeration("doubleCheckDecision", DoubleCheckDecision.class);
+    public static final Var<DoubleCheckDecision> DOUBLE_CHECK_DECISION =
+        Var.enumeration("doubleCheckDecision", DoubleCheckDecision.class);
     public static final Var<String> DOUBLE_CHECK_COMMENT = Var.string("doubleCheckComment");
     public static final Var<String> DOUBLE_CHECKED_BY = Var.string("doubleCheckedBy");
 

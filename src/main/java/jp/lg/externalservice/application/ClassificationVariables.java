@@ -1,20 +1,19 @@
 package jp.lg.externalservice.application;
 
-import jp.lg.externalservice.caserecord.CaseVariables;
 import static jp.lg.externalservice.application.ApplicationProcess.Variables.*;
-
 import static jp.lg.externalservice.system.JsonVariables.json;
 
 import java.util.Collection;
 import java.util.stream.Collectors;
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.classification.Classification;
 import jp.lg.externalservice.classification.ClassificationInput;
 import jp.lg.externalservice.classification.Labelled;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Writes a classification into process variables: plain values for gateways, JSON for lists, and the Japanese
- * labels of the answers for the forms people read.
+ * Writes a classification into process variables: plain values for gateways, JSON for lists, and
+ * the Japanese labels of the answers for the forms people read.
  */
 final class ClassificationVariables {
 
@@ -23,13 +22,13 @@ final class ClassificationVariables {
   static void write(VariableScope scope, ClassificationInput input, Classification classification) {
     SERVICE_KIND_LABEL.set(scope, input.serviceKind().label());
     SERVICE_CATEGORY_LABEL.set(scope, input.serviceCategory().label());
-    INFORMATION_TYPE_LABELS.set(scope, labels(input.informationTypes().stream()
-        .sorted().toList()));
+    INFORMATION_TYPE_LABELS.set(scope, labels(input.informationTypes().stream().sorted().toList()));
     CONNECTION_ZONE_LABELS.set(scope, labels(input.connectionZones()));
     EXEMPTION_LABEL.set(scope, input.exemption().label());
     OUTCOME.set(scope, classification.outcome().name());
     OUTCOME_LABEL.set(scope, classification.outcome().label());
-    CaseVariables.ROUTE.set(scope, classification.route() == null ? null : classification.route().name());
+    CaseVariables.ROUTE.set(
+        scope, classification.route() == null ? null : classification.route().name());
     ROUTE_LABEL.set(scope, classification.route() == null ? null : classification.route().label());
     IMPORTANT_INFORMATION.set(scope, classification.importantInformation());
     APPLICATION_FORM.set(scope, classification.applicationForm());

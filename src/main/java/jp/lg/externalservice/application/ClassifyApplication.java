@@ -13,9 +13,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_ClassifyApplication}: classifies the application with the rule tables (recorded in Cockpit's
- * decision history) and the outcome precedence of rulings.md §2. The result goes into the case record, which the
- * gateways and rules read; the variables written besides are for the forms only.
+ * {@code Task_ClassifyApplication}: classifies the application with the rule tables (recorded in
+ * Cockpit's decision history) and the outcome precedence of rulings.md §2. The result goes into the
+ * case record, which the gateways and rules read; the variables written besides are for the forms
+ * only.
  */
 @Component("classifyApplication")
 public class ClassifyApplication implements JavaDelegate {
@@ -24,7 +25,9 @@ public class ClassifyApplication implements JavaDelegate {
   private final DmnRuleTables ruleTables;
   private final CaseRecords caseRecords;
 
-  public ClassifyApplication(ClassificationService classificationService, DmnRuleTables ruleTables,
+  public ClassifyApplication(
+      ClassificationService classificationService,
+      DmnRuleTables ruleTables,
       CaseRecords caseRecords) {
     this.classificationService = classificationService;
     this.ruleTables = ruleTables;

@@ -1,6 +1,5 @@
 package jp.lg.externalservice.application;
 
-import jp.lg.externalservice.caserecord.CaseVariables;
 import static jp.lg.externalservice.caserecord.CaseVariables.CORRECTION_NOTE;
 
 import jp.lg.externalservice.caserecord.CaseRecords;
@@ -11,13 +10,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_CorrectApplication}: the applicant answers the comment of whoever returned the application and
- * corrects the self-check; the same rules as the first self-check apply, and a reply is required.
+ * {@code Task_CorrectApplication}: the applicant answers the comment of whoever returned the
+ * application and corrects the self-check; the same rules as the first self-check apply, and a
+ * reply is required.
  */
 @Component("correctionCompletion")
 public class CorrectionCompletion extends SecurityMeasuresCompletion {
 
-  public CorrectionCompletion(ClassificationService classificationService, DmnRuleTables ruleTables,
+  public CorrectionCompletion(
+      ClassificationService classificationService,
+      DmnRuleTables ruleTables,
       CaseRecords caseRecords) {
     super(classificationService, ruleTables, caseRecords);
   }

@@ -24,18 +24,26 @@ final class Preparation {
   }
 
   /**
-   * The check of a preparation task: its own answers when the applicant goes on ({@code answers}), then her act in the
-   * case record — 続ける (SUBMITTED) or 取り下げる (WITHDRAWN) — once everything is valid.
+   * The check of a preparation task: its own answers when the applicant goes on ({@code answers}),
+   * then her act in the case record — 続ける (SUBMITTED) or 取り下げる (WITHDRAWN) — once everything is
+   * valid.
    */
-  static void check(DelegateExecution execution, InputReader reader, CaseRecords caseRecords,
+  static void check(
+      DelegateExecution execution,
+      InputReader reader,
+      CaseRecords caseRecords,
       BiConsumer<DelegateExecution, InputReader> answers) {
     ApplicationProcess.PreparationDecision decision = decision(reader);
     if (decision == ApplicationProcess.PreparationDecision.PROCEED) {
       answers.accept(execution, reader);
     }
     if (decision != null && reader.errors().isEmpty()) {
-      caseRecords.act(execution, CaseAct.APPLICANT,
-          decision == ApplicationProcess.PreparationDecision.PROCEED ? ActResult.SUBMITTED : ActResult.WITHDRAWN);
+      caseRecords.act(
+          execution,
+          CaseAct.APPLICANT,
+          decision == ApplicationProcess.PreparationDecision.PROCEED
+              ? ActResult.SUBMITTED
+              : ActResult.WITHDRAWN);
     }
   }
 }

@@ -23,26 +23,29 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Evidence attached to a case (002 §5(1)④⑤ screenshots of the terms and of the sign-up, 002 §7(1)④⑤ the disposal
- * proof): uploaded in a task, stored with the case (the root process instance, in the engine's attachment tables,
- * kept and removed with the case's history, ruling R-18), visible to everyone who works on or may read the case.
- * Only PDF and images, up to a configurable size, checked by content as well as by name.
+ * Evidence attached to a case (002 §5(1)④⑤ screenshots of the terms and of the sign-up, 002 §7(1)④⑤
+ * the disposal proof): uploaded in a task, stored with the case (the root process instance, in the
+ * engine's attachment tables, kept and removed with the case's history, ruling R-18), visible to
+ * everyone who works on or may read the case. Only PDF and images, up to a configurable size,
+ * checked by content as well as by name.
  */
 @Service
 public class AttachmentService {
 
   /** Allowed types: file extension → media type and the bytes the content must start with. */
-  private static final Map<String, Type> TYPES = Map.of(
-      "pdf", new Type("application/pdf", new byte[] {'%', 'P', 'D', 'F'}),
-      "png", new Type("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
-      "jpg", new Type("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
-      "jpeg", new Type("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
-      "gif", new Type("image/gif", new byte[] {'G', 'I', 'F', '8'}));
+  private static final Map<String, Type> TYPES =
+      Map.of(
+          "pdf", new Type("application/pdf", new byte[] {'%', 'P', 'D', 'F'}),
+          "png", new Type("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
+          "jpg", new Type("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
+          "jpeg", new Type("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
+          "gif", new Type("image/gif", new byte[] {'G', 'I', 'F', '8'}));
 
   record Type(String mediaType, byte[] magic) {}
 
   /** What a user sees of an attachment. */
-  public record AttachmentInfo(String id, String name, String type, String description, java.util.Date createdAt) {}
+  public record AttachmentInfo(
+      String id, String name, String type, String description, java.util.Date createdAt) {}
 
   private final TaskService taskService;
   private final RuntimeService runtimeService;
@@ -52,8 +55,13 @@ public class AttachmentService {
   private final Privileged privileged;
   private final long maxSize;
 
-  public AttachmentService(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
-      IdentityService identityService, DepartmentDirectory directory, Privileged privileged,
+  public AttachmentService(
+      TaskService taskService,
+      RuntimeService runtimeService,
+      HistoryService historyService,
+      IdentityService identityService,
+      DepartmentDirectory directory,
+      Privileged privileged,
       @Value("${external-service.attachments.max-size:10MB}") DataSize maxSize) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -74,25 +82,39 @@ public class AttachmentService {
     List<FieldError> errors = new ArrayList<>();
     String name = fileName == null ? "" : fileName.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1).strip();
-    String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+    String extension =
+        name.contains(".")
+            ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
+            : "";
     Type type = TYPES.get(extension);
     if (content == null || content.length == 0) {
       errors.add(new FieldError("file", "ファイルを選んでください", "choose a file"));
     } else if (content.length > maxSize) {
-      errors.add(new FieldError("file", "ファイルが大きすぎます（上限 " + DataSize.ofBytes(maxSize).toMegabytes() + " MB）",
-          "the file is larger than " + DataSize.ofBytes(maxSize).toMegabytes() + " MB"));
+      errors.add(
+          new FieldError(
+              "file",
+              "ファイルが大きすぎます（上限 " + DataSize.ofBytes(maxSize).toMegabytes() + " MB）",
+              "the file is larger than " + DataSize.ofBytes(maxSize).toMegabytes() + " MB"));
     } else if (type == null) {
-      errors.add(new FieldError("file", "添付できるのは PDF・PNG・JPEG・GIF だけです", "only PDF, PNG, JPEG and GIF files"));
+      errors.add(
+          new FieldError(
+              "file", "添付できるのは PDF・PNG・JPEG・GIF だけです", "only PDF, PNG, JPEG and GIF files"));
     } else if (!startsWith(content, type.magic())) {
-      errors.add(new FieldError("file", "ファイルの内容が拡張子（." + extension + "）と一致しません",
-          "the content does not match the extension ." + extension));
+      errors.add(
+          new FieldError(
+              "file",
+              "ファイルの内容が拡張子（." + extension + "）と一致しません",
+              "the content does not match the extension ." + extension));
     }
     if (name.length() > 200) {
-      errors.add(new FieldError("file", "ファイル名は 200 文字以内にしてください", "the file name is longer than 200 characters"));
+      errors.add(
+          new FieldError(
+              "file", "ファイル名は 200 文字以内にしてください", "the file name is longer than 200 characters"));
     }
     String text = description == null ? "" : description.strip();
     if (text.length() > 500) {
-      errors.add(new FieldError("description", "説明は 500 文字以内で入力してください", "must be at most 500 characters"));
+      errors.add(
+          new FieldError("description", "説明は 500 文字以内で入力してください", "must be at most 500 characters"));
     }
     if (!errors.isEmpty()) {
       throw new InputValidationException(errors);
@@ -101,8 +123,16 @@ public class AttachmentService {
     String uploader = directory.displayName(identityService.getCurrentAuthentication().getUserId());
     String label = "〔" + uploader + "・" + task.getName() + "〕" + (text.isEmpty() ? "" : " " + text);
     String storedName = name;
-    Attachment stored = privileged.call(() -> taskService.createAttachment(type.mediaType(), null, caseId, storedName,
-        label, new ByteArrayInputStream(content)));
+    Attachment stored =
+        privileged.call(
+            () ->
+                taskService.createAttachment(
+                    type.mediaType(),
+                    null,
+                    caseId,
+                    storedName,
+                    label,
+                    new ByteArrayInputStream(content)));
     return info(stored);
   }
 
@@ -111,10 +141,15 @@ public class AttachmentService {
     Task task = visibleTask(taskId).orElseThrow(() -> new NotFound(taskId));
     String caseId = rootOf(task.getProcessInstanceId());
     return privileged.call(() -> taskService.getProcessInstanceAttachments(caseId)).stream()
-        .sorted(java.util.Comparator.comparing(Attachment::getCreateTime)).map(AttachmentService::info).toList();
+        .sorted(java.util.Comparator.comparing(Attachment::getCreateTime))
+        .map(AttachmentService::info)
+        .toList();
   }
 
-  /** The content, if the caller works on the case (any visible task of it) or may read the case's history. */
+  /**
+   * The content, if the caller works on the case (any visible task of it) or may read the case's
+   * history.
+   */
   public Optional<Download> download(String attachmentId) {
     Attachment attachment = privileged.call(() -> taskService.getAttachment(attachmentId));
     if (attachment == null || !mayRead(attachment.getProcessInstanceId())) {
@@ -141,14 +176,30 @@ public class AttachmentService {
     if (historyService.createHistoricProcessInstanceQuery().processInstanceId(caseId).count() > 0) {
       return true;
     }
-    List<String> tree = privileged.call(() -> historyService.createHistoricProcessInstanceQuery()
-        .rootProcessInstanceId(caseId).list()).stream().map(h -> h.getId()).toList();
-    return !tree.isEmpty() && taskService.createTaskQuery().processInstanceIdIn(tree.toArray(String[]::new)).count() > 0;
+    List<String> tree =
+        privileged
+            .call(
+                () ->
+                    historyService
+                        .createHistoricProcessInstanceQuery()
+                        .rootProcessInstanceId(caseId)
+                        .list())
+            .stream()
+            .map(h -> h.getId())
+            .toList();
+    return !tree.isEmpty()
+        && taskService.createTaskQuery().processInstanceIdIn(tree.toArray(String[]::new)).count()
+            > 0;
   }
 
   private String rootOf(String processInstanceId) {
-    ProcessInstance instance = privileged.call(() -> runtimeService.createProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult());
+    ProcessInstance instance =
+        privileged.call(
+            () ->
+                runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceId(processInstanceId)
+                    .singleResult());
     return instance.getRootProcessInstanceId();
   }
 
@@ -165,7 +216,11 @@ public class AttachmentService {
   }
 
   private static AttachmentInfo info(Attachment attachment) {
-    return new AttachmentInfo(attachment.getId(), attachment.getName(), attachment.getType(),
-        attachment.getDescription(), attachment.getCreateTime());
+    return new AttachmentInfo(
+        attachment.getId(),
+        attachment.getName(),
+        attachment.getType(),
+        attachment.getDescription(),
+        attachment.getCreateTime());
   }
 }

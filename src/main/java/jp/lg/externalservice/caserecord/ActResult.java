@@ -1,11 +1,15 @@
 package jp.lg.externalservice.caserecord;
 
 /**
- * The result of an act on a case, one vocabulary for every flow: each check maps its form's choice onto it (the
- * step tells which task it was, e.g. {@code APPROVED} at {@code Task_Review} is a recommendation).
+ * The result of an act on a case, one vocabulary for every flow: each check maps its form's choice
+ * onto it (the step tells which task it was, e.g. {@code APPROVED} at {@code Task_Review} is a
+ * recommendation).
  */
 public enum ActResult {
-  /** The applicant (or service manager) filed their form: the application, a preparation, a self-check. */
+  /**
+   * The applicant (or service manager) filed their form: the application, a preparation, a
+   * self-check.
+   */
   SUBMITTED,
   /** The applicant withdrew at the preparation (004 §7). */
   WITHDRAWN,

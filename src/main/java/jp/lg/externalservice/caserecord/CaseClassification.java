@@ -7,7 +7,10 @@ import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
 
-/** The classification as recorded for a case (rulings.md §2): what the gateways and the approval rules go by. */
+/**
+ * The classification as recorded for a case (rulings.md §2): what the gateways and the approval
+ * rules go by.
+ */
 public record CaseClassification(
     Outcome outcome,
     Route route,
@@ -22,9 +25,14 @@ public record CaseClassification(
   }
 
   static CaseClassification of(Classification classification, Instant classifiedAt) {
-    return new CaseClassification(classification.outcome(), classification.route(),
-        classification.applicationForm(), classification.importantInformation(),
-        classification.itPlanningRequired(), classification.conditions(), classifiedAt);
+    return new CaseClassification(
+        classification.outcome(),
+        classification.route(),
+        classification.applicationForm(),
+        classification.importantInformation(),
+        classification.itPlanningRequired(),
+        classification.conditions(),
+        classifiedAt);
   }
 
   /** "原則不可": approval needs a recorded justification (ruling R-7). */

@@ -5,10 +5,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The case record for the diagrams' expressions — gateways, conditions, assignees and candidate groups — e.g.
- * {@code ${caseFacts.route(execution) == 'IMPORTANT'}} or {@code candidateGroups="${caseFacts.securityOfficers(execution)}"}.
- * Values a user can write as process variables ({@code route}, {@code departmentCode}, {@code applicant} …) are for
- * display only; the flow goes by these. (The bean name is no variable name: variables shadow beans.)
+ * The case record for the diagrams' expressions — gateways, conditions, assignees and candidate
+ * groups — e.g. {@code ${caseFacts.route(execution) == 'IMPORTANT'}} or {@code
+ * candidateGroups="${caseFacts.securityOfficers(execution)}"}. Values a user can write as process
+ * variables ({@code route}, {@code departmentCode}, {@code applicant} …) are for display only; the
+ * flow goes by these. (The bean name is no variable name: variables shadow beans.)
  */
 @Component("caseFacts")
 public class CaseFacts {
@@ -29,7 +30,10 @@ public class CaseFacts {
     return records.of(execution).serviceManager();
   }
 
-  /** The 利用責任者 group of the applicant's department (ruling R-21): the double check and the SNS approval. */
+  /**
+   * The 利用責任者 group of the applicant's department (ruling R-21): the double check and the SNS
+   * approval.
+   */
   public String securityOfficers(DelegateExecution execution) {
     return records.of(execution).department().securityOfficerGroupId();
   }
@@ -44,7 +48,10 @@ public class CaseFacts {
     return records.of(execution).classified().outcome().name();
   }
 
-  /** The route's name ({@code IMPORTANT}, {@code PAID}, {@code FREE}), or null for an outcome without a route. */
+  /**
+   * The route's name ({@code IMPORTANT}, {@code PAID}, {@code FREE}), or null for an outcome
+   * without a route.
+   */
   public String route(DelegateExecution execution) {
     var route = records.of(execution).classified().route();
     return route == null ? null : route.name();
@@ -55,7 +62,10 @@ public class CaseFacts {
     return records.of(execution).classified().itPlanningRequired();
   }
 
-  /** Whether the classification attached {@code condition} (a {@link Condition} name, rulings ). */
+  /**
+   * Whether the classification attached {@code condition} (a {@link Condition} name, rulings R-8
+   * and R-9).
+   */
   public boolean condition(DelegateExecution execution, String condition) {
     return records.of(execution).classified().hasCondition(Condition.valueOf(condition));
   }

@@ -20,8 +20,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The case tables ({@code db/migration/V2__case_record.sql}) through plain JDBC in the application's DataSource,
- * like the registry: inside the engine's transaction, so a refused step leaves no trace here either.
+ * The case tables ({@code db/migration/V2__case_record.sql}) through plain JDBC in the
+ * application's DataSource, like the registry: inside the engine's transaction, so a refused step
+ * leaves no trace here either.
  */
 @Repository
 public class CaseRecordRepository {
@@ -29,31 +30,37 @@ public class CaseRecordRepository {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final TypeReference<List<Condition>> CONDITIONS = new TypeReference<>() {};
 
-  private static final RowMapper<CaseRecord> RECORD = (rs, row) -> new CaseRecord(
-      rs.getString("case_id"),
-      new Actor(rs.getString("applicant"), rs.getString("applicant_name")),
-      new Department(rs.getString("department_code"), rs.getString("department_name")),
-      rs.getString("service_manager"),
-      rs.getString("renews_entry_id"),
-      rs.getString("registry_entry_id"),
-      instant(rs, "created_at"),
-      rs.getString("outcome") == null ? null : new CaseClassification(
-          Outcome.valueOf(rs.getString("outcome")),
-          rs.getString("route") == null ? null : Route.valueOf(rs.getString("route")),
-          rs.getString("application_form"),
-          rs.getBoolean("important_information"),
-          rs.getBoolean("it_planning_required"),
-          conditions(rs.getString("conditions_json")),
-          instant(rs, "classified_at")));
+  private static final RowMapper<CaseRecord> RECORD =
+      (rs, row) ->
+          new CaseRecord(
+              rs.getString("case_id"),
+              new Actor(rs.getString("applicant"), rs.getString("applicant_name")),
+              new Department(rs.getString("department_code"), rs.getString("department_name")),
+              rs.getString("service_manager"),
+              rs.getString("renews_entry_id"),
+              rs.getString("registry_entry_id"),
+              instant(rs, "created_at"),
+              rs.getString("outcome") == null
+                  ? null
+                  : new CaseClassification(
+                      Outcome.valueOf(rs.getString("outcome")),
+                      rs.getString("route") == null ? null : Route.valueOf(rs.getString("route")),
+                      rs.getString("application_form"),
+                      rs.getBoolean("important_information"),
+                      rs.getBoolean("it_planning_required"),
+                      conditions(rs.getString("conditions_json")),
+                      instant(rs, "classified_at")));
 
-  private static final RowMapper<CaseAct> ACT = (rs, row) -> new CaseAct(
-      rs.getString("case_id"),
-      rs.getString("process_instance_id"),
-      rs.getString("step"),
-      new Actor(rs.getString("actor"), rs.getString("actor_name")),
-      rs.getString("actor_role"),
-      ActResult.valueOf(rs.getString("result")),
-      instant(rs, "acted_at"));
+  private static final RowMapper<CaseAct> ACT =
+      (rs, row) ->
+          new CaseAct(
+              rs.getString("case_id"),
+              rs.getString("process_instance_id"),
+              rs.getString("step"),
+              new Actor(rs.getString("actor"), rs.getString("actor_name")),
+              rs.getString("actor_role"),
+              ActResult.valueOf(rs.getString("result")),
+              instant(rs, "acted_at"));
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -62,10 +69,11 @@ public class CaseRecordRepository {
   }
 
   public void insert(CaseRecord record) {
-    jdbc.update("INSERT INTO case_record (case_id, applicant, applicant_name, department_code, department_name, "
-        + "service_manager, renews_entry_id, registry_entry_id, created_at) VALUES (:caseId, :applicant, "
-        + ":applicantName, :departmentCode, :departmentName, :serviceManager, :renewsEntryId, :registryEntryId, "
-        + ":createdAt)",
+    jdbc.update(
+        "INSERT INTO case_record (case_id, applicant, applicant_name, department_code, department_name, "
+            + "service_manager, renews_entry_id, registry_entry_id, created_at) VALUES (:caseId, :applicant, "
+            + ":applicantName, :departmentCode, :departmentName, :serviceManager, :renewsEntryId, :registryEntryId, "
+            + ":createdAt)",
         new MapSqlParameterSource("caseId", record.caseId())
             .addValue("applicant", record.applicant().userId())
             .addValue("applicantName", record.applicant().name())
@@ -78,26 +86,31 @@ public class CaseRecordRepository {
   }
 
   public void updateClassification(String caseId, CaseClassification classification) {
-    int rows = jdbc.update("UPDATE case_record SET outcome = :outcome, route = :route, "
-        + "application_form = :applicationForm, important_information = :importantInformation, "
-        + "it_planning_required = :itPlanningRequired, conditions_json = :conditions, classified_at = :classifiedAt "
-        + "WHERE case_id = :caseId",
-        new MapSqlParameterSource("caseId", caseId)
-            .addValue("outcome", classification.outcome().name())
-            .addValue("route", classification.route() == null ? null : classification.route().name())
-            .addValue("applicationForm", classification.applicationForm())
-            .addValue("importantInformation", classification.importantInformation())
-            .addValue("itPlanningRequired", classification.itPlanningRequired())
-            .addValue("conditions", json(classification.conditions()))
-            .addValue("classifiedAt", timestamp(classification.classifiedAt())));
+    int rows =
+        jdbc.update(
+            "UPDATE case_record SET outcome = :outcome, route = :route, "
+                + "application_form = :applicationForm, important_information = :importantInformation, "
+                + "it_planning_required = :itPlanningRequired, conditions_json = :conditions, classified_at = :classifiedAt "
+                + "WHERE case_id = :caseId",
+            new MapSqlParameterSource("caseId", caseId)
+                .addValue("outcome", classification.outcome().name())
+                .addValue(
+                    "route", classification.route() == null ? null : classification.route().name())
+                .addValue("applicationForm", classification.applicationForm())
+                .addValue("importantInformation", classification.importantInformation())
+                .addValue("itPlanningRequired", classification.itPlanningRequired())
+                .addValue("conditions", json(classification.conditions()))
+                .addValue("classifiedAt", timestamp(classification.classifiedAt())));
     if (rows != 1) {
       throw new IllegalStateException("no case record " + caseId);
     }
   }
 
   public void updateRegistryEntry(String caseId, String registryEntryId) {
-    int rows = jdbc.update("UPDATE case_record SET registry_entry_id = :entryId WHERE case_id = :caseId",
-        new MapSqlParameterSource("caseId", caseId).addValue("entryId", registryEntryId));
+    int rows =
+        jdbc.update(
+            "UPDATE case_record SET registry_entry_id = :entryId WHERE case_id = :caseId",
+            new MapSqlParameterSource("caseId", caseId).addValue("entryId", registryEntryId));
     if (rows != 1) {
       throw new IllegalStateException("no case record " + caseId);
     }
@@ -107,11 +120,15 @@ public class CaseRecordRepository {
     insertAct(act, false);
   }
 
-  /** {@code backfilled}: reconstructed from the history of a case older than the record (V3), not written live. */
+  /**
+   * {@code backfilled}: reconstructed from the history of a case older than the record (V3), not
+   * written live.
+   */
   public void insertAct(CaseAct act, boolean backfilled) {
-    jdbc.update("INSERT INTO case_act (case_id, process_instance_id, step, actor, actor_name, actor_role, result, "
-        + "acted_at, backfilled) VALUES (:caseId, :processInstanceId, :step, :actor, :actorName, :role, :result, "
-        + ":actedAt, :backfilled)",
+    jdbc.update(
+        "INSERT INTO case_act (case_id, process_instance_id, step, actor, actor_name, actor_role, result, "
+            + "acted_at, backfilled) VALUES (:caseId, :processInstanceId, :step, :actor, :actorName, :role, :result, "
+            + ":actedAt, :backfilled)",
         new MapSqlParameterSource("caseId", act.caseId())
             .addValue("backfilled", backfilled)
             .addValue("processInstanceId", act.processInstanceId())
@@ -125,31 +142,46 @@ public class CaseRecordRepository {
 
   /** Marks the record as reconstructed by {@link CaseRecordBackfill} at {@code at} (V3). */
   public void markBackfilled(String caseId, Instant at) {
-    jdbc.update("UPDATE case_record SET backfilled_at = :at WHERE case_id = :caseId",
+    jdbc.update(
+        "UPDATE case_record SET backfilled_at = :at WHERE case_id = :caseId",
         new MapSqlParameterSource("caseId", caseId).addValue("at", timestamp(at)));
   }
 
   /** When the record was reconstructed by the backfill; empty for a record written live. */
   public Optional<Instant> backfilledAt(String caseId) {
-    return jdbc.query("SELECT backfilled_at FROM case_record WHERE case_id = :caseId",
-        new MapSqlParameterSource("caseId", caseId), (rs, row) -> instant(rs, "backfilled_at")).stream()
-        .filter(java.util.Objects::nonNull).findFirst();
+    return jdbc
+        .query(
+            "SELECT backfilled_at FROM case_record WHERE case_id = :caseId",
+            new MapSqlParameterSource("caseId", caseId),
+            (rs, row) -> instant(rs, "backfilled_at"))
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   /** How many acts of the case were reconstructed by the backfill. */
   public int backfilledActs(String caseId) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM case_act WHERE case_id = :caseId AND backfilled = TRUE",
-        new MapSqlParameterSource("caseId", caseId), Integer.class);
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM case_act WHERE case_id = :caseId AND backfilled = TRUE",
+        new MapSqlParameterSource("caseId", caseId),
+        Integer.class);
   }
 
   public Optional<CaseRecord> find(String caseId) {
-    return jdbc.query("SELECT * FROM case_record WHERE case_id = :caseId",
-        new MapSqlParameterSource("caseId", caseId), RECORD).stream().findFirst();
+    return jdbc
+        .query(
+            "SELECT * FROM case_record WHERE case_id = :caseId",
+            new MapSqlParameterSource("caseId", caseId),
+            RECORD)
+        .stream()
+        .findFirst();
   }
 
   public List<CaseAct> acts(String caseId) {
-    return jdbc.query("SELECT * FROM case_act WHERE case_id = :caseId ORDER BY id",
-        new MapSqlParameterSource("caseId", caseId), ACT);
+    return jdbc.query(
+        "SELECT * FROM case_act WHERE case_id = :caseId ORDER BY id",
+        new MapSqlParameterSource("caseId", caseId),
+        ACT);
   }
 
   private static String json(List<Condition> conditions) {

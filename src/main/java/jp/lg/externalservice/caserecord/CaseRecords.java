@@ -1,22 +1,21 @@
 package jp.lg.externalservice.caserecord;
 
-import jp.lg.externalservice.system.JapanClock;
 import java.util.List;
 import java.util.Optional;
 import jp.lg.externalservice.classification.Classification;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
+import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
- * The one writer of the case record: submission opens it, the classification fills it in, every check that
- * completes a task adds its act. Server code only — nothing here takes a value from a request or a process
- * variable. The case of an execution is its root process instance, so the review and the SNS registration, called
- * from the application, share the application's record.
+ * The one writer of the case record: submission opens it, the classification fills it in, every
+ * check that completes a task adds its act. Server code only — nothing here takes a value from a
+ * request or a process variable. The case of an execution is its root process instance, so the
+ * review and the SNS registration, called from the application, share the application's record.
  */
 @Service
 public class CaseRecords {
@@ -28,7 +27,10 @@ public class CaseRecords {
   private final DepartmentDirectory directory;
   private final IdentityService identityService;
 
-  CaseRecords(CaseRecordRepository repository, DepartmentDirectory directory, IdentityService identityService) {
+  CaseRecords(
+      CaseRecordRepository repository,
+      DepartmentDirectory directory,
+      IdentityService identityService) {
     this.repository = repository;
     this.directory = directory;
     this.identityService = identityService;
@@ -40,13 +42,27 @@ public class CaseRecords {
   }
 
   /**
-   * Opens the record of a new case; names come from the directory now. {@code registryEntryId} is null for an
-   * application (set at approval, {@link #registered}) and the entry ended by a termination.
+   * Opens the record of a new case; names come from the directory now. {@code registryEntryId} is
+   * null for an application (set at approval, {@link #registered}) and the entry ended by a
+   * termination.
    */
-  public CaseRecord open(DelegateExecution execution, String applicant, Department department, String serviceManager,
-      String renewsEntryId, String registryEntryId) {
-    CaseRecord record = new CaseRecord(caseIdOf(execution), new Actor(applicant, directory.displayName(applicant)),
-        department, serviceManager, renewsEntryId, registryEntryId, JapanClock.now(), null);
+  public CaseRecord open(
+      DelegateExecution execution,
+      String applicant,
+      Department department,
+      String serviceManager,
+      String renewsEntryId,
+      String registryEntryId) {
+    CaseRecord record =
+        new CaseRecord(
+            caseIdOf(execution),
+            new Actor(applicant, directory.displayName(applicant)),
+            department,
+            serviceManager,
+            renewsEntryId,
+            registryEntryId,
+            JapanClock.now(),
+            null);
     repository.insert(record);
     return record;
   }
@@ -64,21 +80,29 @@ public class CaseRecords {
   }
 
   /**
-   * Records an act of the signed-in user at the current step of {@code execution}: the completing end listener
-   * runs at the user task, so its element id is the step. {@code role} is the group the task was offered to.
+   * Records an act of the signed-in user at the current step of {@code execution}: the completing
+   * end listener runs at the user task, so its element id is the step. {@code role} is the group
+   * the task was offered to.
    */
   public CaseAct act(DelegateExecution execution, String role, ActResult result) {
     String userId = signedInUser().orElse(SYSTEM);
     Actor actor = new Actor(userId, userId.equals(SYSTEM) ? "システム" : directory.displayName(userId));
-    CaseAct act = new CaseAct(caseIdOf(execution), execution.getProcessInstanceId(),
-        execution.getCurrentActivityId(), actor, role, result, JapanClock.now());
+    CaseAct act =
+        new CaseAct(
+            caseIdOf(execution),
+            execution.getProcessInstanceId(),
+            execution.getCurrentActivityId(),
+            actor,
+            role,
+            result,
+            JapanClock.now());
     repository.insertAct(act);
     return act;
   }
 
   /**
-   * The signed-in user (set by the REST filters and the webapps for the whole request), if any: the only source of
-   * who acts. System code (jobs, messages from the server) runs without one.
+   * The signed-in user (set by the REST filters and the webapps for the whole request), if any: the
+   * only source of who acts. System code (jobs, messages from the server) runs without one.
    */
   public Optional<String> signedInUser() {
     var authentication = identityService.getCurrentAuthentication();
@@ -89,11 +113,20 @@ public class CaseRecords {
     return repository.find(caseId);
   }
 
-  /** The record of the case of {@code execution}; a case without one did not start through its submission. */
+  /**
+   * The record of the case of {@code execution}; a case without one did not start through its
+   * submission.
+   */
   public CaseRecord of(DelegateExecution execution) {
     String caseId = caseIdOf(execution);
-    return repository.find(caseId).orElseThrow(() -> new IllegalStateException(
-        "案件記録がありません（no case record for case " + caseId + "; was it started through its submission?）"));
+    return repository
+        .find(caseId)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "案件記録がありません（no case record for case "
+                        + caseId
+                        + "; was it started through its submission?）"));
   }
 
   /** Every act on the case, oldest first. */
@@ -102,14 +135,15 @@ public class CaseRecords {
   }
 
   /**
-   * The latest act at {@code step} in the process instance of {@code execution} (a review returned for correction
-   * runs again as a new instance: the acts of the earlier round do not count).
+   * The latest act at {@code step} in the process instance of {@code execution} (a review returned
+   * for correction runs again as a new instance: the acts of the earlier round do not count).
    */
   public Optional<CaseAct> lastActInThisInstance(DelegateExecution execution, String step) {
     List<CaseAct> acts = repository.acts(caseIdOf(execution));
     for (int i = acts.size() - 1; i >= 0; i--) {
       CaseAct act = acts.get(i);
-      if (act.step().equals(step) && act.processInstanceId().equals(execution.getProcessInstanceId())) {
+      if (act.step().equals(step)
+          && act.processInstanceId().equals(execution.getProcessInstanceId())) {
         return Optional.of(act);
       }
     }

@@ -2,14 +2,17 @@ package jp.lg.externalservice.caserecord;
 
 import static jp.lg.externalservice.caserecord.CaseVariables.*;
 
-import jp.lg.externalservice.caserecord.CaseVariables.Decision;
 import java.util.Date;
+import jp.lg.externalservice.caserecord.CaseVariables.Decision;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
-/** Records the outcome of a double check, review or decision in the variables the diagrams branch on. */
+/**
+ * Records the outcome of a double check, review or decision in the variables the diagrams branch
+ * on.
+ */
 @Component
 public class Decisions {
 

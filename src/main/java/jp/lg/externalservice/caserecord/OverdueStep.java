@@ -6,8 +6,8 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of the non-interrupting "期限超過" timers: tells the escalation task of the head of 情報政策課 which
- * step is overdue. The overdue task itself stays open.
+ * Start listener of the non-interrupting "期限超過" timers: tells the escalation task of the head of
+ * 情報政策課 which step is overdue. The overdue task itself stays open.
  */
 @Component("overdueStep")
 public class OverdueStep implements ExecutionListener {

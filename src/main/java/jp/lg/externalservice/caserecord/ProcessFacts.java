@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import jp.lg.externalservice.checklist.CheckAnswer;
 import jp.lg.externalservice.checklist.Checklist;
-import jp.lg.externalservice.checklist.SecurityMeasure;
 import jp.lg.externalservice.checklist.SelectionCriterion;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Route;
@@ -15,8 +14,9 @@ import jp.lg.externalservice.system.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
- * What the checks of the review go by: the facts (applicant, department, classification) from the case record,
- * which only the server writes, and the answers people gave in their tasks' forms from process variables.
+ * What the checks of the review go by: the facts (applicant, department, classification) from the
+ * case record, which only the server writes, and the answers people gave in their tasks' forms from
+ * process variables.
  */
 public final class ProcessFacts {
 
@@ -34,7 +34,10 @@ public final class ProcessFacts {
     return new ProcessFacts(execution, records);
   }
 
-  /** The latest act at {@code step} of this review round (this process instance), from the case record. */
+  /**
+   * The latest act at {@code step} of this review round (this process instance), from the case
+   * record.
+   */
   public Optional<CaseAct> act(String step) {
     return records.lastActInThisInstance(scope, step);
   }
@@ -109,7 +112,8 @@ public final class ProcessFacts {
     List<String> unmet = new ArrayList<>();
     for (SelectionCriterion criterion : SelectionCriterion.values()) {
       if (criterion.level() == SelectionCriterion.Level.MANDATORY
-          && (answers == null || !CheckAnswer.YES.name().equals(answers.path(criterion.key()).asText()))) {
+          && (answers == null
+              || !CheckAnswer.YES.name().equals(answers.path(criterion.key()).asText()))) {
         unmet.add(criterion.number());
       }
     }
@@ -118,7 +122,9 @@ public final class ProcessFacts {
 
   /** Items answered × among the eight measures, by number (1–8). */
   public static List<String> crosses(JsonNode answers) {
-    return Checklist.MEASURES.crosses(answers).stream().map(key -> key.substring("item".length())).toList();
+    return Checklist.MEASURES.crosses(answers).stream()
+        .map(key -> key.substring("item".length()))
+        .toList();
   }
 
   /** An answer given in a task's form. */

@@ -9,11 +9,12 @@ import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.Var;
 
 /**
- * One checklist of ○/×/／ items (ruling R-14): the item keys inside a form's group, and which items are answered ×.
- * Every checklist of the flows is one of these: the eight measures (002 §5(2)), the 別表 criteria (004 §7(1)), the
- * operation checklists (様式4/5/7, 004 §15 ①–⑲) and the termination checklists (002 §7(2), 様式6). Each item's text
- * and source are in its enum ({@link SecurityMeasure}, {@link SelectionCriterion}, {@link TerminationItem}) or, for
- * the checklists built from the sources by ruling R-13, in the form under {@code forms/}.
+ * One checklist of ○/×/／ items (ruling R-14): the item keys inside a form's group, and which items
+ * are answered ×. Every checklist of the flows is one of these: the eight measures (002 §5(2)), the
+ * 別表 criteria (004 §7(1)), the operation checklists (様式4/5/7, 004 §15 ①–⑲) and the termination
+ * checklists (002 §7(2), 様式6). Each item's text and source are in its enum ({@link
+ * SecurityMeasure}, {@link SelectionCriterion}, {@link TerminationItem}) or, for the checklists
+ * built from the sources by ruling R-13, in the form under {@code forms/}.
  *
  * @param keys the items' keys inside the form's group, in order
  */
@@ -21,16 +22,25 @@ public record Checklist(List<String> keys) {
 
   /** 様式4: introduction and build, route IMPORTANT (004 §10; 003 第10 2(5); 004 §5, §8). */
   public static final Checklist INTRODUCTION = numbered("i", 6);
+
   /** The government-cloud special rules ①–⑲ (004 §15, ruling R-9). */
   public static final Checklist GOVERNMENT_CLOUD = numbered("g", 19);
-  /** 様式5 (IMPORTANT) and 様式7 (PAID, FREE): operation and maintenance (004 §11, §13; 003 第10 2(6); 002 §6). */
+
+  /**
+   * 様式5 (IMPORTANT) and 様式7 (PAID, FREE): operation and maintenance (004 §11, §13; 003 第10 2(6);
+   * 002 §6).
+   */
   public static final Checklist OPERATION = numbered("o", 10);
+
   /** The eight measures the applicant self-checks and the 利用責任者 double-checks (002 §5(2)①–⑧). */
   public static final Checklist MEASURES = of(SecurityMeasure.values());
+
   /** The four items of the 終了確認書 (002 §7(2)). */
   public static final Checklist TERMINATION = of(TerminationItem.values());
+
   /** The 別表 selection criteria (004 §7(1), ruling R-12). */
   public static final Checklist SELECTION_CRITERIA = of(SelectionCriterion.values());
+
   /** 様式6 for route IMPORTANT (001 8.2【解説】(6)①–③, 003 第10 2(7), ruling R-13). */
   public static final Checklist DISPOSAL = numbered("d", 6);
 
@@ -48,7 +58,9 @@ public record Checklist(List<String> keys) {
     return new Checklist(IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList());
   }
 
-  /** The keys answered × in stored answers (a JSON object by key); none when there are no answers. */
+  /**
+   * The keys answered × in stored answers (a JSON object by key); none when there are no answers.
+   */
   public List<String> crosses(JsonNode answers) {
     List<String> crosses = new ArrayList<>();
     if (answers != null) {
@@ -62,8 +74,8 @@ public record Checklist(List<String> keys) {
   }
 
   /**
-   * Reads the answers in {@code group} of a submission, every item required, and returns the keys answered ×.
-   * Problems are recorded in {@code reader}.
+   * Reads the answers in {@code group} of a submission, every item required, and returns the keys
+   * answered ×. Problems are recorded in {@code reader}.
    */
   public List<String> readCrosses(InputReader reader, Var<?> group) {
     return readCrosses(reader, group.name());

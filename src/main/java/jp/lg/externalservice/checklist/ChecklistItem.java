@@ -1,8 +1,8 @@
 package jp.lg.externalservice.checklist;
 
 /**
- * An item of a ○/×/／ checklist: its key inside the form's group, the question as the form shows it, and the source
- * it is taken from (ruling R-13: every item cites its source).
+ * An item of a ○/×/／ checklist: its key inside the form's group, the question as the form shows it,
+ * and the source it is taken from (ruling R-13: every item cites its source).
  */
 public interface ChecklistItem {
 

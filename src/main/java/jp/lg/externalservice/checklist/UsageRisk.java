@@ -26,7 +26,8 @@ public enum UsageRisk {
 
   /** Whether the risk applies to a use under the given contract type (004 §6: 共通 / 契約書 / 約款). */
   public boolean appliesTo(ContractType contractType) {
-    return group.equals("common") || group.equals(contractType == ContractType.CONTRACT ? "contract" : "terms");
+    return group.equals("common")
+        || group.equals(contractType == ContractType.CONTRACT ? "contract" : "terms");
   }
 
   public String text() {

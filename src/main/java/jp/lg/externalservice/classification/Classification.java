@@ -3,7 +3,9 @@ package jp.lg.externalservice.classification;
 import java.util.List;
 import java.util.Map;
 
-/** The result of classifying an intended use; serialised as the pre-check response (rulings.md §3). */
+/**
+ * The result of classifying an intended use; serialised as the pre-check response (rulings.md §3).
+ */
 public record Classification(
     Outcome outcome,
     Route route,
@@ -17,7 +19,8 @@ public record Classification(
 
   public Classification {
     conditions = List.copyOf(conditions);
-    zoneVerdicts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(zoneVerdicts));
+    zoneVerdicts =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(zoneVerdicts));
     checklists = List.copyOf(checklists);
     reasons = List.copyOf(reasons);
   }

@@ -38,10 +38,15 @@ public record ClassificationInput(
    * contracts for all departments, whatever the applicant answered (ruling R-6).
    */
   public boolean effectivelyPaid() {
-    return paid || providedByInformationPolicyDivision || exemption.isContractedByInformationPolicyDivision();
+    return paid
+        || providedByInformationPolicyDivision
+        || exemption.isContractedByInformationPolicyDivision();
   }
 
-  /** The exception of 004 §3 bullet 1: streaming (e.g. YouTube) with the consent of the persons concerned. */
+  /**
+   * The exception of 004 §3 bullet 1: streaming (e.g. YouTube) with the consent of the persons
+   * concerned.
+   */
   public boolean streamingConsentException() {
     return serviceCategory == ServiceCategory.STREAMING && streamingWithConsent;
   }

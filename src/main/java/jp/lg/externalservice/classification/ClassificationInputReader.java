@@ -19,21 +19,24 @@ public final class ClassificationInputReader {
   public static final String CONNECTION_ZONES = "connectionZones";
   public static final String EXEMPTION = "exemption";
   public static final String STREAMING_WITH_CONSENT = "streamingWithConsent";
-  public static final String PROVIDED_BY_INFORMATION_POLICY_DIVISION = "providedByInformationPolicyDivision";
+  public static final String PROVIDED_BY_INFORMATION_POLICY_DIVISION =
+      "providedByInformationPolicyDivision";
 
   private ClassificationInputReader() {}
 
   /**
-   * Reads the answers; every problem is recorded in {@code reader}. Returns null when any field is invalid.
+   * Reads the answers; every problem is recorded in {@code reader}. Returns null when any field is
+   * invalid.
    *
-   * @param application true for an application, whose form requires the provider (提供会社名) and at least one
-   *     type of information (取り扱う情報の種類); the pre-check requires neither
+   * @param application true for an application, whose form requires the provider (提供会社名) and at
+   *     least one type of information (取り扱う情報の種類); the pre-check requires neither
    */
   public static ClassificationInput read(InputReader reader, boolean application) {
     String serviceName = reader.requiredText(SERVICE_NAME, MAX_NAME_LENGTH);
-    String providerName = application
-        ? reader.requiredText(PROVIDER_NAME, MAX_NAME_LENGTH)
-        : reader.optionalText(PROVIDER_NAME, MAX_NAME_LENGTH);
+    String providerName =
+        application
+            ? reader.requiredText(PROVIDER_NAME, MAX_NAME_LENGTH)
+            : reader.optionalText(PROVIDER_NAME, MAX_NAME_LENGTH);
     ServiceKind kind = reader.requiredEnum(SERVICE_KIND, ServiceKind.class);
     ServiceCategory category = reader.requiredEnum(SERVICE_CATEGORY, ServiceCategory.class);
     Boolean paid = reader.requiredBoolean("paid");
@@ -42,11 +45,21 @@ public final class ClassificationInputReader {
     List<ConnectionZone> zones = reader.enumList(CONNECTION_ZONES, ConnectionZone.class, true);
     Exemption exemption = reader.requiredEnum(EXEMPTION, Exemption.class);
     boolean streamingWithConsent = reader.optionalBoolean(STREAMING_WITH_CONSENT, false);
-    boolean providedByDivision = reader.optionalBoolean(PROVIDED_BY_INFORMATION_POLICY_DIVISION, false);
+    boolean providedByDivision =
+        reader.optionalBoolean(PROVIDED_BY_INFORMATION_POLICY_DIVISION, false);
     if (!reader.errors().isEmpty()) {
       return null;
     }
-    return new ClassificationInput(serviceName, providerName, kind, category, paid, new HashSet<>(informationTypes),
-        zones, exemption, streamingWithConsent, providedByDivision);
+    return new ClassificationInput(
+        serviceName,
+        providerName,
+        kind,
+        category,
+        paid,
+        new HashSet<>(informationTypes),
+        zones,
+        exemption,
+        streamingWithConsent,
+        providedByDivision);
   }
 }

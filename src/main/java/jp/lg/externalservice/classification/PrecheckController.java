@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/precheck}: what does this intended use need? Starts and stores nothing (rulings.md §3). */
+/**
+ * {@code POST /api/precheck}: what does this intended use need? Starts and stores nothing
+ * (rulings.md §3).
+ */
 @RestController
 public class PrecheckController {
 
@@ -24,8 +27,9 @@ public class PrecheckController {
   @PostMapping(path = "/api/precheck", consumes = "application/json", produces = "application/json")
   public Classification precheck(@RequestBody JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw new InputValidationException(List.of(new FieldError("(body)",
-          "JSON オブジェクトを送信してください", "the body must be a JSON object")));
+      throw new InputValidationException(
+          List.of(
+              new FieldError("(body)", "JSON オブジェクトを送信してください", "the body must be a JSON object")));
     }
     InputReader reader = new InputReader(body);
     ClassificationInput input = ClassificationInputReader.read(reader, false);

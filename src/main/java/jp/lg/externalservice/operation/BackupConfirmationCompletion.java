@@ -2,7 +2,6 @@ package jp.lg.externalservice.operation;
 
 import static jp.lg.externalservice.operation.OperationProcess.Variables.*;
 
-
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,7 +16,9 @@ public class BackupConfirmationCompletion extends TaskCompletion {
     Boolean taken = reader.requiredBoolean(BACKUP_TAKEN);
     String note = reader.optionalText(BACKUP_NOTE, InputReader.MAX_TEXT);
     if (Boolean.FALSE.equals(taken) && note == null) {
-      reader.reject(BACKUP_NOTE, "バックアップを取得できなかった理由と対応を記入してください",
+      reader.reject(
+          BACKUP_NOTE,
+          "バックアップを取得できなかった理由と対応を記入してください",
           "say why no backup was taken and what is done about it");
     }
   }

@@ -9,7 +9,10 @@ import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_DecideContinuation} (002 §6(1)): the 利用責任者, not the service manager or her 所属長 (ruling R-15), continues or stops, with a reason. */
+/**
+ * {@code Task_DecideContinuation} (002 §6(1)): the 利用責任者, not the service manager or her 所属長
+ * (ruling R-15), continues or stops, with a reason.
+ */
 @Component("continuationDecisionCompletion")
 public class ContinuationDecisionCompletion extends TaskCompletion {
 

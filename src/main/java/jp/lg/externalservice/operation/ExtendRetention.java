@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_ExtendRetention} (yearly): while the service is in use, the application's records must not reach
- * their removal time; keep them for the retention period after the next yearly check at least (ruling R-18).
+ * {@code Task_ExtendRetention} (yearly): while the service is in use, the application's records
+ * must not reach their removal time; keep them for the retention period after the next yearly check
+ * at least (ruling R-18).
  */
 @Component("extendRetention")
 public class ExtendRetention implements JavaDelegate {
@@ -20,6 +21,7 @@ public class ExtendRetention implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    lifecycle.extendRetention(execution.getProcessBusinessKey()); // the registry entry of this operation
+    lifecycle.extendRetention(
+        execution.getProcessBusinessKey()); // the registry entry of this operation
   }
 }

@@ -2,7 +2,6 @@ package jp.lg.externalservice.operation;
 
 import static jp.lg.externalservice.operation.OperationProcess.Variables.*;
 
-
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -24,10 +24,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/services/{id}/events}: reports an event during operation to the service's running operation —
- * data found overseas (002 §6(2)), a change of the provider's terms (002 §6(1)), an incident at another organisation
- * (002 §6(7)). Only those who answer for the service report (issue #12, "Events"): its サービス管理担当者, the
- * department's 所属長 (its 外部サービス管理者, ruling R-21) and 情報政策課; the registry records the reporter as the actor.
+ * {@code POST /api/services/{id}/events}: reports an event during operation to the service's
+ * running operation — data found overseas (002 §6(2)), a change of the provider's terms (002
+ * §6(1)), an incident at another organisation (002 §6(7)). Only those who answer for the service
+ * report (issue #12, "Events"): its サービス管理担当者, the department's 所属長 (its 外部サービス管理者, ruling R-21)
+ * and 情報政策課; the registry records the reporter as the actor.
  */
 @RestController
 public class OperationEventController {
@@ -46,14 +47,18 @@ public class OperationEventController {
   }
 
   /** 情報政策課 may report on any service. */
-  private static final Set<String> POLICY_GROUPS = Set.of(StaffGroups.POLICY_REVIEWER, StaffGroups.POLICY_HEAD);
+  private static final Set<String> POLICY_GROUPS =
+      Set.of(StaffGroups.POLICY_REVIEWER, StaffGroups.POLICY_HEAD);
 
   private final RegistryService registry;
   private final RegistryAccess access;
   private final CaseMessages messages;
   private final IdentityService identityService;
 
-  public OperationEventController(RegistryService registry, RegistryAccess access, CaseMessages messages,
+  public OperationEventController(
+      RegistryService registry,
+      RegistryAccess access,
+      CaseMessages messages,
       IdentityService identityService) {
     this.registry = registry;
     this.access = access;
@@ -61,12 +66,18 @@ public class OperationEventController {
     this.identityService = identityService;
   }
 
-  @PostMapping(path = "/api/services/{id}/events", consumes = "application/json", produces = "application/json")
+  @PostMapping(
+      path = "/api/services/{id}/events",
+      consumes = "application/json",
+      produces = "application/json")
   public ResponseEntity<Object> report(@PathVariable String id, @RequestBody JsonNode body) {
-    RegistryEntry entry = registry.find(id).filter(found -> access.current().allows(found)).orElse(null);
+    RegistryEntry entry =
+        registry.find(id).filter(found -> access.current().allows(found)).orElse(null);
     if (entry == null) {
-      return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorResponse(
-          "台帳番号「" + id + "」は見つかりません", "no registry entry '" + id + "'", List.of()));
+      return ResponseEntity.status(HttpStatus.NOT_FOUND)
+          .body(
+              new ErrorResponse(
+                  "台帳番号「" + id + "」は見つかりません", "no registry entry '" + id + "'", List.of()));
     }
     if (!mayReport(entry)) {
       throw new AccessDeniedException(
@@ -78,21 +89,31 @@ public class OperationEventController {
     EventType type = reader.requiredEnum("type", EventType.class);
     String description = reader.requiredText("description", InputReader.MAX_TEXT);
     reader.throwIfInvalid();
-    Map<String, Object> variables = type == EventType.OVERSEAS_DATA
-        ? Map.of(OperationProcess.Variables.EVENT_DESCRIPTION.name(), description,
-            OperationProcess.Variables.STOP_REASON.name(),
-            "国外のサーバ・ネットワークでの保存又は経由が判明したため（002 §6(2)）: " + description)
-        : Map.of(OperationProcess.Variables.EVENT_DESCRIPTION.name(), description);
+    Map<String, Object> variables =
+        type == EventType.OVERSEAS_DATA
+            ? Map.of(
+                OperationProcess.Variables.EVENT_DESCRIPTION.name(),
+                description,
+                OperationProcess.Variables.STOP_REASON.name(),
+                "国外のサーバ・ネットワークでの保存又は経由が判明したため（002 §6(2)）: " + description)
+            : Map.of(OperationProcess.Variables.EVENT_DESCRIPTION.name(), description);
     if (!messages.toOperation(entry.id(), type.message, variables)) {
-      return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorResponse(
-          "この台帳のサービスは運用中ではありません（状態: " + entry.status().label() + "）",
-          "the service is not in operation", List.of(new FieldError("id", "運用中ではありません", "not in operation"))));
+      return ResponseEntity.status(HttpStatus.CONFLICT)
+          .body(
+              new ErrorResponse(
+                  "この台帳のサービスは運用中ではありません（状態: " + entry.status().label() + "）",
+                  "the service is not in operation",
+                  List.of(new FieldError("id", "運用中ではありません", "not in operation"))));
     }
-    return ResponseEntity.accepted().body(Map.of("registryEntryId", entry.id(), "type", type.name(),
-        "message", "運用中のサービスに通知しました"));
+    return ResponseEntity.accepted()
+        .body(
+            Map.of(
+                "registryEntryId", entry.id(), "type", type.name(), "message", "運用中のサービスに通知しました"));
   }
 
-  /** The caller, authenticated by the API filter: the entry's service manager, its 所属長, or 情報政策課. */
+  /**
+   * The caller, authenticated by the API filter: the entry's service manager, its 所属長, or 情報政策課.
+   */
   private boolean mayReport(RegistryEntry entry) {
     Authentication caller = identityService.getCurrentAuthentication();
     if (caller == null || caller.getUserId() == null) {

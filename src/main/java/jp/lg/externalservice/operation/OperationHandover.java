@@ -9,13 +9,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Event_ApplicationApproved} of the application process: the one boundary to operation. Starts the operation
- * of the approved registry entry (its id is the business key) with the application's variables.
+ * {@code Event_ApplicationApproved} of the application process: the one boundary to operation.
+ * Starts the operation of the approved registry entry (its id is the business key) with the
+ * application's variables.
  */
 @Component("operationHandover")
 public class OperationHandover implements JavaDelegate {
 
-  private static final String[] NOT_CARRIED = {"checkRows", "selectionCriteriaRows", "reasons", "classificationSummary"};
+  private static final String[] NOT_CARRIED = {
+    "checkRows", "selectionCriteriaRows", "reasons", "classificationSummary"
+  };
 
   private final CaseMessages messages;
   private final CaseRecords caseRecords;

@@ -1,9 +1,12 @@
 package jp.lg.externalservice.operation;
 
-import jp.lg.externalservice.system.Var;
 import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.system.Var;
 
-/** The operation process ({@code processes/external-service-operation.bpmn}): key, messages, element ids, variables. */
+/**
+ * The operation process ({@code processes/external-service-operation.bpmn}): key, messages, element
+ * ids, variables.
+ */
 public final class OperationProcess {
 
   public static final String KEY = CaseProcesses.OPERATION;
@@ -29,8 +32,10 @@ public final class OperationProcess {
     public static final String SUSPEND_SERVICE = "Task_SuspendService";
     public static final String RECLASSIFY = "Task_Reclassify";
     public static final String EXTEND_RETENTION = "Task_ExtendRetention";
+
     /** Waits for the end of the operation (message {@code Message_OperationClosed}). */
     public static final String OPERATION_CLOSED = "Event_OperationClosed";
+
     // the periodic duties start by timers, and each is escalated to the 所属長 when left undone
     public static final String QUARTERLY_REVIEW_DUE = "StartEvent_QuarterlyReviewDue";
     public static final String BACKUP_DUE = "StartEvent_BackupDue";
@@ -71,17 +76,21 @@ public final class OperationProcess {
   public static final class Variables {
     public static final Var<Object> CHECKLIST = Var.json("checklist");
     public static final Var<String> CHECKLIST_NOTE = Var.string("checklistNote");
-    public static final Var<ReviewResult> REVIEW_RESULT = Var.enumeration("reviewResult", ReviewResult.class);
+    public static final Var<ReviewResult> REVIEW_RESULT =
+        Var.enumeration("reviewResult", ReviewResult.class);
     public static final Var<String> REVIEW_NOTE = Var.string("reviewNote");
-    public static final Var<ContinuationDecision> CONTINUATION_DECISION = Var.enumeration("continuationDecision", ContinuationDecision.class);
+    public static final Var<ContinuationDecision> CONTINUATION_DECISION =
+        Var.enumeration("continuationDecision", ContinuationDecision.class);
     public static final Var<String> CONTINUATION_REASON = Var.string("continuationReason");
     public static final Var<Boolean> BACKUP_TAKEN = Var.bool("backupTaken");
     public static final Var<String> BACKUP_NOTE = Var.string("backupNote");
     public static final Var<Boolean> USAGE_DIFFERS = Var.bool("usageDiffers");
     public static final Var<Object> CURRENT_INFORMATION_TYPES = Var.json("currentInformationTypes");
     public static final Var<String> USAGE_NOTE = Var.string("usageNote");
-    public static final Var<Reclassification> RECLASSIFICATION = Var.enumeration("reclassification", Reclassification.class);
-    public static final Var<String> RECLASSIFICATION_SUMMARY = Var.string("reclassificationSummary");
+    public static final Var<Reclassification> RECLASSIFICATION =
+        Var.enumeration("reclassification", Reclassification.class);
+    public static final Var<String> RECLASSIFICATION_SUMMARY =
+        Var.string("reclassificationSummary");
     public static final Var<Boolean> USAGE_APPROPRIATE = Var.bool("usageAppropriate");
     public static final Var<String> USAGE_CHECK_NOTE = Var.string("usageCheckNote");
     public static final Var<String> ALERT_NOTE = Var.string("alertNote");

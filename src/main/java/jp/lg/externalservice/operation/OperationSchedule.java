@@ -7,9 +7,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The periodic duties of operation, used in the diagram as {@code ${operationSchedule.monthlyBackup()}} etc.
- * ISO 8601 repeating intervals and durations, configurable in {@code application.yaml} (tests run them fast by
- * moving the engine clock).
+ * The periodic duties of operation, used in the diagram as {@code
+ * ${operationSchedule.monthlyBackup()}} etc. ISO 8601 repeating intervals and durations,
+ * configurable in {@code application.yaml} (tests run them fast by moving the engine clock).
  */
 @Component("operationSchedule")
 public class OperationSchedule {

@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_Reclassify} (ruling R-16): the monthly confirmation found that the use differs from the application;
- * {@link UsageReclassification} classifies the service again with the information now handled.
+ * {@code Task_Reclassify} (ruling R-16): the monthly confirmation found that the use differs from
+ * the application; {@link UsageReclassification} classifies the service again with the information
+ * now handled.
  */
 @Component("reclassifyUsage")
 public class ReclassifyUsage implements JavaDelegate {
@@ -28,7 +29,8 @@ public class ReclassifyUsage implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    UsageReclassification.Result result = reclassification.reclassify(usage(execution), facts.entry(execution).route());
+    UsageReclassification.Result result =
+        reclassification.reclassify(usage(execution), facts.entry(execution).route());
     if (result.stopReason() != null) {
       STOP_REASON.set(execution, result.stopReason());
     }
@@ -36,10 +38,14 @@ public class ReclassifyUsage implements JavaDelegate {
     RECLASSIFICATION_SUMMARY.set(execution, result.summary());
   }
 
-  /** The application's answers with the information types now handled (a form's answer, read at the edge). */
+  /**
+   * The application's answers with the information types now handled (a form's answer, read at the
+   * edge).
+   */
   private static ClassificationInput usage(DelegateExecution execution) {
     var variables = JsonInput.fromVariables(execution.getVariables());
-    variables.set(CaseVariables.INFORMATION_TYPES.name(), variables.get(CURRENT_INFORMATION_TYPES.name()));
+    variables.set(
+        CaseVariables.INFORMATION_TYPES.name(), variables.get(CURRENT_INFORMATION_TYPES.name()));
     InputReader reader = new InputReader(variables);
     ClassificationInput input = ClassificationInputReader.read(reader, true);
     reader.throwIfInvalid();

@@ -9,11 +9,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The facts of a service in operation for the operation diagram's expressions, from its registry entry (the
- * business key), which only the server writes: {@code assignee="${serviceFacts.serviceManager(execution)}"},
- * {@code candidateGroups="${serviceFacts.unitHeads(execution)}"}, {@code ${serviceFacts.route(execution) == 'IMPORTANT'}}.
- * The variables {@code serviceManager}, {@code departmentCode}, {@code route} … handed over at approval are for
- * display only (issue 12).
+ * The facts of a service in operation for the operation diagram's expressions, from its registry
+ * entry (the business key), which only the server writes: {@code
+ * assignee="${serviceFacts.serviceManager(execution)}"}, {@code
+ * candidateGroups="${serviceFacts.unitHeads(execution)}"}, {@code ${serviceFacts.route(execution)
+ * == 'IMPORTANT'}}. The variables {@code serviceManager}, {@code departmentCode}, {@code route} …
+ * handed over at approval are for display only (issue 12).
  */
 @Component("serviceFacts")
 public class ServiceFacts {
@@ -27,8 +28,16 @@ public class ServiceFacts {
   /** The registry entry of the process: its business key is the entry id. */
   public RegistryEntry entry(DelegateExecution execution) {
     String entryId = execution.getProcessBusinessKey();
-    return registry.find(entryId).orElseThrow(() -> new IllegalStateException(
-        "台帳がありません（no registry entry '" + entryId + "' for process " + execution.getProcessInstanceId() + "）"));
+    return registry
+        .find(entryId)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "台帳がありません（no registry entry '"
+                        + entryId
+                        + "' for process "
+                        + execution.getProcessInstanceId()
+                        + "）"));
   }
 
   /** サービス管理担当者: the periodic duties. */
@@ -55,7 +64,10 @@ public class ServiceFacts {
     return department(execution).securityOfficerGroupId();
   }
 
-  /** The approved route's name ({@code IMPORTANT}, {@code PAID}, {@code FREE}); null for an SNS account. */
+  /**
+   * The approved route's name ({@code IMPORTANT}, {@code PAID}, {@code FREE}); null for an SNS
+   * account.
+   */
   public String route(DelegateExecution execution) {
     Route route = entry(execution).route();
     return route == null ? null : route.name();
@@ -64,7 +76,8 @@ public class ServiceFacts {
   /** The government cloud rules of 004 §15 apply (a condition of the approved classification). */
   public boolean governmentCloudRules(DelegateExecution execution) {
     String conditions = entry(execution).conditionsJson();
-    return conditions != null && conditions.contains("\"" + Condition.GOVERNMENT_CLOUD_RULES.name() + "\"");
+    return conditions != null
+        && conditions.contains("\"" + Condition.GOVERNMENT_CLOUD_RULES.name() + "\"");
   }
 
   private Department department(DelegateExecution execution) {

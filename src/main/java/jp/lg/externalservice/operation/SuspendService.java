@@ -1,5 +1,7 @@
 package jp.lg.externalservice.operation;
 
+import static jp.lg.externalservice.operation.OperationProcess.Variables.*;
+
 import java.util.HashMap;
 import java.util.Map;
 import jp.lg.externalservice.caserecord.CaseMessages;
@@ -11,12 +13,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.operation.OperationProcess.Variables.*;
-
 
 /**
- * {@code Task_SuspendService}: use stops at once (002 §6(2), ruling R-16): the registry entry becomes SUSPENDED and
- * the termination starts, with a task for the サービス管理担当者 to file the 終了確認書.
+ * {@code Task_SuspendService}: use stops at once (002 §6(2), ruling R-16): the registry entry
+ * becomes SUSPENDED and the termination starts, with a task for the サービス管理担当者 to file the 終了確認書.
  */
 @Component("suspendService")
 public class SuspendService implements JavaDelegate {
@@ -25,7 +25,8 @@ public class SuspendService implements JavaDelegate {
   private final CaseMessages messages;
   private final IdentityService identityService;
 
-  public SuspendService(RegistryLifecycle lifecycle, CaseMessages messages, IdentityService identityService) {
+  public SuspendService(
+      RegistryLifecycle lifecycle, CaseMessages messages, IdentityService identityService) {
     this.lifecycle = lifecycle;
     this.messages = messages;
     this.identityService = identityService;
@@ -34,14 +35,19 @@ public class SuspendService implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reason = stopReason(execution);
-    RegistryEntry entry = lifecycle.suspend(execution.getProcessBusinessKey(), signedInUser(),
-        execution.getProcessInstanceId(), reason);
+    RegistryEntry entry =
+        lifecycle.suspend(
+            execution.getProcessBusinessKey(),
+            signedInUser(),
+            execution.getProcessInstanceId(),
+            reason);
     messages.startTermination(entry.id(), terminationVariables(entry, reason));
   }
 
   /**
-   * Who stopped the use: the signed-in user whose act (an event report, a STOP decision) got here in the same
-   * request (issue #12: the registry records the real caller); null when no one is signed in.
+   * Who stopped the use: the signed-in user whose act (an event report, a STOP decision) got here
+   * in the same request (issue #12: the registry records the real caller); null when no one is
+   * signed in.
    */
   private String signedInUser() {
     Authentication caller = identityService.getCurrentAuthentication();

@@ -21,9 +21,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/services}: the approved-service registry (承認済み外部サービス台帳) for reading — as JSON, or as CSV for
- * Excel. Each caller sees the entries of their own departments; 情報政策課 and administrators see all
- * ({@link RegistryAccess}). An entry the caller may not see is answered as unknown, so its existence is not revealed.
+ * {@code /api/services}: the approved-service registry (承認済み外部サービス台帳) for reading — as JSON, or as
+ * CSV for Excel. Each caller sees the entries of their own departments; 情報政策課 and administrators
+ * see all ({@link RegistryAccess}). An entry the caller may not see is answered as unknown, so its
+ * existence is not revealed.
  */
 @RestController
 @RequestMapping("/api/services")
@@ -41,19 +42,26 @@ public class RegistryController {
 
   /** The entries without their events, ordered by id. */
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-  public List<RegistryEntry> list(@RequestParam(required = false) String status,
-      @RequestParam(required = false) String department, @RequestParam(required = false) String route,
+  public List<RegistryEntry> list(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String department,
+      @RequestParam(required = false) String route,
       @RequestParam(required = false) String q) {
-    return search(status, department, route, q).stream().map(entry -> entry.withEvents(List.of())).toList();
+    return search(status, department, route, q).stream()
+        .map(entry -> entry.withEvents(List.of()))
+        .toList();
   }
 
   @GetMapping(path = "/export.csv")
-  public ResponseEntity<byte[]> export(@RequestParam(required = false) String status,
-      @RequestParam(required = false) String department, @RequestParam(required = false) String route,
+  public ResponseEntity<byte[]> export(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String department,
+      @RequestParam(required = false) String route,
       @RequestParam(required = false) String q) {
     return ResponseEntity.ok()
         .contentType(CSV)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(RegistryCsv.FILE_NAME).build().toString())
         .body(RegistryCsv.write(search(status, department, route, q)));
   }
@@ -61,7 +69,9 @@ public class RegistryController {
   /** The entry with its events. */
   @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   public RegistryEntry detail(@PathVariable String id) {
-    return registryService.find(id).filter(access.current()::allows)
+    return registryService
+        .find(id)
+        .filter(access.current()::allows)
         .orElseThrow(() -> new RegistryException.NotFound(id));
   }
 
@@ -77,10 +87,12 @@ public class RegistryController {
     putIfGiven(params, "status", status);
     putIfGiven(params, "route", route);
     InputReader reader = new InputReader(params);
-    RegistryStatus statusFilter = params.has("status") ? reader.requiredEnum("status", RegistryStatus.class) : null;
+    RegistryStatus statusFilter =
+        params.has("status") ? reader.requiredEnum("status", RegistryStatus.class) : null;
     Route routeFilter = params.has("route") ? reader.requiredEnum("route", Route.class) : null;
     reader.throwIfInvalid();
-    RegistryQuery query = new RegistryQuery(statusFilter, blankToNull(department), routeFilter, blankToNull(text));
+    RegistryQuery query =
+        new RegistryQuery(statusFilter, blankToNull(department), routeFilter, blankToNull(text));
     return registryService.search(query, access.current().limit());
   }
 

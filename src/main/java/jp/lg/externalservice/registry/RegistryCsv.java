@@ -7,9 +7,10 @@ import java.util.stream.Collectors;
 import jp.lg.externalservice.system.JapanClock;
 
 /**
- * The registry as a CSV file that Excel opens correctly: UTF-8 with a byte order mark (without it, Excel reads
- * Japanese as Shift_JIS), CRLF line ends, every field quoted, Japanese headers and labels. A value that Excel
- * would take for a formula (starting with =, +, -, @, tab or CR) gets a leading ' so that it is shown as text.
+ * The registry as a CSV file that Excel opens correctly: UTF-8 with a byte order mark (without it,
+ * Excel reads Japanese as Shift_JIS), CRLF line ends, every field quoted, Japanese headers and
+ * labels. A value that Excel would take for a formula (starting with =, +, -, @, tab or CR) gets a
+ * leading ' so that it is shown as text.
  */
 final class RegistryCsv {
 
@@ -19,21 +20,22 @@ final class RegistryCsv {
 
   private record Column(String header, Function<RegistryEntry, Object> value) {}
 
-  private static final List<Column> COLUMNS = List.of(
-      new Column("台帳番号", RegistryEntry::id),
-      new Column("種別", entry -> entry.entryType().label()),
-      new Column("サービス名", RegistryEntry::serviceName),
-      new Column("提供会社名", RegistryEntry::providerName),
-      new Column("部署", RegistryEntry::departmentName),
-      new Column("ルート", entry -> entry.route() == null ? null : entry.route().label()),
-      new Column("状態", entry -> entry.status().label()),
-      new Column("承認日", entry -> JapanClock.dayOf(entry.approvedAt())),
-      new Column("外部サービス管理者", RegistryEntry::serviceAdministratorName),
-      new Column("サービス管理担当者", RegistryEntry::serviceManagerName),
-      new Column("利用開始日", RegistryEntry::periodStart),
-      new Column("利用終了日", RegistryEntry::periodEnd),
-      new Column("契約日", RegistryEntry::contractDate),
-      new Column("終了日", RegistryEntry::endDate));
+  private static final List<Column> COLUMNS =
+      List.of(
+          new Column("台帳番号", RegistryEntry::id),
+          new Column("種別", entry -> entry.entryType().label()),
+          new Column("サービス名", RegistryEntry::serviceName),
+          new Column("提供会社名", RegistryEntry::providerName),
+          new Column("部署", RegistryEntry::departmentName),
+          new Column("ルート", entry -> entry.route() == null ? null : entry.route().label()),
+          new Column("状態", entry -> entry.status().label()),
+          new Column("承認日", entry -> JapanClock.dayOf(entry.approvedAt())),
+          new Column("外部サービス管理者", RegistryEntry::serviceAdministratorName),
+          new Column("サービス管理担当者", RegistryEntry::serviceManagerName),
+          new Column("利用開始日", RegistryEntry::periodStart),
+          new Column("利用終了日", RegistryEntry::periodEnd),
+          new Column("契約日", RegistryEntry::contractDate),
+          new Column("終了日", RegistryEntry::endDate));
 
   private RegistryCsv() {}
 
@@ -51,7 +53,8 @@ final class RegistryCsv {
   }
 
   private static void line(StringBuilder csv, List<?> values) {
-    csv.append(values.stream().map(RegistryCsv::field).collect(Collectors.joining(","))).append("\r\n");
+    csv.append(values.stream().map(RegistryCsv::field).collect(Collectors.joining(",")))
+        .append("\r\n");
   }
 
   static String field(Object value) {

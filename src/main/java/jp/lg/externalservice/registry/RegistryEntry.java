@@ -11,10 +11,11 @@ import jp.lg.externalservice.classification.ServiceCategory;
 import jp.lg.externalservice.classification.ServiceKind;
 
 /**
- * An approved external service (承認済み外部サービス, 001 8.2(4)③, 003 第10 2(4)②) as the registry holds it, with
- * its changes, oldest first. In JSON, {@code reasonsJson} and {@code conditionsJson} are the arrays themselves
- * (validated when registered), and an empty {@code events} list is left out: the list endpoint sends none. The
- * classification's enums are written by name, as the columns hold them; {@code route} is null for an SNS account.
+ * An approved external service (承認済み外部サービス, 001 8.2(4)③, 003 第10 2(4)②) as the registry holds it,
+ * with its changes, oldest first. In JSON, {@code reasonsJson} and {@code conditionsJson} are the
+ * arrays themselves (validated when registered), and an empty {@code events} list is left out: the
+ * list endpoint sends none. The classification's enums are written by name, as the columns hold
+ * them; {@code route} is null for an SNS account.
  */
 public record RegistryEntry(
     String id,
@@ -52,9 +53,35 @@ public record RegistryEntry(
   }
 
   RegistryEntry withEvents(List<RegistryEvent> changes) {
-    return new RegistryEntry(id, entryType, serviceName, providerName, serviceKind, serviceCategory, departmentCode,
-        departmentName, route, outcome, classificationSummary, reasonsJson, conditionsJson, approvedAt, approvedBy,
-        serviceAdministrator, serviceAdministratorName, serviceManager, serviceManagerName, periodStart, periodEnd,
-        contractDate, status, statusChangedAt, endDate, renewsEntryId, applicationProcessInstanceId, version, changes);
+    return new RegistryEntry(
+        id,
+        entryType,
+        serviceName,
+        providerName,
+        serviceKind,
+        serviceCategory,
+        departmentCode,
+        departmentName,
+        route,
+        outcome,
+        classificationSummary,
+        reasonsJson,
+        conditionsJson,
+        approvedAt,
+        approvedBy,
+        serviceAdministrator,
+        serviceAdministratorName,
+        serviceManager,
+        serviceManagerName,
+        periodStart,
+        periodEnd,
+        contractDate,
+        status,
+        statusChangedAt,
+        endDate,
+        renewsEntryId,
+        applicationProcessInstanceId,
+        version,
+        changes);
   }
 }

@@ -3,12 +3,12 @@ package jp.lg.externalservice.registry;
 import java.time.Instant;
 
 /**
- * One change of a registry entry, with the process instance that made it (the link from the registry to the
- * application, operation and termination processes). {@code eventType} is one of {@link #REGISTERED},
- * {@link #CONTRACT_RECORDED}, {@link #STATUS_CHANGED}.
+ * One change of a registry entry, with the process instance that made it (the link from the
+ * registry to the application, operation and termination processes). {@code eventType} is one of
+ * {@link #REGISTERED}, {@link #CONTRACT_RECORDED}, {@link #STATUS_CHANGED}.
  */
-public record RegistryEvent(Instant occurredAt, String eventType, String processInstanceId, String actor,
-    String note) {
+public record RegistryEvent(
+    Instant occurredAt, String eventType, String processInstanceId, String actor, String note) {
 
   public static final String REGISTERED = "REGISTERED";
   public static final String CONTRACT_RECORDED = "CONTRACT_RECORDED";

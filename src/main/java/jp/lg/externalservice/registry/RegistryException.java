@@ -1,8 +1,8 @@
 package jp.lg.externalservice.registry;
 
 /**
- * A registry call that cannot be carried out, explained in Japanese and English. Bad input to a call is an
- * {@code InputValidationException} instead, naming the field.
+ * A registry call that cannot be carried out, explained in Japanese and English. Bad input to a
+ * call is an {@code InputValidationException} instead, naming the field.
  */
 public class RegistryException extends RuntimeException {
 
@@ -40,8 +40,12 @@ public class RegistryException extends RuntimeException {
   /** Someone else changed the entry since it was read (optimistic locking on {@code version}). */
   public static class Stale extends RegistryException {
     Stale(String entryId, int version) {
-      super(entryId + " は他の処理で更新されました。最新の内容を読み直してからやり直してください",
-          entryId + " was changed by someone else (version " + version + " is stale); reload it and try again");
+      super(
+          entryId + " は他の処理で更新されました。最新の内容を読み直してからやり直してください",
+          entryId
+              + " was changed by someone else (version "
+              + version
+              + " is stale); reload it and try again");
     }
   }
 }

@@ -30,58 +30,64 @@ import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncr
 import org.springframework.stereotype.Repository;
 
 /**
- * The registry tables ({@code db/migration}) through plain JDBC, in the application's DataSource: called inside a
- * Spring transaction, the statements use the engine's connection and commit or roll back with the process step.
+ * The registry tables ({@code db/migration}) through plain JDBC, in the application's DataSource:
+ * called inside a Spring transaction, the statements use the engine's connection and commit or roll
+ * back with the process step.
  */
 @Repository
 class RegistryRepository {
 
   private static final String SEQUENCE = "approved_service_number";
 
-  private static final String COLUMNS = "s.id, s.entry_type, s.service_name, s.provider_name, s.service_kind, "
-      + "s.service_category, s.department_code, s.department_name, s.route, s.outcome, s.classification_summary, "
-      + "s.reasons_json, s.conditions_json, s.approved_at, s.approved_by, s.service_administrator, "
-      + "s.service_administrator_name, s.service_manager, s.service_manager_name, s.period_start, s.period_end, "
-      + "s.contract_date, s.status, s.status_changed_at, s.end_date, s.renews_entry_id, "
-      + "s.application_process_instance_id, s.version";
+  private static final String COLUMNS =
+      "s.id, s.entry_type, s.service_name, s.provider_name, s.service_kind, "
+          + "s.service_category, s.department_code, s.department_name, s.route, s.outcome, s.classification_summary, "
+          + "s.reasons_json, s.conditions_json, s.approved_at, s.approved_by, s.service_administrator, "
+          + "s.service_administrator_name, s.service_manager, s.service_manager_name, s.period_start, s.period_end, "
+          + "s.contract_date, s.status, s.status_changed_at, s.end_date, s.renews_entry_id, "
+          + "s.application_process_instance_id, s.version";
 
-  private static final RowMapper<RegistryEntry> ENTRY = (rs, row) -> new RegistryEntry(
-      rs.getString("id"),
-      EntryType.valueOf(rs.getString("entry_type")),
-      rs.getString("service_name"),
-      rs.getString("provider_name"),
-      ServiceKind.valueOf(rs.getString("service_kind")),
-      ServiceCategory.valueOf(rs.getString("service_category")),
-      rs.getString("department_code"),
-      rs.getString("department_name"),
-      name(Route.class, rs.getString("route")),
-      Outcome.valueOf(rs.getString("outcome")),
-      rs.getString("classification_summary"),
-      rs.getString("reasons_json"),
-      rs.getString("conditions_json"),
-      instant(rs, "approved_at"),
-      rs.getString("approved_by"),
-      rs.getString("service_administrator"),
-      rs.getString("service_administrator_name"),
-      rs.getString("service_manager"),
-      rs.getString("service_manager_name"),
-      rs.getObject("period_start", LocalDate.class),
-      rs.getObject("period_end", LocalDate.class),
-      rs.getObject("contract_date", LocalDate.class),
-      RegistryStatus.valueOf(rs.getString("status")),
-      instant(rs, "status_changed_at"),
-      rs.getObject("end_date", LocalDate.class),
-      rs.getString("renews_entry_id"),
-      rs.getString("application_process_instance_id"),
-      rs.getInt("version"),
-      List.of());
+  private static final RowMapper<RegistryEntry> ENTRY =
+      (rs, row) ->
+          new RegistryEntry(
+              rs.getString("id"),
+              EntryType.valueOf(rs.getString("entry_type")),
+              rs.getString("service_name"),
+              rs.getString("provider_name"),
+              ServiceKind.valueOf(rs.getString("service_kind")),
+              ServiceCategory.valueOf(rs.getString("service_category")),
+              rs.getString("department_code"),
+              rs.getString("department_name"),
+              name(Route.class, rs.getString("route")),
+              Outcome.valueOf(rs.getString("outcome")),
+              rs.getString("classification_summary"),
+              rs.getString("reasons_json"),
+              rs.getString("conditions_json"),
+              instant(rs, "approved_at"),
+              rs.getString("approved_by"),
+              rs.getString("service_administrator"),
+              rs.getString("service_administrator_name"),
+              rs.getString("service_manager"),
+              rs.getString("service_manager_name"),
+              rs.getObject("period_start", LocalDate.class),
+              rs.getObject("period_end", LocalDate.class),
+              rs.getObject("contract_date", LocalDate.class),
+              RegistryStatus.valueOf(rs.getString("status")),
+              instant(rs, "status_changed_at"),
+              rs.getObject("end_date", LocalDate.class),
+              rs.getString("renews_entry_id"),
+              rs.getString("application_process_instance_id"),
+              rs.getInt("version"),
+              List.of());
 
-  private static final RowMapper<RegistryEvent> EVENT = (rs, row) -> new RegistryEvent(
-      instant(rs, "occurred_at"),
-      rs.getString("event_type"),
-      rs.getString("process_instance_id"),
-      rs.getString("actor"),
-      rs.getString("note"));
+  private static final RowMapper<RegistryEvent> EVENT =
+      (rs, row) ->
+          new RegistryEvent(
+              instant(rs, "occurred_at"),
+              rs.getString("event_type"),
+              rs.getString("process_instance_id"),
+              rs.getString("actor"),
+              rs.getString("note"));
 
   private final NamedParameterJdbcTemplate jdbc;
   private final DataFieldMaxValueIncrementer numbers;
@@ -91,21 +97,30 @@ class RegistryRepository {
     this.numbers = sequence(dataSource);
   }
 
-  /** The next number of the sequence: unique across the nodes of a cluster, never reused after a rollback. */
+  /**
+   * The next number of the sequence: unique across the nodes of a cluster, never reused after a
+   * rollback.
+   */
   long nextNumber() {
     return numbers.nextLongValue();
   }
 
-  void insert(String id, NewRegistryEntry entry, Instant approvedAt, String approvedBy, String processInstanceId) {
-    jdbc.update("INSERT INTO approved_service (id, entry_type, service_name, provider_name, service_kind, "
-        + "service_category, department_code, department_name, route, outcome, classification_summary, reasons_json, "
-        + "conditions_json, approved_at, approved_by, service_administrator, service_administrator_name, "
-        + "service_manager, service_manager_name, period_start, period_end, status, status_changed_at, "
-        + "renews_entry_id, application_process_instance_id, version) VALUES (:id, :entryType, :serviceName, "
-        + ":providerName, :serviceKind, :serviceCategory, :departmentCode, :departmentName, :route, :outcome, "
-        + ":classificationSummary, :reasonsJson, :conditionsJson, :approvedAt, :approvedBy, :serviceAdministrator, "
-        + ":serviceAdministratorName, :serviceManager, :serviceManagerName, :periodStart, :periodEnd, :status, "
-        + ":approvedAt, :renewsEntryId, :processInstanceId, 0)",
+  void insert(
+      String id,
+      NewRegistryEntry entry,
+      Instant approvedAt,
+      String approvedBy,
+      String processInstanceId) {
+    jdbc.update(
+        "INSERT INTO approved_service (id, entry_type, service_name, provider_name, service_kind, "
+            + "service_category, department_code, department_name, route, outcome, classification_summary, reasons_json, "
+            + "conditions_json, approved_at, approved_by, service_administrator, service_administrator_name, "
+            + "service_manager, service_manager_name, period_start, period_end, status, status_changed_at, "
+            + "renews_entry_id, application_process_instance_id, version) VALUES (:id, :entryType, :serviceName, "
+            + ":providerName, :serviceKind, :serviceCategory, :departmentCode, :departmentName, :route, :outcome, "
+            + ":classificationSummary, :reasonsJson, :conditionsJson, :approvedAt, :approvedBy, :serviceAdministrator, "
+            + ":serviceAdministratorName, :serviceManager, :serviceManagerName, :periodStart, :periodEnd, :status, "
+            + ":approvedAt, :renewsEntryId, :processInstanceId, 0)",
         new MapSqlParameterSource()
             .addValue("id", id)
             .addValue("entryType", entry.entryType().name())
@@ -133,10 +148,16 @@ class RegistryRepository {
             .addValue("processInstanceId", processInstanceId));
   }
 
-  void insertEvent(String entryId, Instant occurredAt, String eventType, String processInstanceId, String actor,
+  void insertEvent(
+      String entryId,
+      Instant occurredAt,
+      String eventType,
+      String processInstanceId,
+      String actor,
       String note) {
-    jdbc.update("INSERT INTO approved_service_event (entry_id, occurred_at, event_type, process_instance_id, actor, "
-        + "note) VALUES (:entryId, :occurredAt, :eventType, :processInstanceId, :actor, :note)",
+    jdbc.update(
+        "INSERT INTO approved_service_event (entry_id, occurred_at, event_type, process_instance_id, actor, "
+            + "note) VALUES (:entryId, :occurredAt, :eventType, :processInstanceId, :actor, :note)",
         new MapSqlParameterSource()
             .addValue("entryId", entryId)
             .addValue("occurredAt", timestamp(occurredAt))
@@ -146,39 +167,66 @@ class RegistryRepository {
             .addValue("note", note));
   }
 
-  /** Sets the contract date if the entry is still at {@code expectedVersion}; otherwise {@link RegistryException.Stale}. */
+  /**
+   * Sets the contract date if the entry is still at {@code expectedVersion}; otherwise {@link
+   * RegistryException.Stale}.
+   */
   void updateContract(String entryId, int expectedVersion, LocalDate contractDate) {
-    int rows = jdbc.update("UPDATE approved_service SET contract_date = :contractDate, version = version + 1 "
-        + "WHERE id = :id AND version = :version",
-        new MapSqlParameterSource("id", entryId).addValue("version", expectedVersion)
-            .addValue("contractDate", contractDate));
+    int rows =
+        jdbc.update(
+            "UPDATE approved_service SET contract_date = :contractDate, version = version + 1 "
+                + "WHERE id = :id AND version = :version",
+            new MapSqlParameterSource("id", entryId)
+                .addValue("version", expectedVersion)
+                .addValue("contractDate", contractDate));
     requireUpdated(rows, entryId, expectedVersion);
   }
 
-  /** Changes the status if the entry is still at {@code expectedVersion}; otherwise {@link RegistryException.Stale}. */
-  void updateStatus(String entryId, int expectedVersion, RegistryStatus status, Instant changedAt, LocalDate endDate) {
-    int rows = jdbc.update("UPDATE approved_service SET status = :status, status_changed_at = :changedAt, "
-        + "end_date = :endDate, version = version + 1 WHERE id = :id AND version = :version",
-        new MapSqlParameterSource("id", entryId).addValue("version", expectedVersion)
-            .addValue("status", status.name()).addValue("changedAt", timestamp(changedAt))
-            .addValue("endDate", endDate));
+  /**
+   * Changes the status if the entry is still at {@code expectedVersion}; otherwise {@link
+   * RegistryException.Stale}.
+   */
+  void updateStatus(
+      String entryId,
+      int expectedVersion,
+      RegistryStatus status,
+      Instant changedAt,
+      LocalDate endDate) {
+    int rows =
+        jdbc.update(
+            "UPDATE approved_service SET status = :status, status_changed_at = :changedAt, "
+                + "end_date = :endDate, version = version + 1 WHERE id = :id AND version = :version",
+            new MapSqlParameterSource("id", entryId)
+                .addValue("version", expectedVersion)
+                .addValue("status", status.name())
+                .addValue("changedAt", timestamp(changedAt))
+                .addValue("endDate", endDate));
     requireUpdated(rows, entryId, expectedVersion);
   }
 
   /** The entry without its events. */
   Optional<RegistryEntry> find(String entryId) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM approved_service s WHERE s.id = :id",
-        new MapSqlParameterSource("id", entryId), ENTRY).stream().findFirst();
+    return jdbc
+        .query(
+            "SELECT " + COLUMNS + " FROM approved_service s WHERE s.id = :id",
+            new MapSqlParameterSource("id", entryId),
+            ENTRY)
+        .stream()
+        .findFirst();
   }
 
   List<RegistryEvent> events(String entryId) {
-    return jdbc.query("SELECT occurred_at, event_type, process_instance_id, actor, note FROM approved_service_event "
-        + "WHERE entry_id = :id ORDER BY id", new MapSqlParameterSource("id", entryId), EVENT);
+    return jdbc.query(
+        "SELECT occurred_at, event_type, process_instance_id, actor, note FROM approved_service_event "
+            + "WHERE entry_id = :id ORDER BY id",
+        new MapSqlParameterSource("id", entryId),
+        EVENT);
   }
 
   /**
-   * The entries that match, with their events, in the order of their numbers. {@code departmentCodes} limits the
-   * result to those departments (the caller's visibility); null means no limit.
+   * The entries that match, with their events, in the order of their numbers. {@code
+   * departmentCodes} limits the result to those departments (the caller's visibility); null means
+   * no limit.
    */
   List<RegistryEntry> search(RegistryQuery query, Collection<String> departmentCodes) {
     if (departmentCodes != null && departmentCodes.isEmpty()) {
@@ -199,25 +247,43 @@ class RegistryRepository {
       params.addValue("route", query.route().name());
     }
     if (query.text() != null && !query.text().isBlank()) {
-      where.append(" AND (LOWER(s.service_name) LIKE :text ESCAPE '\\' "
-          + "OR LOWER(s.provider_name) LIKE :text ESCAPE '\\')");
-      params.addValue("text", "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
+      where.append(
+          " AND (LOWER(s.service_name) LIKE :text ESCAPE '\\' "
+              + "OR LOWER(s.provider_name) LIKE :text ESCAPE '\\')");
+      params.addValue(
+          "text", "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%");
     }
     if (departmentCodes != null) {
       where.append(" AND s.department_code IN (:visibleDepartments)");
       params.addValue("visibleDepartments", departmentCodes);
     }
-    // Ids are REG-<year>-<number> with one sequence for all years: ordering by length, then text, keeps the
+    // Ids are REG-<year>-<number> with one sequence for all years: ordering by length, then text,
+    // keeps the
     // numeric order after number 9999 too.
-    List<RegistryEntry> entries = jdbc.query("SELECT " + COLUMNS + " FROM approved_service s" + where
-        + " ORDER BY LENGTH(s.id), s.id", params, ENTRY);
+    List<RegistryEntry> entries =
+        jdbc.query(
+            "SELECT "
+                + COLUMNS
+                + " FROM approved_service s"
+                + where
+                + " ORDER BY LENGTH(s.id), s.id",
+            params,
+            ENTRY);
     Map<String, List<RegistryEvent>> events = new LinkedHashMap<>();
-    jdbc.query("SELECT ev.entry_id, ev.occurred_at, ev.event_type, ev.process_instance_id, ev.actor, ev.note "
-        + "FROM approved_service_event ev JOIN approved_service s ON s.id = ev.entry_id" + where + " ORDER BY ev.id",
-        params, rs -> {
-          events.computeIfAbsent(rs.getString("entry_id"), id -> new ArrayList<>()).add(EVENT.mapRow(rs, 0));
+    jdbc.query(
+        "SELECT ev.entry_id, ev.occurred_at, ev.event_type, ev.process_instance_id, ev.actor, ev.note "
+            + "FROM approved_service_event ev JOIN approved_service s ON s.id = ev.entry_id"
+            + where
+            + " ORDER BY ev.id",
+        params,
+        rs -> {
+          events
+              .computeIfAbsent(rs.getString("entry_id"), id -> new ArrayList<>())
+              .add(EVENT.mapRow(rs, 0));
         });
-    return entries.stream().map(entry -> entry.withEvents(events.getOrDefault(entry.id(), List.of()))).toList();
+    return entries.stream()
+        .map(entry -> entry.withEvents(events.getOrDefault(entry.id(), List.of())))
+        .toList();
   }
 
   private static void requireUpdated(int rows, String entryId, int expectedVersion) {
@@ -244,19 +310,23 @@ class RegistryRepository {
     return value == null ? null : value.toInstant();
   }
 
-  /** H2 by default, PostgreSQL with the postgres profile: the two databases the project supports. */
+  /**
+   * H2 by default, PostgreSQL with the postgres profile: the two databases the project supports.
+   */
   private static DataFieldMaxValueIncrementer sequence(DataSource dataSource) {
     String product;
     try {
-      product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+      product =
+          JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
     } catch (MetaDataAccessException e) {
       throw new IllegalStateException("cannot determine the database product", e);
     }
     return switch (product) {
       case "H2" -> new H2SequenceMaxValueIncrementer(dataSource, SEQUENCE);
       case "PostgreSQL" -> new PostgresSequenceMaxValueIncrementer(dataSource, SEQUENCE);
-      default -> throw new IllegalStateException("the approved-service registry supports H2 and PostgreSQL, not "
-          + product);
+      default ->
+          throw new IllegalStateException(
+              "the approved-service registry supports H2 and PostgreSQL, not " + product);
     };
   }
 }

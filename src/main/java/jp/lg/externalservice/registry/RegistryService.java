@@ -21,11 +21,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The approved-service registry (承認済み外部サービス台帳). When an application is approved, the approving step records
- * the service and its 外部サービス管理者 here (001 8.2(4)③, 003 第10 2(4)②); later steps record the contract and the
- * changes of status. Every method joins the caller's transaction (propagation REQUIRED): called from a delegate,
- * the registry write commits or rolls back with the process step. Who may read what is the caller's business
- * (see {@link RegistryController}); this service applies no visibility rules.
+ * The approved-service registry (承認済み外部サービス台帳). When an application is approved, the approving step
+ * records the service and its 外部サービス管理者 here (001 8.2(4)③, 003 第10 2(4)②); later steps record the
+ * contract and the changes of status. Every method joins the caller's transaction (propagation
+ * REQUIRED): called from a delegate, the registry write commits or rolls back with the process
+ * step. Who may read what is the caller's business (see {@link RegistryController}); this service
+ * applies no visibility rules.
  */
 @Service
 @Transactional
@@ -35,9 +36,12 @@ public class RegistryService {
   private static final int USER_ID_LENGTH = 64;
   private static final int NOTE_LENGTH = 1000;
   private static final int LONG_TEXT_LENGTH = 100_000;
+
   /** What {@code register(null, …)} checks: every required field is reported missing. */
-  private static final NewRegistryEntry EMPTY = new NewRegistryEntry(null, null, null, null, null, null, null, null,
-      null, null, null, null, null, null, null, null, null, null, null);
+  private static final NewRegistryEntry EMPTY =
+      new NewRegistryEntry(
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null, null, null, null);
 
   private final RegistryRepository repository;
   private final ObjectMapper objectMapper;
@@ -51,18 +55,25 @@ public class RegistryService {
   public String register(NewRegistryEntry entry, String approvedBy, String processInstanceId) {
     NewRegistryEntry valid = validated(entry, approvedBy, processInstanceId);
     Instant now = now();
-    // The year is the approval year; the number comes from one sequence, so ids never collide across nodes.
+    // The year is the approval year; the number comes from one sequence, so ids never collide
+    // across nodes.
     String id = "REG-%d-%04d".formatted(JapanClock.dayOf(now).getYear(), repository.nextNumber());
     String approver = approvedBy.strip();
     String instance = processInstanceId.strip();
     repository.insert(id, valid, now, approver, instance);
-    String note = "承認により登録（" + (valid.route() == null ? valid.entryType().label() : valid.route().label()) + "）"
-        + (valid.renewsEntryId() == null ? "" : "。" + valid.renewsEntryId() + " の更改（ruling R-17）");
+    String note =
+        "承認により登録（"
+            + (valid.route() == null ? valid.entryType().label() : valid.route().label())
+            + "）"
+            + (valid.renewsEntryId() == null
+                ? ""
+                : "。" + valid.renewsEntryId() + " の更改（ruling R-17）");
     repository.insertEvent(id, now, RegistryEvent.REGISTERED, instance, approver, note);
     return id;
   }
 
-  public void recordContract(String entryId, LocalDate contractDate, String actor, String processInstanceId) {
+  public void recordContract(
+      String entryId, LocalDate contractDate, String actor, String processInstanceId) {
     FieldChecks checks = new FieldChecks();
     checks.required("contractDate", contractDate);
     actor = checks.requiredText("actor", actor, USER_ID_LENGTH);
@@ -76,25 +87,37 @@ public class RegistryService {
     }
     // The free route has no contract step (ruling R-5), nor has the SNS procedure (ruling R-10).
     if (current.entryType() == EntryType.SNS) {
-      throw new RegistryException.Conflict(entryId + " は SNS アカウントのため契約の記録はありません（ruling R-10）",
+      throw new RegistryException.Conflict(
+          entryId + " は SNS アカウントのため契約の記録はありません（ruling R-10）",
           "no contract is recorded for " + entryId + ": it is an SNS account (ruling R-10)");
     }
     if (current.route() == Route.FREE) {
-      throw new RegistryException.Conflict(entryId + " は無料ルートのため契約の記録はありません（ruling R-5）",
-          "no contract is recorded for " + entryId + ": the free route has no contract step (ruling R-5)");
+      throw new RegistryException.Conflict(
+          entryId + " は無料ルートのため契約の記録はありません（ruling R-5）",
+          "no contract is recorded for "
+              + entryId
+              + ": the free route has no contract step (ruling R-5)");
     }
     repository.updateContract(entryId, current.version(), contractDate);
-    String note = "契約日 " + contractDate
-        + (current.contractDate() == null ? "" : "（訂正前 " + current.contractDate() + "）");
-    repository.insertEvent(entryId, now(), RegistryEvent.CONTRACT_RECORDED, processInstanceId, actor, note);
+    String note =
+        "契約日 "
+            + contractDate
+            + (current.contractDate() == null ? "" : "（訂正前 " + current.contractDate() + "）");
+    repository.insertEvent(
+        entryId, now(), RegistryEvent.CONTRACT_RECORDED, processInstanceId, actor, note);
   }
 
   /**
-   * Validates the transition (ACTIVE→SUSPENDED|TERMINATED|RENEWED, SUSPENDED→ACTIVE|TERMINATED; TERMINATED/RENEWED
-   * are final) and records an event. endDate required for TERMINATED/RENEWED.
+   * Validates the transition (ACTIVE→SUSPENDED|TERMINATED|RENEWED, SUSPENDED→ACTIVE|TERMINATED;
+   * TERMINATED/RENEWED are final) and records an event. endDate required for TERMINATED/RENEWED.
    */
-  public void changeStatus(String entryId, RegistryStatus status, LocalDate endDate, String actor,
-      String processInstanceId, String note) {
+  public void changeStatus(
+      String entryId,
+      RegistryStatus status,
+      LocalDate endDate,
+      String actor,
+      String processInstanceId,
+      String note) {
     FieldChecks checks = new FieldChecks();
     checks.required("status", status);
     actor = checks.requiredText("actor", actor, USER_ID_LENGTH);
@@ -104,8 +127,8 @@ public class RegistryService {
       checks.reject("endDate", "利用終了・更改には終了日が必要です", "is required for TERMINATED and RENEWED");
     }
     if (status != null && !status.ended() && endDate != null) {
-      checks.reject("endDate", "終了日は利用終了・更改のときだけ指定します",
-          "may only be given for TERMINATED and RENEWED");
+      checks.reject(
+          "endDate", "終了日は利用終了・更改のときだけ指定します", "may only be given for TERMINATED and RENEWED");
     }
     checks.throwIfInvalid();
     RegistryEntry current = load(entryId);
@@ -116,14 +139,20 @@ public class RegistryService {
     }
     Instant now = now();
     repository.updateStatus(entryId, current.version(), status, now, endDate);
-    String change = current.status() + " → " + status + (endDate == null ? "" : "（終了日 " + endDate + "）")
-        + (note == null ? "" : ": " + note);
-    repository.insertEvent(entryId, now, RegistryEvent.STATUS_CHANGED, processInstanceId, actor, change);
+    String change =
+        current.status()
+            + " → "
+            + status
+            + (endDate == null ? "" : "（終了日 " + endDate + "）")
+            + (note == null ? "" : ": " + note);
+    repository.insertEvent(
+        entryId, now, RegistryEvent.STATUS_CHANGED, processInstanceId, actor, change);
   }
 
   @Transactional(readOnly = true)
   public Optional<RegistryEntry> find(String entryId) {
-    return entryId == null ? Optional.empty()
+    return entryId == null
+        ? Optional.empty()
         : repository.find(entryId).map(entry -> entry.withEvents(repository.events(entryId)));
   }
 
@@ -133,7 +162,10 @@ public class RegistryService {
     return search(query, null);
   }
 
-  /** As {@link #search(RegistryQuery)}, limited to entries of the given departments (the caller's visibility). */
+  /**
+   * As {@link #search(RegistryQuery)}, limited to entries of the given departments (the caller's
+   * visibility).
+   */
   @Transactional(readOnly = true)
   List<RegistryEntry> search(RegistryQuery query, Collection<String> departmentCodes) {
     return repository.search(query == null ? RegistryQuery.all() : query, departmentCodes);
@@ -144,11 +176,12 @@ public class RegistryService {
   }
 
   /**
-   * Checks the entry field by field, naming every offending one, and returns it trimmed. The kinds, categories,
-   * routes and outcomes are typed; which of them go together, and the names of the conditions, are those of the
-   * classification (rulings.md §2 and rulings.md §3).
+   * Checks the entry field by field, naming every offending one, and returns it trimmed. The kinds,
+   * categories, routes and outcomes are typed; which of them go together, and the names of the
+   * conditions, are those of the classification (rulings.md §2 and rulings.md §3).
    */
-  private NewRegistryEntry validated(NewRegistryEntry entry, String approvedBy, String processInstanceId) {
+  private NewRegistryEntry validated(
+      NewRegistryEntry entry, String approvedBy, String processInstanceId) {
     NewRegistryEntry given = entry == null ? EMPTY : entry;
     FieldChecks checks = new FieldChecks();
     EntryType type = checks.required("entryType", given.entryType());
@@ -156,7 +189,8 @@ public class RegistryService {
     String providerName = checks.optionalText("providerName", given.providerName(), NAME_LENGTH);
     ServiceKind kind = checks.required("serviceKind", given.serviceKind());
     ServiceCategory category = checks.required("serviceCategory", given.serviceCategory());
-    String departmentCode = checks.requiredText("departmentCode", given.departmentCode(), USER_ID_LENGTH);
+    String departmentCode =
+        checks.requiredText("departmentCode", given.departmentCode(), USER_ID_LENGTH);
     String departmentName = checks.requiredText("departmentName", given.departmentName(), 100);
     Outcome outcome = checks.required("outcome", given.outcome());
     Route route = given.route();
@@ -166,26 +200,38 @@ public class RegistryService {
         checks.reject("route", "SNS アカウントにはルートはありません", "must be empty for an SNS account");
       }
       if (outcome != null && outcome != Outcome.SNS_PROCEDURE) {
-        checks.reject("outcome", "SNS アカウントの判定は SNS_PROCEDURE です", "must be SNS_PROCEDURE for an SNS account");
+        checks.reject(
+            "outcome",
+            "SNS アカウントの判定は SNS_PROCEDURE です",
+            "must be SNS_PROCEDURE for an SNS account");
       }
     } else if (type == EntryType.SERVICE) {
       checks.required("route", route);
       // Only an application with a route can be approved (rulings.md §2, items 6 and 7).
       if (outcome != null && !outcome.hasRoute()) {
-        checks.reject("outcome", "承認できる判定は APPLICATION_REQUIRED または DISCOURAGED です",
+        checks.reject(
+            "outcome",
+            "承認できる判定は APPLICATION_REQUIRED または DISCOURAGED です",
             "must be APPLICATION_REQUIRED or DISCOURAGED for a service");
       }
     }
-    String summary = checks.optionalText("classificationSummary", given.classificationSummary(), LONG_TEXT_LENGTH);
+    String summary =
+        checks.optionalText(
+            "classificationSummary", given.classificationSummary(), LONG_TEXT_LENGTH);
     String reasons = jsonArray(checks, "reasonsJson", given.reasonsJson(), true);
     String conditions = jsonArray(checks, "conditionsJson", given.conditionsJson(), false);
-    String administrator = checks.requiredText("serviceAdministrator", given.serviceAdministrator(), USER_ID_LENGTH);
-    String administratorName = checks.requiredText("serviceAdministratorName", given.serviceAdministratorName(),
-        NAME_LENGTH);
+    String administrator =
+        checks.requiredText("serviceAdministrator", given.serviceAdministrator(), USER_ID_LENGTH);
+    String administratorName =
+        checks.requiredText(
+            "serviceAdministratorName", given.serviceAdministratorName(), NAME_LENGTH);
     String manager = checks.optionalText("serviceManager", given.serviceManager(), USER_ID_LENGTH);
-    String managerName = checks.optionalText("serviceManagerName", given.serviceManagerName(), NAME_LENGTH);
+    String managerName =
+        checks.optionalText("serviceManagerName", given.serviceManagerName(), NAME_LENGTH);
     if (manager != null && managerName == null && !checks.hasError("serviceManagerName")) {
-      checks.reject("serviceManagerName", "サービス管理担当者の氏名を入力してください",
+      checks.reject(
+          "serviceManagerName",
+          "サービス管理担当者の氏名を入力してください",
           "is required when serviceManager is given");
     }
     LocalDate periodStart = checks.required("periodStart", given.periodStart());
@@ -200,14 +246,31 @@ public class RegistryService {
     checks.requiredText("approvedBy", approvedBy, USER_ID_LENGTH);
     checks.requiredText("processInstanceId", processInstanceId, USER_ID_LENGTH);
     checks.throwIfInvalid();
-    return new NewRegistryEntry(type, serviceName, providerName, kind, category, departmentCode, departmentName,
-        route, outcome, summary, reasons, conditions, administrator,
-        administratorName, manager, managerName, periodStart, periodEnd, renews);
+    return new NewRegistryEntry(
+        type,
+        serviceName,
+        providerName,
+        kind,
+        category,
+        departmentCode,
+        departmentName,
+        route,
+        outcome,
+        summary,
+        reasons,
+        conditions,
+        administrator,
+        administratorName,
+        manager,
+        managerName,
+        periodStart,
+        periodEnd,
+        renews);
   }
 
   /**
-   * The reasons ({@code [{"rule": …, "message": …}]}) or the conditions ({@code ["CAREFUL_JUDGMENT", …]}) as the
-   * process variables hold them; "[]" when absent or JSON null.
+   * The reasons ({@code [{"rule": …, "message": …}]}) or the conditions ({@code
+   * ["CAREFUL_JUDGMENT", …]}) as the process variables hold them; "[]" when absent or JSON null.
    */
   private String jsonArray(FieldChecks checks, String field, String value, boolean reasons) {
     String text = checks.optionalText(field, value, LONG_TEXT_LENGTH);
@@ -221,21 +284,26 @@ public class RegistryService {
       array = null;
     }
     if (array != null && array.isNull()) {
-      return "[]";   // a missing JSON variable written out as text
+      return "[]"; // a missing JSON variable written out as text
     }
     boolean valid = array != null && array.isArray();
     for (int i = 0; valid && i < array.size(); i++) {
       JsonNode item = array.get(i);
-      valid = reasons
-          ? item.isObject() && item.path("rule").isTextual() && item.path("message").isTextual()
-          : item.isTextual() && isCondition(item.asText());
+      valid =
+          reasons
+              ? item.isObject() && item.path("rule").isTextual() && item.path("message").isTextual()
+              : item.isTextual() && isCondition(item.asText());
     }
     if (!valid) {
       if (reasons) {
-        checks.reject(field, "根拠は {\"rule\", \"message\"} の JSON 配列で指定してください",
+        checks.reject(
+            field,
+            "根拠は {\"rule\", \"message\"} の JSON 配列で指定してください",
             "must be a JSON array of {\"rule\", \"message\"} objects");
       } else {
-        checks.reject(field, "条件は JSON 配列で指定してください（許可される値: " + conditionNames() + "）",
+        checks.reject(
+            field,
+            "条件は JSON 配列で指定してください（許可される値: " + conditionNames() + "）",
             "must be a JSON array of: " + conditionNames());
       }
       return null;

@@ -4,9 +4,9 @@ import java.util.Set;
 import jp.lg.externalservice.classification.Labelled;
 
 /**
- * The state of an approved service. Use may be suspended and resumed (ruling R-16); it ends by termination
- * (様式3 or the 情報システム台帳調査, ruling R-5) or by a renewal (更改, ruling R-17). An ended entry never changes
- * again: a service used anew needs a new application and a new entry.
+ * The state of an approved service. Use may be suspended and resumed (ruling R-16); it ends by
+ * termination (様式3 or the 情報システム台帳調査, ruling R-5) or by a renewal (更改, ruling R-17). An ended entry
+ * never changes again: a service used anew needs a new application and a new entry.
  */
 public enum RegistryStatus implements Labelled {
   ACTIVE("利用中"),

@@ -16,8 +16,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_RecordContract}: routes IMPORTANT and PAID conclude the contract after the decision (004 参考フローチャート
- * 「可否決定後、契約締結」); the date is recorded in the registry.
+ * {@code Task_RecordContract}: routes IMPORTANT and PAID conclude the contract after the decision
+ * (004 参考フローチャート 「可否決定後、契約締結」); the date is recorded in the registry.
  */
 @Component("contractCompletion")
 public class ContractCompletion extends TaskCompletion {
@@ -26,7 +26,8 @@ public class ContractCompletion extends TaskCompletion {
   private final IdentityService identityService;
   private final CaseRecords caseRecords;
 
-  public ContractCompletion(RegistryService registry, IdentityService identityService, CaseRecords caseRecords) {
+  public ContractCompletion(
+      RegistryService registry, IdentityService identityService, CaseRecords caseRecords) {
     this.registry = registry;
     this.identityService = identityService;
     this.caseRecords = caseRecords;
@@ -35,21 +36,33 @@ public class ContractCompletion extends TaskCompletion {
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
     LocalDate contractDate = reader.requiredDate(CONTRACT_DATE);
-    // when the head of 情報政策課 decided, and which entry was registered: the case record, not variables
-    Date decidedAt = caseRecords.lastActInThisInstance(execution, ReviewProcess.Element.DECIDE)
-        .map(act -> Date.from(act.actedAt())).orElse(null);
-    if (contractDate != null && decidedAt != null
+    // when the head of 情報政策課 decided, and which entry was registered: the case record, not
+    // variables
+    Date decidedAt =
+        caseRecords
+            .lastActInThisInstance(execution, ReviewProcess.Element.DECIDE)
+            .map(act -> Date.from(act.actedAt()))
+            .orElse(null);
+    if (contractDate != null
+        && decidedAt != null
         && contractDate.isBefore(JapanClock.dayOf(decidedAt))) {
-      reader.reject(CONTRACT_DATE, "契約は可否決定の後に締結します。決定日以降の日付を入力してください（004 参考フローチャート）",
+      reader.reject(
+          CONTRACT_DATE,
+          "契約は可否決定の後に締結します。決定日以降の日付を入力してください（004 参考フローチャート）",
           "the contract is concluded after the decision: enter a date on or after the decision date");
     }
     if (!reader.errors().isEmpty()) {
       return;
     }
-    String user = identityService.getCurrentAuthentication() == null ? null
-        : identityService.getCurrentAuthentication().getUserId();
+    String user =
+        identityService.getCurrentAuthentication() == null
+            ? null
+            : identityService.getCurrentAuthentication().getUserId();
     caseRecords.act(execution, CaseAct.SERVICE_MANAGER, ActResult.RECORDED);
-    registry.recordContract(caseRecords.of(execution).registryEntryId(), contractDate, user,
+    registry.recordContract(
+        caseRecords.of(execution).registryEntryId(),
+        contractDate,
+        user,
         execution.getProcessInstanceId());
   }
 }

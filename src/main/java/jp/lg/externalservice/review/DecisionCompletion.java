@@ -1,27 +1,26 @@
 package jp.lg.externalservice.review;
 
-import jp.lg.externalservice.system.ReasonedChoice;
+import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_REASON;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.DECISION_CHOICE;
+
 import java.util.Set;
-import jp.lg.externalservice.caserecord.CaseVariables.DecisionChoice;
-import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.caserecord.CaseVariables.DecisionChoice;
 import jp.lg.externalservice.caserecord.Decisions;
 import jp.lg.externalservice.caserecord.ProcessFacts;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.security.UnitHeads;
 import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.ReasonedChoice;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_REASON;
-import static jp.lg.externalservice.review.ReviewProcess.Variables.DECISION_CHOICE;
-
 
 /**
- * {@code Task_Decide}: the head of 情報政策課 (利用申請の許可権限者, ruling R-21) approves, rejects with a reason, or
- * returns the application for correction. Four-eyes again (R-15); approval only when every rule holds.
+ * {@code Task_Decide}: the head of 情報政策課 (利用申請の許可権限者, ruling R-21) approves, rejects with a reason,
+ * or returns the application for correction. Four-eyes again (R-15); approval only when every rule
+ * holds.
  */
 @Component("decisionCompletion")
 public class DecisionCompletion extends TaskCompletion {
@@ -32,7 +31,11 @@ public class DecisionCompletion extends TaskCompletion {
   private final UnitHeads unitHeads;
   private final CaseRecords caseRecords;
 
-  public DecisionCompletion(FourEyes fourEyes, ApprovalRules approvalRules, Decisions decisions, UnitHeads unitHeads,
+  public DecisionCompletion(
+      FourEyes fourEyes,
+      ApprovalRules approvalRules,
+      Decisions decisions,
+      UnitHeads unitHeads,
       CaseRecords caseRecords) {
     this.fourEyes = fourEyes;
     this.approvalRules = approvalRules;
@@ -45,14 +48,20 @@ public class DecisionCompletion extends TaskCompletion {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    ReasonedChoice<DecisionChoice> decided = ReasonedChoice.read(reader, DECISION_CHOICE,
-        DECISION_REASON, Set.of(DecisionChoice.REJECT, DecisionChoice.RETURN));
+    ReasonedChoice<DecisionChoice> decided =
+        ReasonedChoice.read(
+            reader,
+            DECISION_CHOICE,
+            DECISION_REASON,
+            Set.of(DecisionChoice.REJECT, DecisionChoice.RETURN));
     DecisionChoice choice = decided.choice();
     String reason = decided.reason();
     if (choice == DecisionChoice.APPROVE) {
       approvalRules.checkDecision(reader, DECISION_CHOICE.name(), facts);
       if (unitHeads.of(facts.departmentCode()).isEmpty()) {
-        reader.reject(DECISION_CHOICE, "申請部署の所属長（外部サービス管理者）が登録されていないため承認できません（004 §2(3)）",
+        reader.reject(
+            DECISION_CHOICE,
+            "申請部署の所属長（外部サービス管理者）が登録されていないため承認できません（004 §2(3)）",
             "the department has no unit head to designate as service administrator (004 §2(3))");
       }
     }

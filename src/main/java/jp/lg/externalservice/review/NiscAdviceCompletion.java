@@ -10,7 +10,10 @@ import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_RecordNiscAdvice}: the review waits for NISC's advice, recorded here (000 §4, ruling R-19). */
+/**
+ * {@code Task_RecordNiscAdvice}: the review waits for NISC's advice, recorded here (000 §4, ruling
+ * R-19).
+ */
 @Component("niscAdviceCompletion")
 public class NiscAdviceCompletion extends TaskCompletion {
 

@@ -1,5 +1,7 @@
 package jp.lg.externalservice.review;
 
+import static jp.lg.externalservice.review.ReviewProcess.Variables.*;
+
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.caserecord.ProcessFacts;
@@ -8,8 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.review.ReviewProcess.Variables.*;
-
 
 /**
  * Start of the review: turns the recorded classification into the flags the forms show, and clears
@@ -21,8 +21,12 @@ public class PrepareReview implements ExecutionListener {
   private final boolean nationalBody;
   private final CaseRecords caseRecords;
 
-  /** @param nationalBody true for a body listed in the 000 別紙 (annex): the reviewer may ask NISC for advice */
-  public PrepareReview(@Value("${external-service.organisation.national-body:false}") boolean nationalBody,
+  /**
+   * @param nationalBody true for a body listed in the 000 別紙 (annex): the reviewer may ask NISC for
+   *     advice (R-19)
+   */
+  public PrepareReview(
+      @Value("${external-service.organisation.national-body:false}") boolean nationalBody,
       CaseRecords caseRecords) {
     this.nationalBody = nationalBody;
     this.caseRecords = caseRecords;
@@ -31,15 +35,23 @@ public class PrepareReview implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
-    // display only (the forms show or hide fields by them); the gateways and rules read the case record
-    PRIOR_CONSULTATION_REQUIRED.set(execution, facts.conditionApplies(Condition.PRIOR_CONSULTATION));
-    SPECIFIC_COMMUNICATION_REQUIRED.set(execution, facts.conditionApplies(Condition.SPECIFIC_COMMUNICATION));
+    // display only (the forms show or hide fields by them); the gateways and rules read the case
+    // record
+    PRIOR_CONSULTATION_REQUIRED.set(
+        execution, facts.conditionApplies(Condition.PRIOR_CONSULTATION));
+    SPECIFIC_COMMUNICATION_REQUIRED.set(
+        execution, facts.conditionApplies(Condition.SPECIFIC_COMMUNICATION));
     CAREFUL_JUDGMENT_REQUIRED.set(execution, facts.conditionApplies(Condition.CAREFUL_JUDGMENT));
     GOVERNMENT_CLOUD_RULES.set(execution, facts.conditionApplies(Condition.GOVERNMENT_CLOUD_RULES));
     DISCOURAGED.set(execution, facts.discouraged());
     NISC_ADVICE_AVAILABLE.set(execution, nationalBody);
-    for (String stale : new String[] {REVIEW_RECOMMENDATION.name(), IT_PLANNING_DECISION.name(), DECISION_CHOICE.name(),
-        CaseVariables.DECISION.name()}) {
+    for (String stale :
+        new String[] {
+          REVIEW_RECOMMENDATION.name(),
+          IT_PLANNING_DECISION.name(),
+          DECISION_CHOICE.name(),
+          CaseVariables.DECISION.name()
+        }) {
       execution.removeVariable(stale);
     }
   }

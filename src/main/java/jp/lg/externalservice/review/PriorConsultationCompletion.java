@@ -1,5 +1,8 @@
 package jp.lg.externalservice.review;
 
+import static jp.lg.externalservice.review.ReviewProcess.Variables.PRIOR_CONSULTATION_DATE;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.PRIOR_CONSULTATION_RESULT;
+
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.ProcessFacts;
@@ -9,11 +12,11 @@ import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.review.ReviewProcess.Variables.PRIOR_CONSULTATION_DATE;
-import static jp.lg.externalservice.review.ReviewProcess.Variables.PRIOR_CONSULTATION_RESULT;
 
-
-/** {@code Task_RecordPriorConsultation}: the government cloud from the LGWAN segment needs 情報政策課's prior consultation. */
+/**
+ * {@code Task_RecordPriorConsultation}: the government cloud from the LGWAN segment needs 情報政策課's
+ * prior consultation (R-8).
+ */
 @Component("priorConsultationCompletion")
 public class PriorConsultationCompletion extends TaskCompletion {
 

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_RegisterApprovedService}: the approved service enters the registry (001 8.2(4)③, 003 第10 2(4)②); a
- * renewal closes the entry it renews (ruling R-17).
+ * {@code Task_RegisterApprovedService}: the approved service enters the registry (001 8.2(4)③, 003
+ * 第10 2(4)②); a renewal closes the entry it renews (ruling R-17).
  */
 @Component("registerApprovedService")
 public class RegisterApprovedService implements JavaDelegate {
@@ -22,7 +22,10 @@ public class RegisterApprovedService implements JavaDelegate {
   private final CaseMessages messages;
   private final CaseRecords caseRecords;
 
-  public RegisterApprovedService(RegistryEntries entries, RegistryLifecycle lifecycle, CaseMessages messages,
+  public RegisterApprovedService(
+      RegistryEntries entries,
+      RegistryLifecycle lifecycle,
+      CaseMessages messages,
       CaseRecords caseRecords) {
     this.entries = entries;
     this.lifecycle = lifecycle;
@@ -32,9 +35,15 @@ public class RegisterApprovedService implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    CaseRecord record = caseRecords.of(execution); // validated at submission; variables are display only
+    CaseRecord record =
+        caseRecords.of(execution); // validated at submission; variables are display only
     String id = entries.register(execution, EntryType.SERVICE, record.serviceManager());
-    lifecycle.renew(record.renewsEntryId(), id, entries.approver(execution, EntryType.SERVICE),
-        execution.getProcessInstanceId()).ifPresent(messages::closeOperation); // the renewed entry's operation ends
+    lifecycle
+        .renew(
+            record.renewsEntryId(),
+            id,
+            entries.approver(execution, EntryType.SERVICE),
+            execution.getProcessInstanceId())
+        .ifPresent(messages::closeOperation); // the renewed entry's operation ends
   }
 }

@@ -1,6 +1,7 @@
 package jp.lg.externalservice.review;
 
-import jp.lg.externalservice.system.ReasonedChoice;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.*;
+
 import java.util.Set;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseRecords;
@@ -11,18 +12,17 @@ import jp.lg.externalservice.review.ReviewProcess.ReviewRecommendation;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.ReasonedChoice;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.review.ReviewProcess.Variables.*;
-
 
 /**
- * {@code Task_Review} by 情報政策課 (004 §9(2), §9(3) 審査): a recommendation to the head of 情報政策課, or a return for
- * correction. Approval needs the explicit judgment on 要配慮個人情報 (R-8), a justification for a discouraged service
- * (R-7), the 別表 mandatory items (R-12) and no × in the double check (R-14). NISC advice only for national bodies
- * (R-19).
+ * {@code Task_Review} by 情報政策課 (004 §9(2), §9(3) 審査): a recommendation to the head of 情報政策課, or a
+ * return for correction. Approval needs the explicit judgment on 要配慮個人情報 (R-8), a justification for
+ * a discouraged service (R-7), the 別表 mandatory items (R-12) and no × in the double check (R-14).
+ * NISC advice only for national bodies (R-19).
  */
 @Component("reviewCompletion")
 public class ReviewCompletion extends TaskCompletion {
@@ -33,8 +33,15 @@ public class ReviewCompletion extends TaskCompletion {
   private final CaseRecords caseRecords;
   private final boolean nationalBody;
 
-  /** @param nationalBody true for a body listed in the 000 別紙 (annex): the reviewer may ask NISC for advice */
-  public ReviewCompletion(FourEyes fourEyes, ApprovalRules approvalRules, Decisions decisions, CaseRecords caseRecords,
+  /**
+   * @param nationalBody true for a body listed in the 000 別紙 (annex): the reviewer may ask NISC for
+   *     advice (R-19)
+   */
+  public ReviewCompletion(
+      FourEyes fourEyes,
+      ApprovalRules approvalRules,
+      Decisions decisions,
+      CaseRecords caseRecords,
       @Value("${external-service.organisation.national-body:false}") boolean nationalBody) {
     this.fourEyes = fourEyes;
     this.approvalRules = approvalRules;
@@ -47,13 +54,20 @@ public class ReviewCompletion extends TaskCompletion {
   protected void check(DelegateExecution execution, InputReader reader) {
     ProcessFacts facts = ProcessFacts.of(execution, caseRecords);
     String user = fourEyes.check(reader, facts.applicant(), facts.departmentCode());
-    ReasonedChoice<ReviewRecommendation> recommended = ReasonedChoice.read(reader, REVIEW_RECOMMENDATION, REVIEW_COMMENT, Set.of(ReviewRecommendation.REJECT, ReviewRecommendation.RETURN));
+    ReasonedChoice<ReviewRecommendation> recommended =
+        ReasonedChoice.read(
+            reader,
+            REVIEW_RECOMMENDATION,
+            REVIEW_COMMENT,
+            Set.of(ReviewRecommendation.REJECT, ReviewRecommendation.RETURN));
     ReviewRecommendation recommendation = recommended.choice();
     String comment = recommended.reason();
     reader.optionalText(CAREFUL_JUDGMENT, InputReader.MAX_TEXT);
     reader.optionalText(DISCOURAGED_JUSTIFICATION, InputReader.MAX_TEXT);
     if (recommendation == ReviewRecommendation.REQUEST_NISC_ADVICE && !nationalBody) {
-      reader.reject(REVIEW_RECOMMENDATION, "NISC への助言依頼は、000 別紙に掲げる国の機関等だけが行えます（ruling R-19）",
+      reader.reject(
+          REVIEW_RECOMMENDATION,
+          "NISC への助言依頼は、000 別紙に掲げる国の機関等だけが行えます（ruling R-19）",
           "only national bodies listed in the 000 別紙 (annex) ask NISC for advice (ruling R-19)");
     }
     if (recommendation == ReviewRecommendation.APPROVE) {
@@ -68,12 +82,15 @@ public class ReviewCompletion extends TaskCompletion {
     if (!reader.errors().isEmpty()) {
       return;
     }
-    caseRecords.act(execution, StaffGroups.POLICY_REVIEWER, switch (recommendation) {
-      case APPROVE -> ActResult.APPROVED;
-      case REJECT -> ActResult.REJECTED;
-      case RETURN -> ActResult.RETURNED;
-      case REQUEST_NISC_ADVICE -> ActResult.NISC_ADVICE_REQUESTED;
-    });
+    caseRecords.act(
+        execution,
+        StaffGroups.POLICY_REVIEWER,
+        switch (recommendation) {
+          case APPROVE -> ActResult.APPROVED;
+          case REJECT -> ActResult.REJECTED;
+          case RETURN -> ActResult.RETURNED;
+          case REQUEST_NISC_ADVICE -> ActResult.NISC_ADVICE_REQUESTED;
+        });
     REVIEWED_BY.set(execution, user); // display
     if (recommendation == ReviewRecommendation.RETURN) {
       decisions.returned(execution, user, comment);

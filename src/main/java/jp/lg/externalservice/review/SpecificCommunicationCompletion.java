@@ -12,8 +12,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_ConfirmSpecificCommunication}: an LGWAN-ASP without internet used from the My Number segment must be
- * reached through 特定通信 (004 §3 note, ruling R-8); the applicant confirms the configuration before the decision.
+ * {@code Task_ConfirmSpecificCommunication}: an LGWAN-ASP without internet used from the My Number
+ * segment must be reached through 特定通信 (004 §3 note, ruling R-8); the applicant confirms the
+ * configuration before the decision.
  */
 @Component("specificCommunicationCompletion")
 public class SpecificCommunicationCompletion extends TaskCompletion {
@@ -29,11 +30,14 @@ public class SpecificCommunicationCompletion extends TaskCompletion {
     Boolean confirmed = reader.requiredBoolean(SPECIFIC_COMMUNICATION_CONFIRMED);
     String note = reader.requiredText(SPECIFIC_COMMUNICATION_NOTE, InputReader.MAX_TEXT);
     if (Boolean.FALSE.equals(confirmed)) {
-      reader.reject(SPECIFIC_COMMUNICATION_CONFIRMED, "特定通信の構成を確認してから完了してください（ruling R-8）",
+      reader.reject(
+          SPECIFIC_COMMUNICATION_CONFIRMED,
+          "特定通信の構成を確認してから完了してください（ruling R-8）",
           "confirm the 特定通信 configuration before completing (ruling R-8)");
     }
     if (reader.errors().isEmpty()) {
-      caseRecords.act(execution, CaseAct.APPLICANT, ActResult.CONFIRMED); // what the decision goes by
+      caseRecords.act(
+          execution, CaseAct.APPLICANT, ActResult.CONFIRMED); // what the decision goes by
     }
   }
 }

@@ -23,9 +23,10 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Login for {@code /api}: HTTP Basic against the engine's users, or the session of someone logged in to the webapps
- * (so that a Tasklist plugin can call the API). A session request that changes something must carry the webapps'
- * CSRF token. While the request runs, the engine knows the caller and their groups, so authorizations apply.
+ * Login for {@code /api}: HTTP Basic against the engine's users, or the session of someone logged
+ * in to the webapps (so that a Tasklist plugin can call the API). A session request that changes
+ * something must carry the webapps' CSRF token. While the request runs, the engine knows the caller
+ * and their groups, so authorizations apply.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -41,27 +42,40 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     // the API answers data, never pages: a browser must not guess HTML from a stored value
     response.setHeader("X-Content-Type-Options", "nosniff");
     Authentication caller = fromSession(request, engine);
-    if (caller != null && !SAFE_METHODS.contains(request.getMethod()) && !csrfTokenMatches(request)) {
-      reject(response, HttpServletResponse.SC_FORBIDDEN, "CSRF トークンがありません", "missing or wrong CSRF token");
+    if (caller != null
+        && !SAFE_METHODS.contains(request.getMethod())
+        && !csrfTokenMatches(request)) {
+      reject(
+          response,
+          HttpServletResponse.SC_FORBIDDEN,
+          "CSRF トークンがありません",
+          "missing or wrong CSRF token");
       return;
     }
     if (caller == null) {
       AuthenticationResult result = basic.extractAuthenticatedUser(request, engine);
       if (!result.isAuthenticated()) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + engine.getName() + "\"");
-        reject(response, HttpServletResponse.SC_UNAUTHORIZED, "ログインが必要です（HTTP Basic 認証）",
+        reject(
+            response,
+            HttpServletResponse.SC_UNAUTHORIZED,
+            "ログインが必要です（HTTP Basic 認証）",
             "Authentication required (HTTP Basic)");
         return;
       }
-      caller = new Authentication(result.getAuthenticatedUser(), groupsOf(result.getAuthenticatedUser()));
+      caller =
+          new Authentication(
+              result.getAuthenticatedUser(), groupsOf(result.getAuthenticatedUser()));
     }
     IdentityService identityService = engine.getIdentityService();
-    identityService.setAuthentication(caller.getUserId(), caller.getGroupIds(), caller.getTenantIds());
+    identityService.setAuthentication(
+        caller.getUserId(), caller.getGroupIds(), caller.getTenantIds());
     try {
       chain.doFilter(request, response);
     } finally {
@@ -72,7 +86,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   /** The user logged in to the webapps in this request's session (Tasklist, Cockpit), or null. */
   static Authentication fromSession(HttpServletRequest request, ProcessEngine engine) {
     HttpSession session = request.getSession(false);
-    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    Authentications authentications =
+        session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
     if (authentications == null) {
       return null;
     }
@@ -84,16 +99,22 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   }
 
   private static boolean csrfTokenMatches(HttpServletRequest request) {
-    Object expected = request.getSession(false).getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-    return expected != null && expected.equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
+    Object expected =
+        request.getSession(false).getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return expected != null
+        && expected.equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
   }
 
   private List<String> groupsOf(String userId) {
-    return privileged.call(() -> engine.getIdentityService().createGroupQuery().groupMember(userId).list())
-        .stream().map(Group::getId).toList();
+    return privileged
+        .call(() -> engine.getIdentityService().createGroupQuery().groupMember(userId).list())
+        .stream()
+        .map(Group::getId)
+        .toList();
   }
 
-  private static void reject(HttpServletResponse response, int status, String message, String messageEn)
+  private static void reject(
+      HttpServletResponse response, int status, String message, String messageEn)
       throws IOException {
     new ErrorResponse(message, messageEn, List.of()).writeTo(response, status);
   }

@@ -2,13 +2,16 @@ package jp.lg.externalservice.security;
 
 import java.util.List;
 import java.util.Optional;
+import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import jp.lg.externalservice.system.Privileged;
 import org.springframework.stereotype.Component;
 
-/** Finds people's departments and names in the engine's identity service (whoever asks: it is the system's lookup). */
+/**
+ * Finds people's departments and names in the engine's identity service (whoever asks: it is the
+ * system's lookup).
+ */
 @Component
 public class DepartmentDirectory {
 
@@ -24,19 +27,31 @@ public class DepartmentDirectory {
     if (userId == null) {
       return Optional.empty();
     }
-    List<Group> groups = privileged.call(() -> identityService.createGroupQuery().groupMember(userId)
-        .groupType(Department.GROUP_TYPE).orderByGroupId().asc().list());
+    List<Group> groups =
+        privileged.call(
+            () ->
+                identityService
+                    .createGroupQuery()
+                    .groupMember(userId)
+                    .groupType(Department.GROUP_TYPE)
+                    .orderByGroupId()
+                    .asc()
+                    .list());
     return groups.stream()
         .filter(group -> group.getId().startsWith(Department.GROUP_PREFIX))
         .findFirst()
-        .map(group -> new Department(group.getId().substring(Department.GROUP_PREFIX.length()), group.getName()));
+        .map(
+            group ->
+                new Department(
+                    group.getId().substring(Department.GROUP_PREFIX.length()), group.getName()));
   }
 
   public Optional<User> user(String userId) {
     if (userId == null || userId.isBlank()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(privileged.call(() -> identityService.createUserQuery().userId(userId).singleResult()));
+    return Optional.ofNullable(
+        privileged.call(() -> identityService.createUserQuery().userId(userId).singleResult()));
   }
 
   /** "佐藤 花子" for a user with last name 佐藤 and first name 花子; the id when unknown. */

@@ -1,15 +1,15 @@
 package jp.lg.externalservice.security;
 
 import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import jp.lg.externalservice.system.Privileged;
 import org.springframework.stereotype.Component;
 
 /**
- * Ruling R-15 (domain-spec FE-2, FE-3): the double check and every approval must be done by someone other than the
- * applicant and other than the applicant's 所属長. Checked on the server against the user who completes the task,
- * whether through Tasklist or the REST API.
+ * Ruling R-15 (domain-spec FE-2, FE-3): the double check and every approval must be done by someone
+ * other than the applicant and other than the applicant's 所属長. Checked on the server against the
+ * user who completes the task, whether through Tasklist or the REST API.
  */
 @Component
 public class FourEyes {
@@ -24,7 +24,10 @@ public class FourEyes {
     this.privileged = privileged;
   }
 
-  /** Records a problem in {@code reader} if the current user may not decide; returns the current user's id. */
+  /**
+   * Records a problem in {@code reader} if the current user may not decide; returns the current
+   * user's id.
+   */
   public String check(InputReader reader, String applicant, String departmentCode) {
     Authentication authentication = identityService.getCurrentAuthentication();
     String user = authentication == null ? null : authentication.getUserId();
@@ -33,11 +36,22 @@ public class FourEyes {
       return null;
     }
     if (user.equals(applicant)) {
-      reader.reject(FIELD, "申請者本人は確認・承認できません（ruling R-15）",
+      reader.reject(
+          FIELD,
+          "申請者本人は確認・承認できません（ruling R-15）",
           "the applicant cannot check or approve their own application (ruling R-15)");
-    } else if (departmentCode != null && privileged.call(() -> identityService.createUserQuery().userId(user)
-        .memberOfGroup(new Department(departmentCode, null).unitHeadGroupId()).count()) > 0) {
-      reader.reject(FIELD, "申請者の所属長は確認・承認できません（ruling R-15）",
+    } else if (departmentCode != null
+        && privileged.call(
+                () ->
+                    identityService
+                        .createUserQuery()
+                        .userId(user)
+                        .memberOfGroup(new Department(departmentCode, null).unitHeadGroupId())
+                        .count())
+            > 0) {
+      reader.reject(
+          FIELD,
+          "申請者の所属長は確認・承認できません（ruling R-15）",
           "the applicant's unit head (所属長) cannot check or approve the application (ruling R-15)");
     }
     return user;

@@ -1,6 +1,5 @@
 package jp.lg.externalservice.security;
 
-import jp.lg.externalservice.system.JapanClock;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletRequestWrapper;
 import java.net.InetAddress;
@@ -11,24 +10,27 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import jp.lg.externalservice.system.JapanClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing without ever locking an account (issue 12, item 8). Wrong passwords are counted per
- * user id and per client address; after a number of free failures each further one makes the key wait, starting at
- * {@code first-delay} and doubling up to {@code max-delay}. While a key waits, its logins are answered 429 without
- * checking the password, so an attacker gets one guess per wait. A successful login clears the user id's count.
+ * Slows down password guessing without ever locking an account (issue 12, item 8). Wrong passwords
+ * are counted per user id and per client address; after a number of free failures each further one
+ * makes the key wait, starting at {@code first-delay} and doubling up to {@code max-delay}. While a
+ * key waits, its logins are answered 429 without checking the password, so an attacker gets one
+ * guess per wait. A successful login clears the user id's count.
  *
- * <p>The owner cannot be shut out for good: the wait is capped, nothing is stored in the database, and an address the
- * user logged in from before (within {@code remember-address}) is not slowed by failures for the user id sent from
- * elsewhere, only by its own address's count. Everything is held in memory, each map bounded by {@code max-entries}
- * and dropping the least recent entry first. Ids of no user are counted like real ones, so that a 429 does not tell
- * whether a user exists, but in a map of their own, so that a flood of invented ids cannot push out a real user's
- * count. IPv6 addresses count by their /64.
+ * <p>The owner cannot be shut out for good: the wait is capped, nothing is stored in the database,
+ * and an address the user logged in from before (within {@code remember-address}) is not slowed by
+ * failures for the user id sent from elsewhere, only by its own address's count. Everything is held
+ * in memory, each map bounded by {@code max-entries} and dropping the least recent entry first. Ids
+ * of no user are counted like real ones, so that a 429 does not tell whether a user exists, but in
+ * a map of their own, so that a flood of invented ids cannot push out a real user's count. IPv6
+ * addresses count by their /64.
  *
- * <p>Settings: {@code external-service.login.*} (docs/operations.md, "Logins: throttling, never locking").
+ * <p>Settings: {@code external-service.login.*} (docs/operations.md, "Logins: throttling, never
+ * locking").
  */
 @Component
 public class LoginThrottle {
@@ -47,7 +49,8 @@ public class LoginThrottle {
   private final Map<String, Failures> addresses;
   private final Map<String, Map<String, Instant>> knownAddresses;
 
-  public LoginThrottle(@Value("${external-service.login.user-free-failures:5}") int userFreeFailures,
+  public LoginThrottle(
+      @Value("${external-service.login.user-free-failures:5}") int userFreeFailures,
       @Value("${external-service.login.address-free-failures:30}") int addressFreeFailures,
       @Value("${external-service.login.first-delay:1s}") Duration firstDelay,
       @Value("${external-service.login.max-delay:5m}") Duration maxDelay,
@@ -67,7 +70,8 @@ public class LoginThrottle {
   }
 
   /**
-   * How long a login of this user from this address must wait; zero when it may check the password now.
+   * How long a login of this user from this address must wait; zero when it may check the password
+   * now.
    *
    * @param userId the user id sent, null when none
    * @param address the client address ({@link #clientAddress}), null outside a request
@@ -91,8 +95,9 @@ public class LoginThrottle {
   }
 
   /**
-   * A right password: the user id starts afresh and the address becomes one of the user's known addresses. The
-   * address's own count stays: a caller with one valid account could otherwise clear it between guesses.
+   * A right password: the user id starts afresh and the address becomes one of the user's known
+   * addresses. The address's own count stays: a caller with one valid account could otherwise clear
+   * it between guesses.
    */
   public synchronized void succeeded(String userId, String address) {
     String user = userKey(userId);
@@ -103,18 +108,20 @@ public class LoginThrottle {
     unknownUsers.remove(user); // created since
     String key = addressKey(address);
     if (key != null) {
-      Map<String, Instant> known = knownAddresses.computeIfAbsent(user, u -> bounded(KNOWN_ADDRESSES_PER_USER));
+      Map<String, Instant> known =
+          knownAddresses.computeIfAbsent(user, u -> bounded(KNOWN_ADDRESSES_PER_USER));
       known.remove(key);
       known.put(key, now());
     }
   }
 
   /**
-   * The address that sent the request, as the servlet container itself reports it: wrappers are looked through, so
-   * Spring's {@code ForwardedHeaderFilter} ({@code server.forward-headers-strategy: framework}) cannot make the client
-   * choose its own address with {@code X-Forwarded-For}. Behind a reverse proxy, let the container take the client
-   * from the proxy's header, trusted only from the proxy's address ({@code server.forward-headers-strategy: native}
-   * with {@code server.tomcat.remoteip.internal-proxies}, docs/operations.md).
+   * The address that sent the request, as the servlet container itself reports it: wrappers are
+   * looked through, so Spring's {@code ForwardedHeaderFilter} ({@code
+   * server.forward-headers-strategy: framework}) cannot make the client choose its own address with
+   * {@code X-Forwarded-For}. Behind a reverse proxy, let the container take the client from the
+   * proxy's header, trusted only from the proxy's address ({@code server.forward-headers-strategy:
+   * native} with {@code server.tomcat.remoteip.internal-proxies}, docs/operations.md).
    */
   public static String clientAddress(ServletRequest request) {
     ServletRequest container = request;
@@ -165,7 +172,8 @@ public class LoginThrottle {
   /** The entry, or null when it has expired (no failure for forget-after, and no wait left). */
   private Failures current(Map<String, Failures> keys, String key, Instant now) {
     Failures failures = keys.get(key);
-    if (failures != null && now.isAfter(failures.last.plus(forgetAfter))
+    if (failures != null
+        && now.isAfter(failures.last.plus(forgetAfter))
         && (failures.blockedUntil == null || !failures.blockedUntil.isAfter(now))) {
       keys.remove(key);
       return null;
@@ -193,9 +201,12 @@ public class LoginThrottle {
       return address;
     }
     try {
-      byte[] bytes = InetAddress.getByName(address).getAddress(); // a literal from the container: no name lookup
-      return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : InetAddress.getByAddress(bytes)
-          .getHostAddress();
+      byte[] bytes =
+          InetAddress.getByName(address)
+              .getAddress(); // a literal from the container: no name lookup
+      return bytes.length == 16
+          ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64"
+          : InetAddress.getByAddress(bytes).getHostAddress();
     } catch (UnknownHostException e) {
       return address;
     }
@@ -205,7 +216,10 @@ public class LoginThrottle {
     return JapanClock.now();
   }
 
-  /** A map that drops its least recently used entry beyond the bound, so no caller can exhaust the memory. */
+  /**
+   * A map that drops its least recently used entry beyond the bound, so no caller can exhaust the
+   * memory.
+   */
   private static <V> Map<String, V> bounded(int maxEntries) {
     return new LinkedHashMap<>(16, 0.75f, true) {
       @Override

@@ -29,14 +29,16 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 429 with {@code Retry-After} to a login that {@link LoginThrottle} makes wait, before any password is
- * checked and without holding the request thread: HTTP Basic on {@code /engine-rest} and {@code /api}, and the
- * webapps' login form ({@code POST /camunda/api/admin/auth/user/{engine}/login/{app}}). The password checks
- * themselves are counted in {@link ThrottledIdentityProvider}.
+ * Answers 429 with {@code Retry-After} to a login that {@link LoginThrottle} makes wait, before any
+ * password is checked and without holding the request thread: HTTP Basic on {@code /engine-rest}
+ * and {@code /api}, and the webapps' login form ({@code POST
+ * /camunda/api/admin/auth/user/{engine}/login/{app}}). The password checks themselves are counted
+ * in {@link ThrottledIdentityProvider}.
  */
 public class LoginThrottleFilter extends OncePerRequestFilter {
 
-  private static final Pattern WEBAPP_LOGIN = Pattern.compile(".*/api/admin/auth/user/[^/]+/login/[^/]+/?");
+  private static final Pattern WEBAPP_LOGIN =
+      Pattern.compile(".*/api/admin/auth/user/[^/]+/login/[^/]+/?");
   private static final Pattern BASIC_PATHS = Pattern.compile("/(engine-rest|api)(/.*)?");
 
   private final LoginThrottle throttle;
@@ -48,7 +50,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String userId = null;
@@ -63,7 +66,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       login = basic != null;
       userId = basic;
     }
-    Duration wait = login ? throttle.waitFor(userId, LoginThrottle.clientAddress(request)) : Duration.ZERO;
+    Duration wait =
+        login ? throttle.waitFor(userId, LoginThrottle.clientAddress(request)) : Duration.ZERO;
     if (wait.isZero()) {
       chain.doFilter(request, response);
       return;
@@ -71,14 +75,16 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
     response.setHeader("Retry-After", Long.toString(seconds));
     new ErrorResponse(
-        "パスワードの誤りが続いたため、ログインを一時的に止めています。" + seconds + " 秒後にもう一度お試しください",
-        "Too many wrong passwords: logins are paused, try again in " + seconds + " seconds", List.of())
+            "パスワードの誤りが続いたため、ログインを一時的に止めています。" + seconds + " 秒後にもう一度お試しください",
+            "Too many wrong passwords: logins are paused, try again in " + seconds + " seconds",
+            List.of())
         .writeTo(response, 429);
   }
 
   /**
-   * The login form, read here and handed on unchanged. {@code request.getParameter} would consume the body, and the
-   * webapps' JAX-RS login would then warn on every login that it had to take the form from the servlet parameters.
+   * The login form, read here and handed on unchanged. {@code request.getParameter} would consume
+   * the body, and the webapps' JAX-RS login would then warn on every login that it had to take the
+   * form from the servlet parameters.
    */
   private static final class FormBody extends HttpServletRequestWrapper {
 
@@ -96,7 +102,10 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       if (head.length >= LIMIT) {
         return null; // ThrottledIdentityProvider still refuses the check while the user id waits
       }
-      Charset charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(getCharacterEncoding());
+      Charset charset =
+          getCharacterEncoding() == null
+              ? StandardCharsets.UTF_8
+              : Charset.forName(getCharacterEncoding());
       for (String pair : new String(head, StandardCharsets.ISO_8859_1).split("&")) {
         int equals = pair.indexOf('=');
         if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), charset).equals(name)) {
@@ -140,7 +149,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
 
     @Override
     public BufferedReader getReader() throws IOException {
-      String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+      String encoding =
+          getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
       return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
     }
   }
@@ -151,7 +161,9 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
       return null;
     }
     try {
-      String credentials = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      String credentials =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = credentials.indexOf(':');
       return colon < 0 ? credentials : credentials.substring(0, colon);
     } catch (IllegalArgumentException e) {
@@ -164,7 +176,8 @@ public class LoginThrottleFilter extends OncePerRequestFilter {
   static class Registration {
 
     @Bean
-    FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ObjectMapper json) {
+    FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(
+        LoginThrottle throttle, ObjectMapper json) {
       FilterRegistrationBean<LoginThrottleFilter> registration =
           new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, json));
       registration.setName("login-throttle");

@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Login everywhere: the webapps ({@code /camunda}) have their own session login; the engine REST API needs HTTP
- * Basic with an engine user; our {@code /api} takes HTTP Basic or the webapps' session (with its CSRF token).
- * Authorization checks are on ({@code application.yaml}).
+ * Login everywhere: the webapps ({@code /camunda}) have their own session login; the engine REST
+ * API needs HTTP Basic with an engine user; our {@code /api} takes HTTP Basic or the webapps'
+ * session (with its CSRF token). Authorization checks are on ({@code application.yaml}).
  */
 @Configuration
 public class SecurityConfiguration {
@@ -21,20 +21,33 @@ public class SecurityConfiguration {
     FilterRegistrationBean<BasicAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new BasicAuthenticationFilter());
     registration.setName("basic-authentication");
-    registration.addInitParameter(BasicAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+    registration.addInitParameter(
+        BasicAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         BasicAuthenticationFilter.ChallengeWithBody.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(1);
     return registration;
   }
 
-  /** After the login (order 1): what a signed-in user may change through the engine REST API, on both paths. */
+  /**
+   * After the login (order 1): what a signed-in user may change through the engine REST API, on
+   * both paths.
+   */
   @Bean
-  public FilterRegistrationBean<EngineRestGuard> engineRestGuard(ProcessEngine engine, Privileged privileged,
-      Administrators administrators, TaskAssignments assignmentGuard,
+  public FilterRegistrationBean<EngineRestGuard> engineRestGuard(
+      ProcessEngine engine,
+      Privileged privileged,
+      Administrators administrators,
+      TaskAssignments assignmentGuard,
       @Value("${external-service.limits.max-request-size:1MB}") DataSize maxRequestSize) {
-    FilterRegistrationBean<EngineRestGuard> registration = new FilterRegistrationBean<>(
-        new EngineRestGuard(engine, privileged, administrators, assignmentGuard, (int) maxRequestSize.toBytes()));
+    FilterRegistrationBean<EngineRestGuard> registration =
+        new FilterRegistrationBean<>(
+            new EngineRestGuard(
+                engine,
+                privileged,
+                administrators,
+                assignmentGuard,
+                (int) maxRequestSize.toBytes()));
     registration.setName("engine-rest-guard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(2);
@@ -42,8 +55,8 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProcessEngine engine,
-      Privileged privileged) {
+  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
+      ProcessEngine engine, Privileged privileged) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, privileged));
     registration.setName("api-authentication");

@@ -3,9 +3,10 @@ package jp.lg.externalservice.security;
 import jp.lg.externalservice.system.FieldError;
 
 /**
- * Who may take a task and to whom it may be handed over: the rules live with the case record (four-eyes against
- * the applicant and her 所属長, membership of the task's groups); {@link EngineRestGuard} asks them before the engine
- * sees a claim or a hand-over, so that the refusal names its reason.
+ * Who may take a task and to whom it may be handed over: the rules live with the case record
+ * (four-eyes against the applicant and her 所属長, membership of the task's groups); {@link
+ * EngineRestGuard} asks them before the engine sees a claim or a hand-over, so that the refusal
+ * names its reason.
  */
 public interface TaskAssignments {
 

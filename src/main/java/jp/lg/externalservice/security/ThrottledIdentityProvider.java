@@ -12,14 +12,15 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The engine's user store, with every password check of an HTTP request going through {@link LoginThrottle}: HTTP
- * Basic on {@code /engine-rest} and {@code /api}, the webapps' login form, {@code /engine-rest/identity/verify}. A
- * login that must wait is refused without looking at the password; {@link LoginThrottleFilter} answers it 429 where
- * it can tell the user id beforehand.
+ * The engine's user store, with every password check of an HTTP request going through {@link
+ * LoginThrottle}: HTTP Basic on {@code /engine-rest} and {@code /api}, the webapps' login form,
+ * {@code /engine-rest/identity/verify}. A login that must wait is refused without looking at the
+ * password; {@link LoginThrottleFilter} answers it 429 where it can tell the user id beforehand.
  *
  * <p>The engine's own lock is switched off here (issue 12, item 8): the engine locks a user after
- * {@code loginMaxAttempts} wrong passwords for good (ENGINE-27002), so anyone could lock out the administrator
- * without credentials. Locks stored by an earlier version are ignored and cleared at the user's next login.
+ * {@code loginMaxAttempts} wrong passwords for good (ENGINE-27002), so anyone could lock out the
+ * administrator without credentials. Locks stored by an earlier version are ignored and cleared at
+ * the user's next login.
  */
 public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
@@ -33,7 +34,8 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
   public boolean checkPassword(String userId, String password) {
     HttpServletRequest request = currentRequest();
     if (request == null) {
-      return super.checkPassword(userId, password); // the application's own check, not a caller guessing
+      return super.checkPassword(
+          userId, password); // the application's own check, not a caller guessing
     }
     String address = LoginThrottle.clientAddress(request);
     if (!throttle.waitFor(userId, address).isZero()) {
@@ -59,8 +61,10 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
   }
 
   private static HttpServletRequest currentRequest() {
-    return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-        ? attributes.getRequest() : null;
+    return RequestContextHolder.getRequestAttributes()
+            instanceof ServletRequestAttributes attributes
+        ? attributes.getRequest()
+        : null;
   }
 
   /** Installs the provider in the engine. */
@@ -75,17 +79,18 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-      configuration.setIdentityProviderSessionFactory(new SessionFactory() {
-        @Override
-        public Class<?> getSessionType() {
-          return ThrottledIdentityProvider.class;
-        }
+      configuration.setIdentityProviderSessionFactory(
+          new SessionFactory() {
+            @Override
+            public Class<?> getSessionType() {
+              return ThrottledIdentityProvider.class;
+            }
 
-        @Override
-        public Session openSession() {
-          return new ThrottledIdentityProvider(throttle);
-        }
-      });
+            @Override
+            public Session openSession() {
+              return new ThrottledIdentityProvider(throttle);
+            }
+          });
     }
   }
 }

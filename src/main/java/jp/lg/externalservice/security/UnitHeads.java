@@ -1,9 +1,9 @@
 package jp.lg.externalservice.security;
 
 import java.util.Optional;
+import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import jp.lg.externalservice.system.Privileged;
 import org.springframework.stereotype.Component;
 
 /** The 所属長 of a department: its 外部サービス管理者 (004 §2(3), ruling R-21). */
@@ -19,8 +19,16 @@ public class UnitHeads {
   }
 
   public Optional<User> of(String departmentCode) {
-    return privileged.call(() -> identityService.createUserQuery()
-        .memberOfGroup(new Department(departmentCode, null).unitHeadGroupId()).orderByUserId().asc().list())
-        .stream().findFirst();
+    return privileged
+        .call(
+            () ->
+                identityService
+                    .createUserQuery()
+                    .memberOfGroup(new Department(departmentCode, null).unitHeadGroupId())
+                    .orderByUserId()
+                    .asc()
+                    .list())
+        .stream()
+        .findFirst();
   }
 }

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_RegisterSnsAccount}: the approved SNS account enters the registry, its responsible person as manager. */
+/**
+ * {@code Task_RegisterSnsAccount}: the approved SNS account enters the registry, its responsible
+ * person as manager.
+ */
 @Component("registerSnsAccount")
 public class RegisterSnsAccount implements JavaDelegate {
 
@@ -18,7 +21,7 @@ public class RegisterSnsAccount implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    entries.register(execution, EntryType.SNS,
-        SnsProcess.Variables.SNS_RESPONSIBLE_PERSON.get(execution));
+    entries.register(
+        execution, EntryType.SNS, SnsProcess.Variables.SNS_RESPONSIBLE_PERSON.get(execution));
   }
 }

@@ -1,13 +1,14 @@
 package jp.lg.externalservice.sns;
 
-import jp.lg.externalservice.caserecord.CaseVariables;
-import jp.lg.externalservice.system.Var;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseSteps;
+import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.system.Var;
 
 /**
- * The SNS account registration ({@code processes/sns-account-registration.bpmn}, ruling R-10), called by the
- * application for outcome SNS_PROCEDURE: key, element ids and variables, declared once.
+ * The SNS account registration ({@code processes/sns-account-registration.bpmn}, ruling R-10),
+ * called by the application for outcome SNS_PROCEDURE: key, element ids and variables, declared
+ * once.
  */
 public final class SnsProcess {
 
@@ -21,8 +22,10 @@ public final class SnsProcess {
     public static final String END_SNS_REGISTERED = "Event_SnsRegistered";
     public static final String END_SNS_REJECTED = "Event_SnsRejected";
     public static final String ESCALATE_OVERDUE = "Task_EscalateOverdue";
+
     /** The approval's deadline (timer). */
     public static final String APPROVAL_OVERDUE = "Event_SnsApprovalOverdue";
+
     public static final String END_OVERDUE_ESCALATED = "Event_OverdueEscalated";
 
     private Element() {}
@@ -33,11 +36,14 @@ public final class SnsProcess {
     public static final Var<String> SNS_ACCOUNT_NAME = Var.string("snsAccountName");
     public static final Var<String> SNS_ACCOUNT_URL = Var.string("snsAccountUrl");
     public static final Var<String> SNS_RESPONSIBLE_PERSON = Var.string("snsResponsiblePerson");
-    public static final Var<String> SNS_RESPONSIBLE_PERSON_NAME = Var.string("snsResponsiblePersonName");
+    public static final Var<String> SNS_RESPONSIBLE_PERSON_NAME =
+        Var.string("snsResponsiblePersonName");
     public static final Var<Object> SNS_PROCEDURE_ITEMS = Var.json("snsProcedureItems");
-    public static final Var<OfficialAccount> SNS_OFFICIAL_ACCOUNT = Var.enumeration("snsOfficialAccount", OfficialAccount.class);
+    public static final Var<OfficialAccount> SNS_OFFICIAL_ACCOUNT =
+        Var.enumeration("snsOfficialAccount", OfficialAccount.class);
     public static final Var<Boolean> SNS_NO_CONFIDENTIAL_POSTS = Var.bool("snsNoConfidentialPosts");
-    public static final Var<CaseVariables.DecisionChoice> SNS_DECISION_CHOICE = Var.enumeration("snsDecisionChoice", CaseVariables.DecisionChoice.class);
+    public static final Var<CaseVariables.DecisionChoice> SNS_DECISION_CHOICE =
+        Var.enumeration("snsDecisionChoice", CaseVariables.DecisionChoice.class);
 
     private Variables() {}
   }

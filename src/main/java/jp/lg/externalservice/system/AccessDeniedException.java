@@ -1,6 +1,9 @@
 package jp.lg.externalservice.system;
 
-/** The caller is logged in but may not do this: 403 with a bilingual body ({@link ApiExceptionHandler}). */
+/**
+ * The caller is logged in but may not do this: 403 with a bilingual body ({@link
+ * ApiExceptionHandler}).
+ */
 public class AccessDeniedException extends RuntimeException {
 
   private final String messageJa;

@@ -10,12 +10,14 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Output of a call activity ({@code camunda:variableMappingDelegateExpression="${changedVariablesOut}"}): as
- * {@code <camunda:out variables="all"/>}, every variable of the called process ends up in the caller with the called
- * process's value, but a variable the called process did not change is not written again. The caller's variables are
- * the same afterwards; what is saved is a runtime update, a history detail and, for JSON, two byte arrays for each of
- * the ~70 variables the application hands to its review (issue 8, docs/benchmarks.md). The input stays
- * {@code <camunda:in variables="all"/>} in the diagram.
+ * Output of a call activity ({@code
+ * camunda:variableMappingDelegateExpression="${changedVariablesOut}"}): as {@code <camunda:out
+ * variables="all"/>}, every variable of the called process ends up in the caller with the called
+ * process's value, but a variable the called process did not change is not written again. The
+ * caller's variables are the same afterwards; what is saved is a runtime update, a history detail
+ * and, for JSON, two byte arrays for each of the ~70 variables the application hands to its review
+ * (issue 8, docs/benchmarks.md). The input stays {@code <camunda:in variables="all"/>} in the
+ * diagram.
  */
 @Component("changedVariablesOut")
 public class ChangedVariablesOut implements DelegateVariableMapping {
@@ -41,9 +43,13 @@ public class ChangedVariablesOut implements DelegateVariableMapping {
     if (current == null || !Objects.equals(current.getType(), value.getType())) {
       return false;
     }
-    if (current instanceof SerializableValue currentSerializable && value instanceof SerializableValue serializable) {
-      return Objects.equals(currentSerializable.getValueSerialized(), serializable.getValueSerialized())
-          && Objects.equals(currentSerializable.getSerializationDataFormat(), serializable.getSerializationDataFormat());
+    if (current instanceof SerializableValue currentSerializable
+        && value instanceof SerializableValue serializable) {
+      return Objects.equals(
+              currentSerializable.getValueSerialized(), serializable.getValueSerialized())
+          && Objects.equals(
+              currentSerializable.getSerializationDataFormat(),
+              serializable.getSerializationDataFormat());
     }
     return Objects.equals(current.getValue(), value.getValue());
   }

@@ -6,8 +6,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Due dates of user tasks, used in the diagrams as {@code ${dueDates.applicantTask()}}. The durations are
- * ISO 8601 and configurable in {@code application.yaml}; they count from the engine clock, so tests can move it.
+ * Due dates of user tasks, used in the diagrams as {@code ${dueDates.applicantTask()}}. The
+ * durations are ISO 8601 and configurable in {@code application.yaml}; they count from the engine
+ * clock, so tests can move it.
  */
 @Component("dueDates")
 public class DueDates {
@@ -15,7 +16,8 @@ public class DueDates {
   private final Duration applicantTask;
   private final Duration reviewTask;
 
-  public DueDates(@Value("${external-service.due.applicant-task:P14D}") Duration applicantTask,
+  public DueDates(
+      @Value("${external-service.due.applicant-task:P14D}") Duration applicantTask,
       @Value("${external-service.due.review-task:P10D}") Duration reviewTask) {
     this.applicantTask = applicantTask;
     this.reviewTask = reviewTask;
@@ -31,7 +33,10 @@ public class DueDates {
     return from(reviewTask);
   }
 
-  /** The applicant's period as an ISO 8601 duration, for timers that escalate an overdue applicant task. */
+  /**
+   * The applicant's period as an ISO 8601 duration, for timers that escalate an overdue applicant
+   * task.
+   */
   public String applicantPeriod() {
     return applicantTask.toString();
   }

@@ -7,7 +7,10 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.springframework.stereotype.Component;
 
-/** The engine REST API at {@code /engine-rest}, with validation errors answered as 400 (see the mappers). */
+/**
+ * The engine REST API at {@code /engine-rest}, with validation errors answered as 400 (see the
+ * mappers).
+ */
 @Component
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
@@ -15,7 +18,9 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
     CamundaRestResources.getConfigurationClasses().stream()
-        .filter(type -> type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class)
+        .filter(
+            type ->
+                type != RestExceptionHandler.class && type != ProcessEngineExceptionHandler.class)
         .forEach(this::register);
     register(RestValidationExceptionMappers.ForRestException.class);
     register(RestValidationExceptionMappers.ForProcessEngineException.class);

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON body of every 4xx answer of the {@code /api} endpoints: Japanese and English, field by field. */
+/**
+ * The JSON body of every 4xx answer of the {@code /api} endpoints: Japanese and English, field by
+ * field.
+ */
 public record ErrorResponse(String error, String errorEn, List<FieldError> errors) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,13 +26,17 @@ public record ErrorResponse(String error, String errorEn, List<FieldError> error
   }
 
   /**
-   * Answers a request from a servlet filter (before any controller): this body plus Camunda's {@code type} and
-   * {@code message}, which Tasklist and Cockpit show, so one body serves the webapps, the engine REST API and /api.
+   * Answers a request from a servlet filter (before any controller): this body plus Camunda's
+   * {@code type} and {@code message}, which Tasklist and Cockpit show, so one body serves the
+   * webapps, the engine REST API and /api.
    */
   public void writeTo(HttpServletResponse response, int status) throws IOException {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", status == HttpServletResponse.SC_BAD_REQUEST ? InputValidationException.class.getSimpleName()
-        : "HTTP " + status);
+    body.put(
+        "type",
+        status == HttpServletResponse.SC_BAD_REQUEST
+            ? InputValidationException.class.getSimpleName()
+            : "HTTP " + status);
     body.put("message", error + "（" + errorEn + "）");
     body.put("error", error);
     body.put("errorEn", errorEn);

@@ -14,22 +14,34 @@ public final class EveryUserTask {
 
   private EveryUserTask() {}
 
-  /** Call from a process engine plugin's {@code preInit}: {@code listener} runs when any user task is created. */
+  /**
+   * Call from a process engine plugin's {@code preInit}: {@code listener} runs when any user task
+   * is created.
+   */
   static void onCreate(ProcessEngineConfigurationImpl configuration, TaskListener listener) {
     on(configuration, TaskListener.EVENTNAME_CREATE, listener);
   }
 
-  /** Call from a process engine plugin's {@code preInit}: {@code listener} runs on {@code event} of any user task. */
-  public static void on(ProcessEngineConfigurationImpl configuration, String event, TaskListener listener) {
+  /**
+   * Call from a process engine plugin's {@code preInit}: {@code listener} runs on {@code event} of
+   * any user task.
+   */
+  public static void on(
+      ProcessEngineConfigurationImpl configuration, String event, TaskListener listener) {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(event, listener);
-      }
-    });
+    configuration
+        .getCustomPreBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(
+                  Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                ((UserTaskActivityBehavior) activity.getActivityBehavior())
+                    .getTaskDefinition()
+                    .addBuiltInTaskListener(event, listener);
+              }
+            });
   }
 }

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Guard clauses for Java callers that already hold typed values (a record, an enum, a date): each check records a
- * {@link FieldError} instead of throwing, so that one {@link InputValidationException} names every offending field,
- * with the same field names and messages as {@link InputReader} gives at the HTTP and form edge.
+ * Guard clauses for Java callers that already hold typed values (a record, an enum, a date): each
+ * check records a {@link FieldError} instead of throwing, so that one {@link
+ * InputValidationException} names every offending field, with the same field names and messages as
+ * {@link InputReader} gives at the HTTP and form edge.
  */
 public final class FieldChecks {
 
@@ -20,7 +21,10 @@ public final class FieldChecks {
     return value;
   }
 
-  /** The text trimmed, or null with the error recorded when it is blank or longer than {@code maxLength}. */
+  /**
+   * The text trimmed, or null with the error recorded when it is blank or longer than {@code
+   * maxLength}.
+   */
   public String requiredText(String field, String value, int maxLength) {
     String text = optionalText(field, value, maxLength);
     if (text == null && !hasError(field)) {
@@ -29,7 +33,10 @@ public final class FieldChecks {
     return text;
   }
 
-  /** The text trimmed; null when null or blank, or (with the error recorded) longer than {@code maxLength}. */
+  /**
+   * The text trimmed; null when null or blank, or (with the error recorded) longer than {@code
+   * maxLength}.
+   */
   public String optionalText(String field, String value, int maxLength) {
     String text = value == null ? "" : value.strip();
     if (text.isEmpty()) {
@@ -50,7 +57,9 @@ public final class FieldChecks {
     return errors.stream().anyMatch(error -> error.field().equals(field));
   }
 
-  /** Throws {@link InputValidationException} naming every offending field (up to its limit), if any. */
+  /**
+   * Throws {@link InputValidationException} naming every offending field (up to its limit), if any.
+   */
   public void throwIfInvalid() {
     if (!errors.isEmpty()) {
       throw new InputValidationException(errors);

@@ -10,6 +10,7 @@ public record FieldError(String field, String message, String messageEn) {
 
   /** A text longer than its field takes. */
   public static FieldError tooLong(String field, int maxLength) {
-    return new FieldError(field, maxLength + " 文字以内で入力してください", "must be at most " + maxLength + " characters");
+    return new FieldError(
+        field, maxLength + " 文字以内で入力してください", "must be at most " + maxLength + " characters");
   }
 }

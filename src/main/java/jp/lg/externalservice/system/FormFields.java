@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The fields of a Camunda Form: the variables that a task (or a start event) using it may write. A field is a
- * component with a {@code key}; a group with a {@code path} is one JSON variable holding its components' keys.
- * Components without a key (texts, spacers) write nothing.
+ * The fields of a Camunda Form: the variables that a task (or a start event) using it may write. A
+ * field is a component with a {@code key}; a group with a {@code path} is one JSON variable holding
+ * its components' keys. Components without a key (texts, spacers) write nothing.
  */
 public final class FormFields {
 
@@ -72,7 +72,9 @@ public final class FormFields {
         String key = component.get("key").asText();
         fields.put(key, new Field(key, kindOf(type), Set.of()));
       } else if (component.has("components")) {
-        collect(component.path("components"), fields); // a group without a path only lays its fields out
+        collect(
+            component.path("components"),
+            fields); // a group without a path only lays its fields out
       }
     }
   }

@@ -11,16 +11,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads typed fields from a JSON object (a REST body, or process variables converted by {@link JsonInput}) and
- * collects one {@link FieldError} per offending field, so that a caller can report every problem at once.
+ * Reads typed fields from a JSON object (a REST body, or process variables converted by {@link
+ * JsonInput}) and collects one {@link FieldError} per offending field, so that a caller can report
+ * every problem at once.
  */
 public final class InputReader {
 
   /**
-   * The longest array any form field takes: every list of the forms is a choice of enum values, so a longer one is
-   * hostile, and is refused before its elements are looked at (issue #12, "Size").
+   * The longest array any form field takes: every list of the forms is a choice of enum values, so
+   * a longer one is hostile, and is refused before its elements are looked at (issue #12, "Size").
    */
   public static final int MAX_ARRAY_LENGTH = 100;
+
   /** The longest free text (a note, a comment, a reason) any form field takes. */
   public static final int MAX_TEXT = 2000;
 
@@ -39,8 +41,8 @@ public final class InputReader {
   }
 
   /**
-   * A reader for a nested object (a group of a Camunda Form); its errors name the field as {@code group.field}
-   * and are collected here. Null, with the error recorded, when the object is missing.
+   * A reader for a nested object (a group of a Camunda Form); its errors name the field as {@code
+   * group.field} and are collected here. Null, with the error recorded, when the object is missing.
    */
   public InputReader object(String field) {
     JsonNode node = input.get(field);
@@ -119,7 +121,9 @@ public final class InputReader {
       return List.of();
     }
     if (!node.isArray()) {
-      reject(field, "配列で指定してください（許可される値: " + allowed(type) + "）",
+      reject(
+          field,
+          "配列で指定してください（許可される値: " + allowed(type) + "）",
           "must be an array of: " + allowed(type));
       return List.of();
     }
@@ -134,7 +138,9 @@ public final class InputReader {
       }
     }
     if (nonEmpty && node.isEmpty()) {
-      reject(field, "1 つ以上選択してください（許可される値: " + allowed(type) + "）",
+      reject(
+          field,
+          "1 つ以上選択してください（許可される値: " + allowed(type) + "）",
           "must contain at least one of: " + allowed(type));
     }
     return List.copyOf(values);
@@ -164,7 +170,8 @@ public final class InputReader {
       missing(field);
       return null;
     }
-    if (!node.isIntegralNumber() && !(node.isNumber() && node.asDouble() == Math.rint(node.asDouble()))) {
+    if (!node.isIntegralNumber()
+        && !(node.isNumber() && node.asDouble() == Math.rint(node.asDouble()))) {
       reject(field, "整数で入力してください", "must be a whole number");
       return null;
     }
@@ -177,14 +184,16 @@ public final class InputReader {
   }
 
   /**
-   * False, with the error recorded, when the array {@code node} has more than {@code max} elements; for readers of
-   * arrays other than {@link #enumList}.
+   * False, with the error recorded, when the array {@code node} has more than {@code max} elements;
+   * for readers of arrays other than {@link #enumList}.
    */
   public boolean withinLength(String field, JsonNode node, int max) {
     if (node.size() <= max) {
       return true;
     }
-    reject(field, max + " 件以内で指定してください（" + node.size() + " 件あります）",
+    reject(
+        field,
+        max + " 件以内で指定してください（" + node.size() + " 件あります）",
         "must have at most " + max + " items (has " + node.size() + ")");
     return false;
   }
@@ -195,14 +204,16 @@ public final class InputReader {
 
   public boolean hasError(String field) {
     String name = prefix + field;
-    return errors.list.stream().anyMatch(e -> e.field().equals(name) || e.field().startsWith(name + "["));
+    return errors.list.stream()
+        .anyMatch(e -> e.field().equals(name) || e.field().startsWith(name + "["));
   }
 
   /**
-   * The errors, at most {@link InputValidationException#MAX_REPORTED_ERRORS} of them and then one that counts the
-   * rest.
+   * The errors, at most {@link InputValidationException#MAX_REPORTED_ERRORS} of them and then one
+   * that counts the rest.
    */
-  // The same reads by a declared variable (a form field's key): {@code reader.requiredEnum(DOUBLE_CHECK_DECISION)}.
+  // The same reads by a declared variable (a form field's key): {@code
+  // reader.requiredEnum(DOUBLE_CHECK_DECISION)}.
 
   public InputReader object(Var<?> field) {
     return object(field.name());
@@ -253,7 +264,9 @@ public final class InputReader {
     return errors.reported();
   }
 
-  /** Throws {@link InputValidationException} naming every offending field (up to the limit), if any. */
+  /**
+   * Throws {@link InputValidationException} naming every offending field (up to the limit), if any.
+   */
   public void throwIfInvalid() {
     if (!errors.list.isEmpty()) {
       throw new InputValidationException(errors.reported());
@@ -289,8 +302,8 @@ public final class InputReader {
   }
 
   /**
-   * The errors of a reader and its nested readers; beyond the reporting limit only counted, so that hostile input
-   * cannot make the error list (and the answer) as large as itself.
+   * The errors of a reader and its nested readers; beyond the reporting limit only counted, so that
+   * hostile input cannot make the error list (and the answer) as large as itself.
    */
   private static final class Errors {
     private final List<FieldError> list = new ArrayList<>();
@@ -319,8 +332,8 @@ public final class InputReader {
   }
 
   /**
-   * The date of an ISO date ({@code 2027-04-01}) or of the date-time a Camunda Form's date field may send
-   * ({@code 2027-04-01T00:00:00…}); null for null.
+   * The date of an ISO date ({@code 2027-04-01}) or of the date-time a Camunda Form's date field
+   * may send ({@code 2027-04-01T00:00:00…}); null for null.
    */
   public static LocalDate isoDate(String text) {
     return text == null ? null : LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);

@@ -6,13 +6,15 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * Bad input, naming every offending field. Extends the engine's form-validation exception so that the engine
- * REST API answers 400 for task and start-form submissions; {@code RestValidationErrorMapper} makes every other
- * path answer 400 too.
+ * Bad input, naming every offending field. Extends the engine's form-validation exception so that
+ * the engine REST API answers 400 for task and start-form submissions; {@code
+ * RestValidationErrorMapper} makes every other path answer 400 too.
  */
 public class InputValidationException extends FormFieldValidationException {
 
-  /** The most errors an answer names; the rest are counted in one more entry (issue #12, "Size"). */
+  /**
+   * The most errors an answer names; the rest are counted in one more entry (issue #12, "Size").
+   */
   public static final int MAX_REPORTED_ERRORS = 50;
 
   /** The field name of the entry that counts the errors not named. */
@@ -25,7 +27,10 @@ public class InputValidationException extends FormFieldValidationException {
     this.errors = capped(errors);
   }
 
-  /** The first {@link #MAX_REPORTED_ERRORS} errors and, when there are more, one entry that counts the rest. */
+  /**
+   * The first {@link #MAX_REPORTED_ERRORS} errors and, when there are more, one entry that counts
+   * the rest.
+   */
   public static List<FieldError> capped(List<FieldError> errors) {
     if (errors.size() <= MAX_REPORTED_ERRORS + 1) {
       return List.copyOf(errors);
@@ -36,7 +41,8 @@ public class InputValidationException extends FormFieldValidationException {
   }
 
   static FieldError omitted(int count) {
-    return new FieldError(OMITTED_FIELD, "ほかに " + count + " 件の誤りがあります", count + " more errors not shown");
+    return new FieldError(
+        OMITTED_FIELD, "ほかに " + count + " 件の誤りがあります", count + " more errors not shown");
   }
 
   public List<FieldError> getErrors() {
@@ -44,8 +50,9 @@ public class InputValidationException extends FormFieldValidationException {
   }
 
   private static String describe(List<FieldError> errors) {
-    return "入力内容に誤りがあります（Invalid input）: " + errors.stream()
-        .map(e -> e.field() + ": " + e.message() + "（" + e.messageEn() + "）")
-        .collect(Collectors.joining(" / "));
+    return "入力内容に誤りがあります（Invalid input）: "
+        + errors.stream()
+            .map(e -> e.field() + ": " + e.message() + "（" + e.messageEn() + "）")
+            .collect(Collectors.joining(" / "));
   }
 }

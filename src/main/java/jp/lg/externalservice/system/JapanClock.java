@@ -7,11 +7,12 @@ import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
- * The one clock of the application: the engine's, read in Asia/Tokyo. Dates in records are Japanese calendar days
- * whatever the server's time zone (issue #12, item 11), and a test that moves the engine clock
- * ({@code ClockUtil.setCurrentTime}) moves every date the application records with it. Static, like the engine
- * clock it reads, so that reading the time needs no wiring in the delegates. Domain code reads the time here only,
- * never {@code ZoneId.systemDefault()}, {@code LocalDate.now()}, {@code Instant.now()} or {@code new Date()}.
+ * The one clock of the application: the engine's, read in Asia/Tokyo. Dates in records are Japanese
+ * calendar days whatever the server's time zone (issue #12, item 11), and a test that moves the
+ * engine clock ({@code ClockUtil.setCurrentTime}) moves every date the application records with it.
+ * Static, like the engine clock it reads, so that reading the time needs no wiring in the
+ * delegates. Domain code reads the time here only, never {@code ZoneId.systemDefault()}, {@code
+ * LocalDate.now()}, {@code Instant.now()} or {@code new Date()}.
  */
 public final class JapanClock {
 

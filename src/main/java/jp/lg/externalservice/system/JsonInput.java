@@ -12,8 +12,9 @@ import java.util.Map;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
- * Turns process variables into the JSON shape {@link InputReader} reads, so the same validation serves REST
- * bodies and process variables. Camunda Forms in Tasklist submit arrays as {@code Json} variables.
+ * Turns process variables into the JSON shape {@link InputReader} reads, so the same validation
+ * serves REST bodies and process variables. Camunda Forms in Tasklist submit arrays as {@code Json}
+ * variables.
  */
 public final class JsonInput {
 
@@ -21,26 +22,32 @@ public final class JsonInput {
   public static final int MAX_ARRAY_LENGTH = 1000;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
   private JsonInput() {}
 
   /**
-   * The variables as one object. A JSON variable holding an array longer than {@link #MAX_ARRAY_LENGTH} anywhere is
-   * refused, naming the variable: no form produces one (issue #12, "Size").
+   * The variables as one object. A JSON variable holding an array longer than {@link
+   * #MAX_ARRAY_LENGTH} anywhere is refused, naming the variable: no form produces one (issue #12,
+   * "Size").
    */
   public static ObjectNode fromVariables(Map<String, Object> variables) {
     ObjectNode node = MAPPER.createObjectNode();
     List<FieldError> errors = new ArrayList<>();
-    variables.forEach((name, value) -> {
-      JsonNode json = toJson(value);
-      if (value instanceof SpinJsonNode && longestArray(json) > MAX_ARRAY_LENGTH) {
-        errors.add(new FieldError(name, "配列が長すぎます（" + MAX_ARRAY_LENGTH + " 件以内）",
-            "has an array longer than " + MAX_ARRAY_LENGTH + " items"));
-      } else {
-        node.set(name, json);
-      }
-    });
+    variables.forEach(
+        (name, value) -> {
+          JsonNode json = toJson(value);
+          if (value instanceof SpinJsonNode && longestArray(json) > MAX_ARRAY_LENGTH) {
+            errors.add(
+                new FieldError(
+                    name,
+                    "配列が長すぎます（" + MAX_ARRAY_LENGTH + " 件以内）",
+                    "has an array longer than " + MAX_ARRAY_LENGTH + " items"));
+          } else {
+            node.set(name, json);
+          }
+        });
     if (!errors.isEmpty()) {
       throw new InputValidationException(errors);
     }
@@ -57,7 +64,9 @@ public final class JsonInput {
     }
     if (value instanceof Date date) {
       // the Japanese calendar day and time, whatever the server's zone (JapanClock)
-      return MAPPER.getNodeFactory().textNode(DATE_TIME.format(date.toInstant().atZone(JapanClock.ZONE)));
+      return MAPPER
+          .getNodeFactory()
+          .textNode(DATE_TIME.format(date.toInstant().atZone(JapanClock.ZONE)));
     }
     return MAPPER.valueToTree(value);
   }

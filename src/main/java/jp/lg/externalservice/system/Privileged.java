@@ -4,10 +4,11 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs engine calls that are the system's own business, not the current user's, without authorization checks:
- * e.g. evaluating the rule tables for any applicant, or granting an applicant access to their own application.
- * Inside a running command (a delegate or listener) the same command context is reused. The engine's own
- * {@code runWithoutAuthorization} does the work ({@link EngineInternals}); the current user stays authenticated.
+ * Runs engine calls that are the system's own business, not the current user's, without
+ * authorization checks: e.g. evaluating the rule tables for any applicant, or granting an applicant
+ * access to their own application. Inside a running command (a delegate or listener) the same
+ * command context is reused. The engine's own {@code runWithoutAuthorization} does the work ({@link
+ * EngineInternals}); the current user stays authenticated.
  */
 @Component
 public class Privileged {
@@ -23,9 +24,10 @@ public class Privileged {
   }
 
   public void run(Runnable action) {
-    call(() -> {
-      action.run();
-      return null;
-    });
+    call(
+        () -> {
+          action.run();
+          return null;
+        });
   }
 }

@@ -8,9 +8,9 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The size limit of request bodies ({@code external-service.limits.*}) on every path that takes one: our API, the
- * engine REST API and the webapps' API (Tasklist submits forms through {@code /camunda/api/engine}). It runs before
- * authentication, so no body is read unbounded by anyone.
+ * The size limit of request bodies ({@code external-service.limits.*}) on every path that takes
+ * one: our API, the engine REST API and the webapps' API (Tasklist submits forms through {@code
+ * /camunda/api/engine}). It runs before authentication, so no body is read unbounded by anyone.
  */
 @Configuration
 public class RequestLimitsConfiguration {

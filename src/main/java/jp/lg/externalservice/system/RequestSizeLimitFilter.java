@@ -22,13 +22,13 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds every request body before anything reads it (issue #12, "Size"): a body above the limit is answered 413
- * with a short bilingual body, and never parsed. A declared Content-Length above the limit is refused at once; a
- * chunked body is counted while it is read and fails at the limit. Multipart uploads (attachments, deployments from
- * Camunda Modeler) have their own, larger limit; the attachment rules themselves stay with the attachment endpoint.
+ * Bounds every request body before anything reads it (issue #12, "Size"): a body above the limit is
+ * answered 413 with a short bilingual body, and never parsed. A declared Content-Length above the
+ * limit is refused at once; a chunked body is counted while it is read and fails at the limit.
+ * Multipart uploads (attachments, deployments from Camunda Modeler) have their own, larger limit;
+ * the attachment rules themselves stay with the attachment endpoint.
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
-
 
   private final DataSize maxRequestSize;
   private final DataSize maxUploadSize;
@@ -39,7 +39,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     DataSize limit = isMultipart(request) ? maxUploadSize : maxRequestSize;
     if (request.getContentLengthLong() > limit.toBytes()) {
@@ -67,7 +68,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
   private static ErrorResponse tooLarge(DataSize limit) {
     String size = describe(limit);
-    return new ErrorResponse("リクエストが大きすぎます（上限 " + size + "）", "The request is too large (limit " + size + ")",
+    return new ErrorResponse(
+        "リクエストが大きすぎます（上限 " + size + "）",
+        "The request is too large (limit " + size + ")",
         List.of(new FieldError("(body)", size + " 以下にしてください", "must be at most " + size)));
   }
 
@@ -85,8 +88,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
   }
 
   /**
-   * The response as long as the body is within the limit; once it is not, whatever answers the failed read its own
-   * way (Camunda's REST API: 500, Spring: 400) writes into nothing, and the filter answers 413.
+   * The response as long as the body is within the limit; once it is not, whatever answers the
+   * failed read its own way (Camunda's REST API: 500, Spring: 400) writes into nothing, and the
+   * filter answers 413.
    */
   private static final class UntilExceeded extends HttpServletResponseWrapper {
 
@@ -107,38 +111,39 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     public ServletOutputStream getOutputStream() throws IOException {
       if (stream == null) {
         ServletOutputStream out = super.getOutputStream();
-        stream = new ServletOutputStream() {
-          @Override
-          public void write(int b) throws IOException {
-            if (open()) {
-              out.write(b);
-            }
-          }
+        stream =
+            new ServletOutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                if (open()) {
+                  out.write(b);
+                }
+              }
 
-          @Override
-          public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (open()) {
-              out.write(bytes, offset, length);
-            }
-          }
+              @Override
+              public void write(byte[] bytes, int offset, int length) throws IOException {
+                if (open()) {
+                  out.write(bytes, offset, length);
+                }
+              }
 
-          @Override
-          public void flush() throws IOException {
-            if (open()) {
-              out.flush();
-            }
-          }
+              @Override
+              public void flush() throws IOException {
+                if (open()) {
+                  out.flush();
+                }
+              }
 
-          @Override
-          public boolean isReady() {
-            return out.isReady();
-          }
+              @Override
+              public boolean isReady() {
+                return out.isReady();
+              }
 
-          @Override
-          public void setWriteListener(WriteListener listener) {
-            out.setWriteListener(listener);
-          }
-        };
+              @Override
+              public void setWriteListener(WriteListener listener) {
+                out.setWriteListener(listener);
+              }
+            };
       }
       return stream;
     }
@@ -147,28 +152,30 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     public PrintWriter getWriter() throws IOException {
       if (writer == null) {
         Writer out = super.getWriter();
-        writer = new PrintWriter(new Writer() {   // unbuffered: the container flushes its own writer
-          @Override
-          public void write(char[] chars, int offset, int length) throws IOException {
-            if (open()) {
-              out.write(chars, offset, length);
-            }
-          }
+        writer =
+            new PrintWriter(
+                new Writer() { // unbuffered: the container flushes its own writer
+                  @Override
+                  public void write(char[] chars, int offset, int length) throws IOException {
+                    if (open()) {
+                      out.write(chars, offset, length);
+                    }
+                  }
 
-          @Override
-          public void flush() throws IOException {
-            if (open()) {
-              out.flush();
-            }
-          }
+                  @Override
+                  public void flush() throws IOException {
+                    if (open()) {
+                      out.flush();
+                    }
+                  }
 
-          @Override
-          public void close() throws IOException {
-            if (open()) {
-              out.close();
-            }
-          }
-        });
+                  @Override
+                  public void close() throws IOException {
+                    if (open()) {
+                      out.close();
+                    }
+                  }
+                });
       }
       return writer;
     }
@@ -269,8 +276,11 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     public BufferedReader getReader() throws IOException {
       if (reader == null) {
         String encoding = getCharacterEncoding();
-        reader = new BufferedReader(new InputStreamReader(getInputStream(),
-            encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)));
+        reader =
+            new BufferedReader(
+                new InputStreamReader(
+                    getInputStream(),
+                    encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)));
       }
       return reader;
     }

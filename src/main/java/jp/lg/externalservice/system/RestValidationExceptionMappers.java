@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
- * The engine REST API answers 500 when a process start or a task completion fails in a listener. These mappers
- * replace Camunda's own two so that our {@link InputValidationException} becomes a 400 naming every field, on
- * every path; anything else is answered exactly as Camunda would.
+ * The engine REST API answers 500 when a process start or a task completion fails in a listener.
+ * These mappers replace Camunda's own two so that our {@link InputValidationException} becomes a
+ * 400 naming every field, on every path; anything else is answered exactly as Camunda would.
  */
 public final class RestValidationExceptionMappers {
 
@@ -27,7 +27,10 @@ public final class RestValidationExceptionMappers {
         body.put("type", InputValidationException.class.getSimpleName());
         body.put("message", invalid.getMessage());
         body.put("errors", invalid.getErrors());
-        return Response.status(Response.Status.BAD_REQUEST).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(Response.Status.BAD_REQUEST)
+            .entity(body)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .build();
       }
       if (cause.getCause() == cause) {
         break;

@@ -12,11 +12,12 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * What people typed is shown as they typed it. The read-only summaries of the Camunda Forms are Markdown templates,
- * and form-js puts a variable's value into the Markdown as is: {@code <b>} would become bold, {@code <img …>} an
- * image (its scripts removed by the sanitizer), {@code **} emphasis. So every user task gets, when it is created, a
- * task-local JSON variable {@value #VARIABLE} with each plain value (text, number, date, yes/no) of its process
- * written as character references; the forms show {@code {{shown.serviceName}}}, never {@code {{serviceName}}}.
+ * What people typed is shown as they typed it. The read-only summaries of the Camunda Forms are
+ * Markdown templates, and form-js puts a variable's value into the Markdown as is: {@code <b>}
+ * would become bold, {@code <img …>} an image (its scripts removed by the sanitizer), {@code **}
+ * emphasis. So every user task gets, when it is created, a task-local JSON variable {@value
+ * #VARIABLE} with each plain value (text, number, date, yes/no) of its process written as character
+ * references; the forms show {@code {{shown.serviceName}}}, never {@code {{serviceName}}}.
  * Conditions ({@code {{#if …}}}) keep reading the real values.
  */
 @Component
@@ -30,7 +31,10 @@ public class ShownValues extends AbstractProcessEnginePlugin {
     ObjectNode shown = JsonNodeFactory.instance.objectNode();
     for (Map.Entry<String, Object> variable : task.getVariables().entrySet()) {
       Object value = variable.getValue();
-      if (value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Date) {
+      if (value instanceof String
+          || value instanceof Number
+          || value instanceof Boolean
+          || value instanceof Date) {
         shown.put(variable.getKey(), asText(String.valueOf(value)));
       }
     }
@@ -38,8 +42,9 @@ public class ShownValues extends AbstractProcessEnginePlugin {
   }
 
   /**
-   * The text with every ASCII punctuation character as a numeric character reference and line breaks as
-   * {@code <br>}: neither HTML nor Markdown nor a template can read anything into it, and the page shows it exactly.
+   * The text with every ASCII punctuation character as a numeric character reference and line
+   * breaks as {@code <br>}: neither HTML nor Markdown nor a template can read anything into it, and
+   * the page shows it exactly.
    */
   public static String asText(String value) {
     StringBuilder text = new StringBuilder(value.length() + 16);

@@ -4,9 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 
 /**
- * End listener of a user task that validates what was submitted, on the server, for Tasklist and REST alike. It
- * runs in the completing transaction: bad input rolls the completion back, the task stays open and the caller
- * gets a 400 naming every field. (A task listener would do, but the engine wraps its exceptions into a 500.)
+ * End listener of a user task that validates what was submitted, on the server, for Tasklist and
+ * REST alike. It runs in the completing transaction: bad input rolls the completion back, the task
+ * stays open and the caller gets a 400 naming every field. (A task listener would do, but the
+ * engine wraps its exceptions into a 500.)
  */
 public abstract class TaskCompletion implements ExecutionListener {
 

@@ -5,9 +5,10 @@ import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * A process variable declared once with its name and type (the idea of holunda camunda-bpm-data, written small):
- * {@code APPLICANT.get(execution)} instead of {@code (String) execution.getVariable("applicant")}. Enums are stored
- * by name, as the forms send them; dates as ISO strings are read with {@link #string(String)}.
+ * A process variable declared once with its name and type (the idea of holunda camunda-bpm-data,
+ * written small): {@code APPLICANT.get(execution)} instead of {@code (String)
+ * execution.getVariable("applicant")}. Enums are stored by name, as the forms send them; dates as
+ * ISO strings are read with {@link #string(String)}.
  *
  * @param <T> the Java type code reads and writes
  */
@@ -42,7 +43,10 @@ public final class Var<T> {
     return new Var<>(name, type);
   }
 
-  /** Structured data (a form's group, rows for a form), stored as JSON; read as whatever the engine holds. */
+  /**
+   * Structured data (a form's group, rows for a form), stored as JSON; read as whatever the engine
+   * holds.
+   */
   public static Var<Object> json(String name) {
     return new Var<>(name, Object.class);
   }
@@ -56,7 +60,10 @@ public final class Var<T> {
     return type;
   }
 
-  /** The value, or null when unset or of another type; an enum stored under an unknown name is an error. */
+  /**
+   * The value, or null when unset or of another type; an enum stored under an unknown name is an
+   * error.
+   */
   public T get(VariableScope scope) {
     return convert(scope.getVariable(name));
   }
@@ -93,8 +100,9 @@ public final class Var<T> {
   }
 
   /**
-   * A value of another type than declared reads as null, as a missing answer would: variables can be written by
-   * users (issue 12), so a number sent where text was declared is not turned into text here.
+   * A value of another type than declared reads as null, as a missing answer would: variables can
+   * be written by users (issue 12), so a number sent where text was declared is not turned into
+   * text here.
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private T convert(Object value) {

@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of {@code StartEvent_TerminationRequired} (a stop of use, started by the server): opens the
- * termination's case record for the entry's サービス管理担当者, who files the 終了確認書 in a task, and the entry's
- * department — both from the registry (the business key), not from the message's variables.
+ * Start listener of {@code StartEvent_TerminationRequired} (a stop of use, started by the server):
+ * opens the termination's case record for the entry's サービス管理担当者, who files the 終了確認書 in a task, and
+ * the entry's department — both from the registry (the business key), not from the message's
+ * variables.
  */
 @Component("stopOfUseStart")
 public class StopOfUseStart implements ExecutionListener {
@@ -26,9 +27,19 @@ public class StopOfUseStart implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    RegistryEntry entry = registry.find(execution.getProcessBusinessKey()).orElseThrow(() ->
-        new IllegalStateException("no registry entry '" + execution.getProcessBusinessKey() + "'"));
-    caseRecords.open(execution, entry.serviceManager(), new Department(entry.departmentCode(), entry.departmentName()),
-        entry.serviceManager(), null, entry.id());
+    RegistryEntry entry =
+        registry
+            .find(execution.getProcessBusinessKey())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no registry entry '" + execution.getProcessBusinessKey() + "'"));
+    caseRecords.open(
+        execution,
+        entry.serviceManager(),
+        new Department(entry.departmentCode(), entry.departmentName()),
+        entry.serviceManager(),
+        null,
+        entry.id());
   }
 }

@@ -1,11 +1,14 @@
 package jp.lg.externalservice.termination;
 
-import jp.lg.externalservice.classification.Route;
+import static jp.lg.externalservice.caserecord.CaseVariables.*;
+import static jp.lg.externalservice.termination.TerminationProcess.Variables.*;
+
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.checklist.Checklist;
+import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
@@ -20,15 +23,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-import static jp.lg.externalservice.caserecord.CaseVariables.*;
-import static jp.lg.externalservice.termination.TerminationProcess.Variables.*;
-
 
 /**
- * Start listener of the termination: the 終了確認書 (002 §7(1)①–⑤) for one registry entry in use, filed by its
- * サービス管理担当者 or 外部サービス管理者; 様式6 for route IMPORTANT (004 §12); the 台帳調査 may replace 様式3 only for
- * IMPORTANT and PAID (ruling R-5). One termination per entry at a time; the entry id is the business key. Opens the
- * termination's case record: the requester is the signed-in user, the department the entry's (issue 12).
+ * Start listener of the termination: the 終了確認書 (002 §7(1)①–⑤) for one registry entry in use, filed
+ * by its サービス管理担当者 or 外部サービス管理者; 様式6 for route IMPORTANT (004 §12); the 台帳調査 may replace 様式3 only
+ * for IMPORTANT and PAID (ruling R-5). One termination per entry at a time; the entry id is the
+ * business key. Opens the termination's case record: the requester is the signed-in user, the
+ * department the entry's (issue 12).
  */
 @Component("terminationRequestStart")
 public class TerminationRequestStart implements ExecutionListener {
@@ -40,8 +41,13 @@ public class TerminationRequestStart implements ExecutionListener {
   private final Privileged privileged;
   private final CaseRecords caseRecords;
 
-  public TerminationRequestStart(RegistryService registry, DepartmentDirectory directory,
-      ApplicantAccess applicantAccess, RuntimeService runtimeService, Privileged privileged, CaseRecords caseRecords) {
+  public TerminationRequestStart(
+      RegistryService registry,
+      DepartmentDirectory directory,
+      ApplicantAccess applicantAccess,
+      RuntimeService runtimeService,
+      Privileged privileged,
+      CaseRecords caseRecords) {
     this.registry = registry;
     this.directory = directory;
     this.applicantAccess = applicantAccess;
@@ -56,24 +62,39 @@ public class TerminationRequestStart implements ExecutionListener {
   }
 
   /**
-   * Validates the 終了確認書 and records what the flow needs; {@code filedInTask} when the termination was started by a
-   * stop of use and the service manager files the form in {@code Task_FillTerminationRequest}.
+   * Validates the 終了確認書 and records what the flow needs; {@code filedInTask} when the termination
+   * was started by a stop of use and the service manager files the form in {@code
+   * Task_FillTerminationRequest}.
    */
   void validateAndRecord(DelegateExecution execution, boolean filedInTask) {
     InputReader reader = new InputReader(JsonInput.fromVariables(execution.getVariables()));
-    // filed in a task after a stop of use: the record opened then (StopOfUseStart) names the requester
-    String requester = filedInTask ? caseRecords.of(execution).applicant().userId() : signedInOr(execution);
+    // filed in a task after a stop of use: the record opened then (StopOfUseStart) names the
+    // requester
+    String requester =
+        filedInTask ? caseRecords.of(execution).applicant().userId() : signedInOr(execution);
     String entryId = reader.requiredText(REGISTRY_ENTRY_ID.name(), 64);
-    // only the requester's own entries exist for this form: an entry of someone else is answered like a missing
-    // one, and nothing about it (its route) is checked, so the form cannot be used to explore the registry
-    RegistryEntry entry = entryId == null ? null : registry.find(entryId)
-        .filter(found -> found.serviceManager().equals(requester) || found.serviceAdministrator().equals(requester))
-        .orElse(null);
+    // only the requester's own entries exist for this form: an entry of someone else is answered
+    // like a missing
+    // one, and nothing about it (its route) is checked, so the form cannot be used to explore the
+    // registry
+    RegistryEntry entry =
+        entryId == null
+            ? null
+            : registry
+                .find(entryId)
+                .filter(
+                    found ->
+                        found.serviceManager().equals(requester)
+                            || found.serviceAdministrator().equals(requester))
+                .orElse(null);
     if (entryId != null && entry == null) {
-      reader.reject(REGISTRY_ENTRY_ID.name(), "台帳番号「" + entryId + "」は、あなたがサービス管理担当者又は外部サービス管理者である"
-          + "承認済み外部サービス台帳にありません（002 §7(1)）",
-          "no approved-service registry entry '" + entryId + "' of which you are the service manager or "
-          + "service administrator (002 §7(1))");
+      reader.reject(
+          REGISTRY_ENTRY_ID.name(),
+          "台帳番号「" + entryId + "」は、あなたがサービス管理担当者又は外部サービス管理者である" + "承認済み外部サービス台帳にありません（002 §7(1)）",
+          "no approved-service registry entry '"
+              + entryId
+              + "' of which you are the service manager or "
+              + "service administrator (002 §7(1))");
     } else if (entry != null) {
       checkEntry(reader, entry, requester, filedInTask ? execution.getProcessInstanceId() : null);
     }
@@ -83,9 +104,13 @@ public class TerminationRequestStart implements ExecutionListener {
     reader.requiredText(AGREED_AT_TERMINATION, InputReader.MAX_TEXT);
     reader.requiredText(DISPOSAL_PROOF, InputReader.MAX_TEXT);
     ReportChannel channel = reader.requiredEnum(REPORT_CHANNEL);
-    if (channel == ReportChannel.LEDGER_SURVEY && entry != null && entry.route() != Route.IMPORTANT
+    if (channel == ReportChannel.LEDGER_SURVEY
+        && entry != null
+        && entry.route() != Route.IMPORTANT
         && entry.route() != Route.PAID) {
-      reader.reject(REPORT_CHANNEL, "情報システム台帳調査で様式3 に代えられるのは重要情報あり・有料のサービスだけです（ruling R-5）",
+      reader.reject(
+          REPORT_CHANNEL,
+          "情報システム台帳調査で様式3 に代えられるのは重要情報あり・有料のサービスだけです（ruling R-5）",
           "the yearly register survey replaces 様式3 only for routes IMPORTANT and PAID (ruling R-5)");
     }
     Checklist.TERMINATION.readCrosses(reader, TERMINATION_CHECK);
@@ -96,8 +121,13 @@ public class TerminationRequestStart implements ExecutionListener {
 
     if (!filedInTask) {
       execution.setProcessBusinessKey(entryId);
-      caseRecords.open(execution, requester, new Department(entry.departmentCode(), entry.departmentName()),
-          entry.serviceManager(), null, entry.id());
+      caseRecords.open(
+          execution,
+          requester,
+          new Department(entry.departmentCode(), entry.departmentName()),
+          entry.serviceManager(),
+          null,
+          entry.id());
     }
     CaseVariables.APPLICANT.set(execution, requester); // display; the record is the fact
     caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
@@ -114,19 +144,35 @@ public class TerminationRequestStart implements ExecutionListener {
     }
   }
 
-  /** The signed-in user; the initiator variable only when nobody is signed in (system code, engine tests). */
+  /**
+   * The signed-in user; the initiator variable only when nobody is signed in (system code, engine
+   * tests).
+   */
   private String signedInOr(DelegateExecution execution) {
     return caseRecords.signedInUser().orElseGet(() -> CaseVariables.APPLICANT.get(execution));
   }
 
-  private void checkEntry(InputReader reader, RegistryEntry entry, String requester, String ownInstanceId) {
+  private void checkEntry(
+      InputReader reader, RegistryEntry entry, String requester, String ownInstanceId) {
     if (entry.status() != RegistryStatus.ACTIVE && entry.status() != RegistryStatus.SUSPENDED) {
-      reader.reject(REGISTRY_ENTRY_ID.name(), "この台帳は「" + entry.status().label() + "」のため終了手続はできません",
+      reader.reject(
+          REGISTRY_ENTRY_ID.name(),
+          "この台帳は「" + entry.status().label() + "」のため終了手続はできません",
           "the entry is " + entry.status() + ": it cannot be terminated");
-    } else if (privileged.call(() -> runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(TerminationProcess.KEY).processInstanceBusinessKey(entry.id()).list()).stream()
+    } else if (privileged
+        .call(
+            () ->
+                runtimeService
+                    .createProcessInstanceQuery()
+                    .processDefinitionKey(TerminationProcess.KEY)
+                    .processInstanceBusinessKey(entry.id())
+                    .list())
+        .stream()
         .anyMatch(running -> !running.getId().equals(ownInstanceId))) {
-      reader.reject(REGISTRY_ENTRY_ID.name(), "この台帳の終了手続はすでに進行中です", "a termination of this entry is already running");
+      reader.reject(
+          REGISTRY_ENTRY_ID.name(),
+          "この台帳の終了手続はすでに進行中です",
+          "a termination of this entry is already running");
     }
   }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Over HTTP: Camunda Modeler's "Deploy" against {@code /engine-rest} with HTTP Basic, and the admin endpoints for
- * redeployment and migration, which only administrators may use.
+ * Over HTTP: Camunda Modeler's "Deploy" against {@code /engine-rest} with HTTP Basic, and the admin
+ * endpoints for redeployment and migration, which only administrators may use.
  */
 class AdministrationApiTest extends WebTest {
 
@@ -30,27 +30,58 @@ class AdministrationApiTest extends WebTest {
   /** The multipart request Camunda Modeler sends for "Deploy". */
   private Answer deployAsModeler(String user, String fileName, String content) {
     StringBuilder body = new StringBuilder();
-    Map<String, String> fields = Map.of("deployment-name", DmnRuleTables.ZONE_MATRIX_DECISION,
-        "deployment-source", "Camunda Modeler", "deploy-changed-only", "true");
-    fields.forEach((name, value) -> body.append("--").append(BOUNDARY).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
-    body.append("--").append(BOUNDARY).append("\r\n")
-        .append("Content-Disposition: form-data; name=\"data\"; filename=\"").append(fileName).append("\"\r\n")
-        .append("Content-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n")
-        .append("--").append(BOUNDARY).append("--\r\n");
-    return post("/engine-rest/deployment/create", user, "multipart/form-data; boundary=" + BOUNDARY, body.toString());
+    Map<String, String> fields =
+        Map.of(
+            "deployment-name",
+            DmnRuleTables.ZONE_MATRIX_DECISION,
+            "deployment-source",
+            "Camunda Modeler",
+            "deploy-changed-only",
+            "true");
+    fields.forEach(
+        (name, value) ->
+            body.append("--")
+                .append(BOUNDARY)
+                .append("\r\n")
+                .append("Content-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    body.append("--")
+        .append(BOUNDARY)
+        .append("\r\n")
+        .append("Content-Disposition: form-data; name=\"data\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\n")
+        .append("Content-Type: application/octet-stream\r\n\r\n")
+        .append(content)
+        .append("\r\n")
+        .append("--")
+        .append(BOUNDARY)
+        .append("--\r\n");
+    return post(
+        "/engine-rest/deployment/create",
+        user,
+        "multipart/form-data; boundary=" + BOUNDARY,
+        body.toString());
   }
 
   private String precheckOutcome() {
-    return postJson("/api/precheck", "sato", kintone().precheckRequest()).body().get("outcome").asText();
+    return postJson("/api/precheck", "sato", kintone().precheckRequest())
+        .body()
+        .get("outcome")
+        .asText();
   }
 
   @Test
   @DisplayName("Modeler の「Deploy」: 管理者は /engine-rest にデプロイでき、改訂したルール表が事前判定にすぐ効く。職員は 403")
   void modelerDeploysRuleTable() throws IOException {
-    String revised = Files.readString(Path.of("processes/network-zone-matrix.dmn"), StandardCharsets.UTF_8).replace(
-        "<outputEntry id=\"OutputEntry_network_zone_matrix_17_1\"><text>\"ALLOWED\"</text></outputEntry>",
-        "<outputEntry id=\"OutputEntry_network_zone_matrix_17_1\"><text>\"FORBIDDEN\"</text></outputEntry>");
+    String revised =
+        Files.readString(Path.of("processes/network-zone-matrix.dmn"), StandardCharsets.UTF_8)
+            .replace(
+                "<outputEntry id=\"OutputEntry_network_zone_matrix_17_1\"><text>\"ALLOWED\"</text></outputEntry>",
+                "<outputEntry id=\"OutputEntry_network_zone_matrix_17_1\"><text>\"FORBIDDEN\"</text></outputEntry>");
     assertThat(precheckOutcome()).isEqualTo("APPLICATION_REQUIRED");
 
     Answer refused = deployAsModeler("sato", "network-zone-matrix.dmn", revised);
@@ -62,9 +93,12 @@ class AdministrationApiTest extends WebTest {
     String deploymentId = deployed.body().get("id").asText();
     try {
       assertThat(deployed.body().get("deployedDecisionDefinitions")).hasSize(1);
-      assertThat(precheckOutcome()).as("the pre-check uses the deployed table at once").isEqualTo("FORBIDDEN");
+      assertThat(precheckOutcome())
+          .as("the pre-check uses the deployed table at once")
+          .isEqualTo("FORBIDDEN");
       Answer check = get("/api/admin/deployments", "demo");
-      assertThat(check.text()).as("the unchanged file in processes/ is not redeployed over it")
+      assertThat(check.text())
+          .as("the unchanged file in processes/ is not redeployed over it")
           .doesNotContain("\"CHANGED\"");
     } finally {
       repositoryService.deleteDeployment(deploymentId, true);
@@ -76,8 +110,10 @@ class AdministrationApiTest extends WebTest {
   @DisplayName("再デプロイ API: 管理者は試行と実行ができ、変更のないファイルは新しい版にならない。管理者以外は日英の 403")
   void redeployEndpoint() {
     for (String user : new String[] {"sato", "kobayashi"}) {
-      for (Answer answer : List.of(get("/api/admin/deployments", user), post("/api/admin/deployments", user,
-          "application/json", ""))) {
+      for (Answer answer :
+          List.of(
+              get("/api/admin/deployments", user),
+              post("/api/admin/deployments", user, "application/json", ""))) {
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body().get("error").asText()).contains("管理者");
         assertThat(answer.body().get("errorEn").asText()).contains("administrators");
@@ -88,10 +124,16 @@ class AdministrationApiTest extends WebTest {
     assertThat(dryRun.status()).isEqualTo(200);
     assertThat(dryRun.body().get("dryRun").asBoolean()).isTrue();
     assertThat(dryRun.body().get("resources").size()).isGreaterThan(30);
-    dryRun.body().get("resources").forEach(resource -> {
-      assertThat(resource.get("status").asText()).isEqualTo("UNCHANGED");
-      assertThat(resource.get("origin").asText()).as("read from the top-level folders").isEqualTo("file");
-    });
+    dryRun
+        .body()
+        .get("resources")
+        .forEach(
+            resource -> {
+              assertThat(resource.get("status").asText()).isEqualTo("UNCHANGED");
+              assertThat(resource.get("origin").asText())
+                  .as("read from the top-level folders")
+                  .isEqualTo("file");
+            });
     Answer redeployed = post("/api/admin/deployments", "demo", "application/json", "");
     assertThat(redeployed.status()).isEqualTo(200);
     assertThat(redeployed.body().get("deploymentId").isNull()).isTrue();
@@ -101,9 +143,15 @@ class AdministrationApiTest extends WebTest {
   @Test
   @DisplayName("移行 API: 管理者は版の一覧と移行計画を得られ、誤った指定は 400 で項目を示す。管理者以外は 403")
   void migrationEndpoint() {
-    assertThat(get("/api/admin/migrations/" + CaseProcesses.REVIEW, "yamamoto").status()).isEqualTo(403);
-    assertThat(postJson("/api/admin/migrations", "kobayashi", Map.of("processDefinitionKey", CaseProcesses.REVIEW,
-        "sourceVersion", 1)).status()).isEqualTo(403);
+    assertThat(get("/api/admin/migrations/" + CaseProcesses.REVIEW, "yamamoto").status())
+        .isEqualTo(403);
+    assertThat(
+            postJson(
+                    "/api/admin/migrations",
+                    "kobayashi",
+                    Map.of("processDefinitionKey", CaseProcesses.REVIEW, "sourceVersion", 1))
+                .status())
+        .isEqualTo(403);
 
     Answer versions = get("/api/admin/migrations/" + CaseProcesses.REVIEW, "demo");
     assertThat(versions.status()).isEqualTo(200);
@@ -113,12 +161,17 @@ class AdministrationApiTest extends WebTest {
 
     Answer missing = postJson("/api/admin/migrations", "demo", Map.of("dryRun", "yes"));
     assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.body().get("errors")).extracting(error -> error.get("field").asText())
+    assertThat(missing.body().get("errors"))
+        .extracting(error -> error.get("field").asText())
         .containsExactly("processDefinitionKey", "sourceVersion", "dryRun");
-    Answer unknown = postJson("/api/admin/migrations", "demo", Map.of("processDefinitionKey",
-        CaseProcesses.REVIEW, "sourceVersion", 99));
+    Answer unknown =
+        postJson(
+            "/api/admin/migrations",
+            "demo",
+            Map.of("processDefinitionKey", CaseProcesses.REVIEW, "sourceVersion", 99));
     assertThat(unknown.status()).isEqualTo(400);
-    assertThat(unknown.body().get("errors").get(0).get("field").asText()).isEqualTo("sourceVersion");
+    assertThat(unknown.body().get("errors").get(0).get("field").asText())
+        .isEqualTo("sourceVersion");
     assertThat(unknown.body().get("errors").get(0).get("message").asText()).contains("バージョン 99");
   }
 }

@@ -1,5 +1,7 @@
 package jp.lg.externalservice.administration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.EngineTest;
@@ -11,8 +13,6 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import static org.assertj.core.api.Assertions.assertThat;
-
 
 /** The demo profile's people, roles, authorizations and Tasklist filters (ruling R-21). */
 class DemoDataTest extends EngineTest {
@@ -28,11 +28,28 @@ class DemoDataTest extends EngineTest {
     assertThat(directory.departmentOf("sato")).contains(new Department("kumin", "区民課"));
     assertThat(directory.departmentOf("suzuki")).contains(new Department("fukushi", "福祉課"));
     assertThat(directory.displayName("kobayashi")).isEqualTo("小林 浩");
-    Map<String, String> roleHolders = Map.of("unit-head-kumin", "tanaka", "unit-head-fukushi", "watanabe",
-        "security-officer-kumin", "takahashi", "security-officer-fukushi", "ito", "policy-reviewer", "yamamoto",
-        "policy-head", "kobayashi", "camunda-admin", "demo");
-    roleHolders.forEach((group, user) -> assertThat(identityService.createUserQuery().memberOfGroup(group).list())
-        .as(group).extracting(u -> u.getId()).contains(user));
+    Map<String, String> roleHolders =
+        Map.of(
+            "unit-head-kumin",
+            "tanaka",
+            "unit-head-fukushi",
+            "watanabe",
+            "security-officer-kumin",
+            "takahashi",
+            "security-officer-fukushi",
+            "ito",
+            "policy-reviewer",
+            "yamamoto",
+            "policy-head",
+            "kobayashi",
+            "camunda-admin",
+            "demo");
+    roleHolders.forEach(
+        (group, user) ->
+            assertThat(identityService.createUserQuery().memberOfGroup(group).list())
+                .as(group)
+                .extracting(u -> u.getId())
+                .contains(user));
     assertThat(identityService.checkPassword("sato", "sato")).isTrue();
     assertThat(identityService.checkPassword("demo", "demo")).isTrue();
   }
@@ -56,12 +73,16 @@ class DemoDataTest extends EngineTest {
   void filtersShowWhatPeopleChooseBy() {
     Filter own = filterService.createFilterQuery().filterName("自分のタスク").singleResult();
     @SuppressWarnings("unchecked")
-    List<Map<String, String>> columns = (List<Map<String, String>>) own.getProperties().get("variables");
-    assertThat(columns).extracting(column -> column.get("name"))
+    List<Map<String, String>> columns =
+        (List<Map<String, String>>) own.getProperties().get("variables");
+    assertThat(columns)
+        .extracting(column -> column.get("name"))
         .containsExactly("serviceName", "departmentName", "routeLabel", "outcomeLabel");
-    assertThat(as("sato", () -> filterService.createFilterQuery().list())).extracting(Filter::getName)
+    assertThat(as("sato", () -> filterService.createFilterQuery().list()))
+        .extracting(Filter::getName)
         .containsExactlyInAnyOrder("自分のタスク", "グループのタスク");
-    assertThat(as("yamamoto", () -> filterService.createFilterQuery().list())).extracting(Filter::getName)
+    assertThat(as("yamamoto", () -> filterService.createFilterQuery().list()))
+        .extracting(Filter::getName)
         .contains("情報政策課：受付・審査待ち");
   }
 }

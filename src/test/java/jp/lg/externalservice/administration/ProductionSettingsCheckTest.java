@@ -1,5 +1,9 @@
 package jp.lg.externalservice.administration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import jp.lg.externalservice.ExternalServiceApprovalApplication;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -13,23 +17,27 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-
-/** The prod profile refuses default passwords, and a database with demo users or default passwords. */
-@Tag("own-application-context") // boots the application with its own settings: a JVM of its own (pom.xml)
+/**
+ * The prod profile refuses default passwords, and a database with demo users or default passwords.
+ */
+@Tag("own-application-context") // boots the application with its own settings: a JVM of its own
+// (pom.xml)
 class ProductionSettingsCheckTest {
 
   @Test
   @DisplayName("本番プロファイルは空・短い・既定・ユーザー ID と同じパスワードでは起動しない")
   void refusesWeakAdminPasswords() {
     for (String weak : new String[] {"", "demo", "Admin", "short", "administrator"}) {
-      assertThatThrownBy(() -> new ProductionSettingsCheck("administrator", weak, null).afterPropertiesSet()).as(weak)
+      assertThatThrownBy(
+              () -> new ProductionSettingsCheck("administrator", weak, null).afterPropertiesSet())
+          .as(weak)
           .hasMessageContaining("ADMIN_PASSWORD");
     }
-    assertThatCode(() -> new ProductionSettingsCheck("admin", "a-long-and-unusual-secret", null).afterPropertiesSet())
+    assertThatCode(
+            () ->
+                new ProductionSettingsCheck("admin", "a-long-and-unusual-secret", null)
+                    .afterPropertiesSet())
         .doesNotThrowAnyException();
   }
 
@@ -42,17 +50,24 @@ class ProductionSettingsCheckTest {
     assertThatThrownBy(() -> start(database, "prod").close())
         .hasMessageContaining("デモ用のユーザー（demo, ito, kimura, kobayashi")
         .hasMessageContaining("demo users (demo, ito, kimura, kobayashi")
-        .hasMessageContaining("新しいデータベースで起動").hasMessageContaining("start on a fresh database");
+        .hasMessageContaining("新しいデータベースで起動")
+        .hasMessageContaining("start on a fresh database");
   }
 
   @Test
   @DisplayName("既定のパスワード（ユーザー ID と同じ、admin など）の利用者がいれば本番プロファイルは起動しない")
   void refusesUsersWithADefaultPassword() {
-    String database = "--spring.datasource.url=jdbc:h2:mem:prod-default-passwords;DB_CLOSE_DELAY=-1";
+    String database =
+        "--spring.datasource.url=jdbc:h2:mem:prod-default-passwords;DB_CLOSE_DELAY=-1";
     try (ConfigurableApplicationContext prod = start(database, "prod")) {
       IdentityService identityService = prod.getBean(IdentityService.class);
-      for (String[] user : new String[][] {{"yamada", "yamada"}, {"mori", "Admin"}, {"kato", "sato"},
-          {"aoki", "an-unusual-secret-of-her-own"}}) {
+      for (String[] user :
+          new String[][] {
+            {"yamada", "yamada"},
+            {"mori", "Admin"},
+            {"kato", "sato"},
+            {"aoki", "an-unusual-secret-of-her-own"}
+          }) {
         User created = identityService.newUser(user[0]);
         created.setPassword(user[1]);
         identityService.saveUser(created);
@@ -60,17 +75,28 @@ class ProductionSettingsCheckTest {
     }
 
     assertThatThrownBy(() -> start(database, "prod").close())
-        .hasMessageContaining("既定のパスワード").hasMessageContaining("（kato, yamada）")
-        .hasMessageContaining("users with a default password").hasMessageNotContaining("demo users");
-    // "Admin" is not "admin": passwords are compared exactly, as the login does; aoki's own password is fine
+        .hasMessageContaining("既定のパスワード")
+        .hasMessageContaining("（kato, yamada）")
+        .hasMessageContaining("users with a default password")
+        .hasMessageNotContaining("demo users");
+    // "Admin" is not "admin": passwords are compared exactly, as the login does; aoki's own
+    // password is fine
   }
 
-  /** The application on its own database and port with these profiles, as {@code java -jar} would start it. */
+  /**
+   * The application on its own database and port with these profiles, as {@code java -jar} would
+   * start it.
+   */
   private static ConfigurableApplicationContext start(String database, String... profiles) {
     try {
-      return new SpringApplicationBuilder(ExternalServiceApprovalApplication.class).profiles(profiles)
-          .run(database, "--server.port=0", "--camunda.bpm.admin-user.password=a-long-and-unusual-secret",
-              "--camunda.bpm.job-execution.enabled=false", "--camunda.bpm.generate-unique-process-engine-name=true");
+      return new SpringApplicationBuilder(ExternalServiceApprovalApplication.class)
+          .profiles(profiles)
+          .run(
+              database,
+              "--server.port=0",
+              "--camunda.bpm.admin-user.password=a-long-and-unusual-secret",
+              "--camunda.bpm.job-execution.enabled=false",
+              "--camunda.bpm.generate-unique-process-engine-name=true");
     } catch (RuntimeException refused) {
       RefusedContext.forget();
       throw refused;
@@ -78,8 +104,9 @@ class ProductionSettingsCheckTest {
   }
 
   /**
-   * The Camunda webapps' filters find their Spring context through a static field, which a context closed normally
-   * clears but a refused start leaves behind; the next context of this JVM would then fail to start its filters.
+   * The Camunda webapps' filters find their Spring context through a static field, which a context
+   * closed normally clears but a refused start leaves behind; the next context of this JVM would
+   * then fail to start its filters.
    */
   private static final class RefusedContext extends LazyInitRegistration {
     static void forget() {
@@ -88,9 +115,13 @@ class ProductionSettingsCheckTest {
   }
 
   @Nested
-  @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:prod-profile;DB_CLOSE_DELAY=-1",
-      "camunda.bpm.admin-user.password=a-long-and-unusual-secret", "camunda.bpm.job-execution.enabled=false",
-      "camunda.bpm.generate-unique-process-engine-name=true"})
+  @SpringBootTest(
+      properties = {
+        "spring.datasource.url=jdbc:h2:mem:prod-profile;DB_CLOSE_DELAY=-1",
+        "camunda.bpm.admin-user.password=a-long-and-unusual-secret",
+        "camunda.bpm.job-execution.enabled=false",
+        "camunda.bpm.generate-unique-process-engine-name=true"
+      })
   @ActiveProfiles("prod")
   class WithAStrongPassword {
 

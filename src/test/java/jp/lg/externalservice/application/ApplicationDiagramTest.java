@@ -1,30 +1,5 @@
 package jp.lg.externalservice.application;
 
-import jp.lg.externalservice.DiagramTest;
-import jp.lg.externalservice.caserecord.CaseVariables.Decision;
-import jp.lg.externalservice.application.ApplicationProcess.DoubleCheckDecision;
-import jp.lg.externalservice.application.ApplicationProcess.PreparationDecision;
-import jp.lg.externalservice.caserecord.CaseDecision;
-import jp.lg.externalservice.caserecord.CaseFacts;
-import jp.lg.externalservice.classification.Outcome;
-import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.review.ReviewProcess;
-import jp.lg.externalservice.application.ApplicationProcess.Variables;
-import jp.lg.externalservice.sns.SnsProcess;
-import jp.lg.externalservice.application.ApplicationProcess.Variables;
-import jp.lg.externalservice.system.DueDates;
-import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 import static jp.lg.externalservice.application.ApplicationProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -38,16 +13,40 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import jp.lg.externalservice.DiagramTest;
+import jp.lg.externalservice.application.ApplicationProcess.DoubleCheckDecision;
+import jp.lg.externalservice.application.ApplicationProcess.PreparationDecision;
+import jp.lg.externalservice.application.ApplicationProcess.Variables;
+import jp.lg.externalservice.caserecord.CaseDecision;
+import jp.lg.externalservice.caserecord.CaseFacts;
+import jp.lg.externalservice.caserecord.CaseVariables.Decision;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.review.ReviewProcess;
+import jp.lg.externalservice.sns.SnsProcess;
+import jp.lg.externalservice.system.DueDates;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The application diagram on its own, every gateway branch, with mocked beans (see {@link DiagramTest}). The review
- * and the SNS registration it calls are stand-ins that end at once; {@code caseDecision} says what they decided.
+ * The application diagram on its own, every gateway branch, with mocked beans (see {@link
+ * DiagramTest}). The review and the SNS registration it calls are stand-ins that end at once;
+ * {@code caseDecision} says what they decided.
  */
 @Deployment(resources = "processes/external-service-application.bpmn")
 class ApplicationDiagramTest extends DiagramTest {
 
-  @RegisterExtension
-  static final ProcessEngineCoverageExtension engine = everyElementWalked();
+  @RegisterExtension static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
   private CaseFacts caseFacts;
   private CaseDecision caseDecision;
@@ -67,8 +66,14 @@ class ApplicationDiagramTest extends DiagramTest {
     changedVariablesOut = bean("changedVariablesOut", DelegateVariableMapping.class);
     delegate("classifyApplication");
     operationHandover = delegate("operationHandover");
-    listeners("applicationStart", "selectionCriteriaCompletion", "riskAcceptanceCompletion", "securityMeasuresCompletion",
-        "doubleCheckCompletion", "correctionCompletion", "overdueStep");
+    listeners(
+        "applicationStart",
+        "selectionCriteriaCompletion",
+        "riskAcceptanceCompletion",
+        "securityMeasuresCompletion",
+        "doubleCheckCompletion",
+        "correctionCompletion",
+        "overdueStep");
   }
 
   private ProcessInstance submit(Outcome outcome, Route route) {
@@ -78,16 +83,23 @@ class ApplicationDiagramTest extends DiagramTest {
   }
 
   private static void prepare(ProcessInstance instance, String task, PreparationDecision decision) {
-    complete(task(task, instance), withVariables(Variables.PREPARATION_DECISION.name(), decision.name()));
+    complete(
+        task(task, instance),
+        withVariables(Variables.PREPARATION_DECISION.name(), decision.name()));
   }
 
   private static void doubleCheck(ProcessInstance instance, DoubleCheckDecision decision) {
-    complete(task(DOUBLE_CHECK, instance), withVariables(Variables.DOUBLE_CHECK_DECISION.name(), decision.name()));
+    complete(
+        task(DOUBLE_CHECK, instance),
+        withVariables(Variables.DOUBLE_CHECK_DECISION.name(), decision.name()));
   }
 
   private ProcessInstance startBefore(String elementId) {
-    return runtimeService.createProcessInstanceByKey(ApplicationProcess.KEY).businessKey("case-1")
-        .startBeforeActivity(elementId).execute();
+    return runtimeService
+        .createProcessInstanceByKey(ApplicationProcess.KEY)
+        .businessKey("case-1")
+        .startBeforeActivity(elementId)
+        .execute();
   }
 
   @Test
@@ -104,19 +116,26 @@ class ApplicationDiagramTest extends DiagramTest {
     doubleCheck(instance, DoubleCheckDecision.FORWARD);
 
     assertThat(instance).isEnded().hasPassedInOrder(REVIEW, END_APPROVED);
-    assertThat(calls).containsExactly(
-        at("applicationStart", START),
-        at("classifyApplication", CLASSIFY),
-        at("selectionCriteriaCompletion", CHECK_SELECTION_CRITERIA),
-        at("securityMeasuresCompletion", SELF_CHECK_MEASURES),
-        at("doubleCheckCompletion", DOUBLE_CHECK),
-        at("operationHandover", END_APPROVED));
+    assertThat(calls)
+        .containsExactly(
+            at("applicationStart", START),
+            at("classifyApplication", CLASSIFY),
+            at("selectionCriteriaCompletion", CHECK_SELECTION_CRITERIA),
+            at("securityMeasuresCompletion", SELF_CHECK_MEASURES),
+            at("doubleCheckCompletion", DOUBLE_CHECK),
+            at("operationHandover", END_APPROVED));
     verify(operationHandover).execute(any());
-    verify(changedVariablesOut).mapOutputVariables(any(), any()); // the review's variables come back
+    verify(changedVariablesOut)
+        .mapOutputVariables(any(), any()); // the review's variables come back
   }
 
   @ParameterizedTest(name = "{0} / {1}")
-  @CsvSource({"APPLICATION_REQUIRED, PAID", "APPLICATION_REQUIRED, FREE", "DISCOURAGED, FREE", "DISCOURAGED, IMPORTANT"})
+  @CsvSource({
+    "APPLICATION_REQUIRED, PAID",
+    "APPLICATION_REQUIRED, FREE",
+    "DISCOURAGED, FREE",
+    "DISCOURAGED, IMPORTANT"
+  })
   @DisplayName("申請ルート: 重要情報ありは選定基準の確認へ、ほかはリスクの確認へ（原則不可も申請できる）")
   void routeToThePreparation(Outcome outcome, Route route) {
     ProcessInstance instance = submit(outcome, route);
@@ -125,8 +144,13 @@ class ApplicationDiagramTest extends DiagramTest {
     assertThat(instance).isWaitingAtExactly(preparation);
     prepare(instance, preparation, PreparationDecision.PROCEED);
     assertThat(instance).isWaitingAtExactly(SELF_CHECK_MEASURES);
-    assertThat(calls).contains(at(route == Route.IMPORTANT ? "selectionCriteriaCompletion" : "riskAcceptanceCompletion",
-        preparation));
+    assertThat(calls)
+        .contains(
+            at(
+                route == Route.IMPORTANT
+                    ? "selectionCriteriaCompletion"
+                    : "riskAcceptanceCompletion",
+                preparation));
   }
 
   @Test
@@ -140,8 +164,9 @@ class ApplicationDiagramTest extends DiagramTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "NO_APPLICATION, " + ACKNOWLEDGE_NO_APPLICATION + ", " + END_NO_APPLICATION,
-      "FORBIDDEN, " + ACKNOWLEDGE_FORBIDDEN + ", " + END_FORBIDDEN})
+    "NO_APPLICATION, " + ACKNOWLEDGE_NO_APPLICATION + ", " + END_NO_APPLICATION,
+    "FORBIDDEN, " + ACKNOWLEDGE_FORBIDDEN + ", " + END_FORBIDDEN
+  })
   @DisplayName("申請不要・利用不可: 申請者が判定を確認して終わる")
   void outcomesWithoutAnApplication(Outcome outcome, String acknowledgement, String end) {
     ProcessInstance instance = submit(outcome, null);
@@ -184,7 +209,10 @@ class ApplicationDiagramTest extends DiagramTest {
     complete(task(CORRECT_APPLICATION, instance));
 
     assertThat(instance).isWaitingAtExactly(DOUBLE_CHECK);
-    assertThat(calls).containsExactly(at("doubleCheckCompletion", DOUBLE_CHECK), at("correctionCompletion", CORRECT_APPLICATION));
+    assertThat(calls)
+        .containsExactly(
+            at("doubleCheckCompletion", DOUBLE_CHECK),
+            at("correctionCompletion", CORRECT_APPLICATION));
   }
 
   @Test
@@ -199,13 +227,17 @@ class ApplicationDiagramTest extends DiagramTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Decision.class, names = {"REJECTED", "RETURNED"})
+  @EnumSource(
+      value = Decision.class,
+      names = {"REJECTED", "RETURNED"})
   @DisplayName("審査の決定が不承認・差戻し: 不承認の確認、または申請の修正へ（審査から開始）")
   void reviewDecisionOtherThanApproval(Decision decision) throws Exception {
     when(caseDecision.of(any())).thenReturn(decision.name());
     ProcessInstance instance = startBefore(REVIEW);
 
-    assertThat(instance).isWaitingAtExactly(decision == Decision.REJECTED ? ACKNOWLEDGE_REJECTION : CORRECT_APPLICATION);
+    assertThat(instance)
+        .isWaitingAtExactly(
+            decision == Decision.REJECTED ? ACKNOWLEDGE_REJECTION : CORRECT_APPLICATION);
     verify(operationHandover, never()).execute(any());
   }
 

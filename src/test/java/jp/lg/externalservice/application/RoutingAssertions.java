@@ -21,30 +21,53 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /** What one classified application looks like, read from the running process instance. */
-record RoutingResult(String outcome, String route, List<String> conditions, Map<String, String> zoneVerdicts,
-    List<String> reasonRules, String waitingAt, String taskAssignee, Classification precheck) {
+record RoutingResult(
+    String outcome,
+    String route,
+    List<String> conditions,
+    Map<String, String> zoneVerdicts,
+    List<String> reasonRules,
+    String waitingAt,
+    String taskAssignee,
+    Classification precheck) {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  static RoutingResult of(ProcessInstance instance, ApplicationAnswers answers, RuntimeService runtime,
-      TaskService tasks, ClassificationService classification, DmnRuleTables tables) {
+  static RoutingResult of(
+      ProcessInstance instance,
+      ApplicationAnswers answers,
+      RuntimeService runtime,
+      TaskService tasks,
+      ClassificationService classification,
+      DmnRuleTables tables) {
     Map<String, Object> variables = runtime.getVariables(instance.getId());
     Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     InputReader reader = new InputReader(MAPPER.valueToTree(answers.precheckRequest()));
     ClassificationInput input = ClassificationInputReader.read(reader, false);
     assertThat(reader.errors()).isEmpty();
-    return new RoutingResult((String) variables.get("outcome"), (String) variables.get("route"),
-        strings(json(variables.get("conditions"))), zoneVerdicts(json(variables.get("zoneVerdicts"))),
-        rules(json(variables.get("reasons"))), task == null ? null : task.getTaskDefinitionKey(),
-        task == null ? null : task.getAssignee(), classification.classify(input, tables.unrecorded()));
+    return new RoutingResult(
+        (String) variables.get("outcome"),
+        (String) variables.get("route"),
+        strings(json(variables.get("conditions"))),
+        zoneVerdicts(json(variables.get("zoneVerdicts"))),
+        rules(json(variables.get("reasons"))),
+        task == null ? null : task.getTaskDefinitionKey(),
+        task == null ? null : task.getAssignee(),
+        classification.classify(input, tables.unrecorded()));
   }
 
   /** The pre-check, run on the same answers, agrees with the process. */
   RoutingResult agreesWithPrecheck() {
     assertThat(precheck.outcome().name()).as("pre-check outcome").isEqualTo(outcome);
-    assertThat(precheck.route() == null ? null : precheck.route().name()).as("pre-check route").isEqualTo(route);
-    assertThat(precheck.conditions().stream().map(Enum::name).toList()).as("pre-check conditions").isEqualTo(conditions);
-    assertThat(precheck.reasons().stream().map(Reason::rule).toList()).as("pre-check reasons").isEqualTo(reasonRules);
+    assertThat(precheck.route() == null ? null : precheck.route().name())
+        .as("pre-check route")
+        .isEqualTo(route);
+    assertThat(precheck.conditions().stream().map(Enum::name).toList())
+        .as("pre-check conditions")
+        .isEqualTo(conditions);
+    assertThat(precheck.reasons().stream().map(Reason::rule).toList())
+        .as("pre-check reasons")
+        .isEqualTo(reasonRules);
     return this;
   }
 
@@ -64,16 +87,21 @@ record RoutingResult(String outcome, String route, List<String> conditions, Map<
 
   private static Map<String, String> zoneVerdicts(JsonNode object) {
     Map<String, String> result = new java.util.LinkedHashMap<>();
-    object.fields().forEachRemaining(entry -> result.put(entry.getKey(), entry.getValue().asText()));
+    object
+        .fields()
+        .forEachRemaining(entry -> result.put(entry.getKey(), entry.getValue().asText()));
     return result;
   }
 
   private static List<String> rules(JsonNode reasons) {
     List<String> result = new ArrayList<>();
-    reasons.forEach(node -> {
-      assertThat(node.get("message").asText()).as("every reason explains itself in Japanese").isNotBlank();
-      result.add(node.get("rule").asText());
-    });
+    reasons.forEach(
+        node -> {
+          assertThat(node.get("message").asText())
+              .as("every reason explains itself in Japanese")
+              .isNotBlank();
+          result.add(node.get("rule").asText());
+        });
     return result;
   }
 }

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Evidence attachments over HTTP: who may attach and read, which files, and the webapp session with its CSRF token. */
+/**
+ * Evidence attachments over HTTP: who may attach and read, which files, and the webapp session with
+ * its CSRF token.
+ */
 class AttachmentApiTest extends WebTest {
 
   static final byte[] PDF = "%PDF-1.4\n% 約款の画面コピー\n".getBytes(StandardCharsets.UTF_8);
@@ -43,12 +46,27 @@ class AttachmentApiTest extends WebTest {
   @BeforeEach
   void applicationWaitingForSato() {
     Map<String, Object> variables = new LinkedHashMap<>();
-    kintone().paid(false).variables().forEach((name, value) -> variables.put(name,
-        value instanceof JsonValue json ? org.camunda.spin.plugin.variable.SpinValues.jsonValue(json.getValueSerialized()).create() : value));
+    kintone()
+        .paid(false)
+        .variables()
+        .forEach(
+            (name, value) ->
+                variables.put(
+                    name,
+                    value instanceof JsonValue json
+                        ? org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+                                json.getValueSerialized())
+                            .create()
+                        : value));
     identityService.setAuthentication("sato", java.util.List.of("staff", "dept-kumin"));
     try {
-      String definition = repositoryService.createProcessDefinitionQuery()
-          .processDefinitionKey(CaseProcesses.APPLICATION).latestVersion().singleResult().getId();
+      String definition =
+          repositoryService
+              .createProcessDefinitionQuery()
+              .processDefinitionKey(CaseProcesses.APPLICATION)
+              .latestVersion()
+              .singleResult()
+              .getId();
       String instance = formService.submitStartForm(definition, variables).getId();
       taskId = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
     } finally {
@@ -56,25 +74,50 @@ class AttachmentApiTest extends WebTest {
     }
   }
 
-  private Answer upload(String user, String fileName, byte[] content, Map<String, String> extraHeaders, HttpClient client) {
+  private Answer upload(
+      String user,
+      String fileName,
+      byte[] content,
+      Map<String, String> extraHeaders,
+      HttpClient client) {
     String boundary = "----attachment" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
-    body.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n約款\r\n--"
-        + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/tasks/" + taskId
-        + "/attachments")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+    body.writeBytes(
+        ("\r\n--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n約款\r\n--"
+                + boundary
+                + "--\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/tasks/" + taskId + "/attachments"))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()));
+      request.header(
+          "Authorization",
+          "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()));
     }
     extraHeaders.forEach(request::header);
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Answer(response.statusCode(), response.body().startsWith("{") || response.body().startsWith("[")
-          ? JSON.readTree(response.body()) : null, response.body(), response.headers());
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Answer(
+          response.statusCode(),
+          response.body().startsWith("{") || response.body().startsWith("[")
+              ? JSON.readTree(response.body())
+              : null,
+          response.body(),
+          response.headers());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -99,11 +142,14 @@ class AttachmentApiTest extends WebTest {
     Answer content = get("/api/attachments/" + id + "/content", "sato");
     assertThat(content.status()).isEqualTo(200);
     assertThat(content.text()).startsWith("%PDF");
-    assertThat(get("/api/attachments/" + id + "/content", "yamamoto").status()).as("情報政策課 reads every case")
+    assertThat(get("/api/attachments/" + id + "/content", "yamamoto").status())
+        .as("情報政策課 reads every case")
         .isEqualTo(200);
     assertThat(get("/api/attachments/" + id + "/content", "suzuki").status()).isEqualTo(404);
     assertThat(get("/api/tasks/" + taskId + "/attachments", "suzuki").status()).isEqualTo(404);
-    assertThat(upload("suzuki", "x.pdf", PDF).status()).as("only people working on the task attach").isEqualTo(404);
+    assertThat(upload("suzuki", "x.pdf", PDF).status())
+        .as("only people working on the task attach")
+        .isEqualTo(404);
   }
 
   @Test
@@ -130,21 +176,47 @@ class AttachmentApiTest extends WebTest {
   @DisplayName("Tasklist のセッションで添付できるが、CSRF トークンがなければ拒否される")
   void webappSessionNeedsCsrfToken() throws Exception {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/camunda/app/tasklist/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page =
+        browser.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/camunda/app/tasklist/default/"))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     String csrf = page.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-            + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=sato&password=" + URLEncoder.encode("sato", StandardCharsets.UTF_8)))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login =
+        browser.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + port
+                            + "/camunda/api/admin/auth/user/default/login/tasklist"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", csrf)
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=sato&password="
+                            + URLEncoder.encode("sato", StandardCharsets.UTF_8)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).isEqualTo(200);
-    // the login starts a new session with a new token, which the next page load hands out as Tasklist receives it
-    String token = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/camunda/api/admin/auth/user/default")).GET().build(), HttpResponse.BodyHandlers.ofString())
-        .headers().firstValue("X-XSRF-TOKEN").orElseThrow();
+    // the login starts a new session with a new token, which the next page load hands out as
+    // Tasklist receives it
+    String token =
+        browser
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:" + port + "/camunda/api/admin/auth/user/default"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .headers()
+            .firstValue("X-XSRF-TOKEN")
+            .orElseThrow();
 
     assertThat(upload(null, "約款.pdf", PDF, Map.of(), browser).status()).isEqualTo(403);
-    assertThat(upload(null, "約款.pdf", PDF, Map.of("X-XSRF-TOKEN", token), browser).status()).isEqualTo(201);
+    assertThat(upload(null, "約款.pdf", PDF, Map.of("X-XSRF-TOKEN", token), browser).status())
+        .isEqualTo(201);
   }
 }

@@ -11,23 +11,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import jp.lg.externalservice.ExternalServiceApprovalApplication;
 import javax.sql.DataSource;
+import jp.lg.externalservice.ExternalServiceApprovalApplication;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The benchmark of issue 8: prints figures, asserts no timing, is not a test (run by the Maven profile {@code bench},
- * see docs/benchmarks.md). System properties:
+ * The benchmark of issue 8: prints figures, asserts no timing, is not a test (run by the Maven
+ * profile {@code bench}, see docs/benchmarks.md). System properties:
+ *
  * <ul>
- *   <li>{@code bench.scale} (default 1): multiplies every measuring time and the size of the query data set;</li>
- *   <li>{@code bench.sections} (default all): any of {@code lifecycle,precheck,rest,queries,postgres,footprint};</li>
- *   <li>{@code bench.port} (default 8281): first port used; {@code bench.jar}: the packaged application.</li>
+ *   <li>{@code bench.scale} (default 1): multiplies every measuring time and the size of the query
+ *       data set;
+ *   <li>{@code bench.sections} (default all): any of {@code
+ *       lifecycle,precheck,rest,queries,postgres,footprint};
+ *   <li>{@code bench.port} (default 8281): first port used; {@code bench.jar}: the packaged
+ *       application.
  * </ul>
- * PostgreSQL is read from POSTGRES_URL / POSTGRES_USER / POSTGRES_PASSWORD (default: the local database
- * {@code external_service_bench}); its schema {@code public} is dropped and created afresh.
+ *
+ * PostgreSQL is read from POSTGRES_URL / POSTGRES_USER / POSTGRES_PASSWORD (default: the local
+ * database {@code external_service_bench}); its schema {@code public} is dropped and created
+ * afresh.
  */
 public final class Benchmark {
 
@@ -37,13 +43,22 @@ public final class Benchmark {
 
   public static void main(String[] args) throws Exception {
     double scale = Double.parseDouble(System.getProperty("bench.scale", "1"));
-    Set<String> sections = Set.of(System.getProperty("bench.sections",
-        "lifecycle,precheck,rest,queries,postgres,footprint").split(","));
+    Set<String> sections =
+        Set.of(
+            System.getProperty(
+                    "bench.sections", "lifecycle,precheck,rest,queries,postgres,footprint")
+                .split(","));
     int port = Integer.getInteger("bench.port", 8281);
     int rounds = Integer.getInteger("bench.rounds", 5);
-    int applications = Integer.getInteger("bench.applications", (int) Math.round(10_000 * Math.min(1, scale)));
+    int applications =
+        Integer.getInteger("bench.applications", (int) Math.round(10_000 * Math.min(1, scale)));
     Report report = new Report();
-    report.line("## Benchmark run " + java.time.OffsetDateTime.now().withNano(0) + " (scale " + scale + ")");
+    report.line(
+        "## Benchmark run "
+            + java.time.OffsetDateTime.now().withNano(0)
+            + " (scale "
+            + scale
+            + ")");
     report.line("");
     report.line("Machine: " + Machine.describe());
 
@@ -54,8 +69,9 @@ public final class Benchmark {
       ProcessEngine engine = context.getBean(ProcessEngine.class);
       if (sections.contains("lifecycle")) {
         report.section("1. Lifecycle throughput, H2 file, Java API");
-        EngineThroughput.Result result = EngineThroughput.run(engine, context.getBean(DataSource.class), report,
-            "H2 file", scale, rounds);
+        EngineThroughput.Result result =
+            EngineThroughput.run(
+                engine, context.getBean(DataSource.class), report, "H2 file", scale, rounds);
         report.headline("h2.ratio1", Measure.f2(result.ratio1()));
         report.headline("h2.ratio4", Measure.f2(result.ratio4()));
         report.headline("h2.cases1/s", Measure.f2(result.ours1()));
@@ -72,12 +88,14 @@ public final class Benchmark {
         report.headline("precheck.p99ms", Measure.f1(result.p99()));
       }
       if (sections.contains("rest")) {
-        report.section("2. REST under concurrency: 16 clients through /engine-rest, HTTP Basic, H2 file");
+        report.section(
+            "2. REST under concurrency: 16 clients through /engine-rest, HTTP Basic, H2 file");
         RestLoad load = new RestLoad(base);
         load.applications(16, Math.max(3, 5 * scale));
         RestLoad.Result result = load.applications(16, Math.max(10, 30 * scale));
-        report.line("Each client files applications and walks them to the recorded contract (start form, 9 tasks: "
-            + "task query, claim for group tasks, submit-form; as the person of each role).");
+        report.line(
+            "Each client files applications and walks them to the recorded contract (start form, 9 tasks: "
+                + "task query, claim for group tasks, submit-form; as the person of each role).");
         report.line("");
         report.line(RestLoad.describe(result, "applications") + ".");
         report.headline("rest.rps", Measure.f1(result.requestsPerSecond()));
@@ -86,8 +104,15 @@ public final class Benchmark {
       }
       if (sections.contains("queries")) {
         report.section("3. Tasklist-sized queries, H2 file");
-        TasklistQueries.Result result = TasklistQueries.run(engine, context.getBean(PlatformTransactionManager.class),
-            base, report, "H2 file", applications, scale);
+        TasklistQueries.Result result =
+            TasklistQueries.run(
+                engine,
+                context.getBean(PlatformTransactionManager.class),
+                base,
+                report,
+                "H2 file",
+                applications,
+                scale);
         report.headline("h2.filter.p95ms.max", Measure.f1(result.p95Max()));
       }
     }
@@ -105,16 +130,23 @@ public final class Benchmark {
           ProcessEngine engine = context.getBean(ProcessEngine.class);
           if (sections.contains("lifecycle")) {
             report.section("6a. Lifecycle throughput, PostgreSQL, Java API");
-            EngineThroughput.Result result = EngineThroughput.run(engine, context.getBean(DataSource.class),
-                report, "PostgreSQL", scale, rounds);
+            EngineThroughput.Result result =
+                EngineThroughput.run(
+                    engine, context.getBean(DataSource.class), report, "PostgreSQL", scale, rounds);
             report.headline("pg.ratio1", Measure.f2(result.ratio1()));
             report.headline("pg.ratio4", Measure.f2(result.ratio4()));
           }
           if (sections.contains("queries")) {
             report.section("6b. Tasklist-sized queries, PostgreSQL");
-            TasklistQueries.Result result = TasklistQueries.run(engine,
-                context.getBean(PlatformTransactionManager.class), "http://localhost:" + (port + 1), report,
-                "PostgreSQL", applications, scale);
+            TasklistQueries.Result result =
+                TasklistQueries.run(
+                    engine,
+                    context.getBean(PlatformTransactionManager.class),
+                    "http://localhost:" + (port + 1),
+                    report,
+                    "PostgreSQL",
+                    applications,
+                    scale);
             report.headline("pg.filter.p95ms.max", Measure.f1(result.p95Max()));
           }
         }
@@ -122,19 +154,27 @@ public final class Benchmark {
     }
 
     if (sections.contains("footprint")) {
-      Path jar = Path.of(System.getProperty("bench.jar", "target/external-service-approval-0.1.0-SNAPSHOT.jar"));
+      Path jar =
+          Path.of(
+              System.getProperty(
+                  "bench.jar", "target/external-service-approval-0.1.0-SNAPSHOT.jar"));
       report.section("5. Footprint: the packaged jar as its own process, fresh H2 file database");
       if (!Files.exists(jar)) {
         report.line("No jar at " + jar + " (run through ./mvnw -Pbench package): skipped.");
       } else {
-        report.line("| heap | start to first answered request (s) | RSS idle (MiB) | RSS after load (MiB) "
-            + "| REST applications/min under load | pre-check requests/s under load |");
+        report.line(
+            "| heap | start to first answered request (s) | RSS idle (MiB) | RSS after load (MiB) "
+                + "| REST applications/min under load | pre-check requests/s under load |");
         report.line("|---|---|---|---|---|---|");
         Footprint.Result standard = Footprint.run(jar, port + 2, null, report, scale);
         Footprint.Result capped = Footprint.run(jar, port + 2, "-Xmx256m", report, scale);
         report.line("");
-        report.line("Load: 16 REST clients walking applications for " + Measure.f1(Math.max(5, 20 * scale))
-            + " s, then 16 pre-check clients for " + Measure.f1(Math.max(5, 10 * scale)) + " s.");
+        report.line(
+            "Load: 16 REST clients walking applications for "
+                + Measure.f1(Math.max(5, 20 * scale))
+                + " s, then 16 pre-check clients for "
+                + Measure.f1(Math.max(5, 10 * scale))
+                + " s.");
         report.headline("start.s", Measure.f1(standard.startSeconds()));
         report.headline("rss.idle.MiB", String.valueOf(standard.idleMb()));
         report.headline("rss.load.MiB", String.valueOf(standard.loadedMb()));
@@ -148,19 +188,29 @@ public final class Benchmark {
     System.exit(0);
   }
 
-  static ConfigurableApplicationContext start(Map<String, Object> properties, int port, String... profiles) {
+  static ConfigurableApplicationContext start(
+      Map<String, Object> properties, int port, String... profiles) {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("server.port", port);
     all.put("spring.main.banner-mode", "off");
     all.put("logging.level.root", "WARN");
     all.put("logging.level.org.camunda.bpm.engine.context", "OFF");
     all.putAll(properties);
-    // as command-line arguments, which take precedence over application.yaml (default properties would not)
-    String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    return new SpringApplicationBuilder(ExternalServiceApprovalApplication.class).profiles(profiles).run(args);
+    // as command-line arguments, which take precedence over application.yaml (default properties
+    // would not)
+    String[] args =
+        all.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
+    return new SpringApplicationBuilder(ExternalServiceApprovalApplication.class)
+        .profiles(profiles)
+        .run(args);
   }
 
-  /** The application's own H2 URL (application.yaml, with its options) with the database under {@code directory}. */
+  /**
+   * The application's own H2 URL (application.yaml, with its options) with the database under
+   * {@code directory}.
+   */
   static String h2Url(Path directory) {
     var yaml = new org.springframework.beans.factory.config.YamlPropertiesFactoryBean();
     yaml.setResources(new org.springframework.core.io.ClassPathResource("application.yaml"));
@@ -181,7 +231,12 @@ public final class Benchmark {
       return true;
     } catch (Exception e) {
       report.line("");
-      report.line("PostgreSQL at " + url + " is not available (" + e.getMessage() + "): its variant is skipped.");
+      report.line(
+          "PostgreSQL at "
+              + url
+              + " is not available ("
+              + e.getMessage()
+              + "): its variant is skipped.");
       return false;
     }
   }

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Section 5: the packaged jar as a process of its own, on a fresh H2 file database: time from the process start to
- * the first answered request, resident memory (VmRSS) idle and after the REST and pre-check load; default heap and
- * a capped heap.
+ * Section 5: the packaged jar as a process of its own, on a fresh H2 file database: time from the
+ * process start to the first answered request, resident memory (VmRSS) idle and after the REST and
+ * pre-check load; default heap and a capped heap.
  */
 final class Footprint {
 
@@ -20,24 +20,35 @@ final class Footprint {
   private Footprint() {}
 
   static Result run(Path jar, int port, String heap, Report report, double scale) throws Exception {
-    Path data = Benchmark.DATA.resolve("footprint-" + (heap == null ? "default" : heap.replace("-", "")));
+    Path data =
+        Benchmark.DATA.resolve("footprint-" + (heap == null ? "default" : heap.replace("-", "")));
     Benchmark.deleteRecursively(data);
     Files.createDirectories(data);
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     if (heap != null) {
       command.add(heap);
     }
-    command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
-        "--spring.datasource.url=" + Benchmark.h2Url(data)));
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "--server.port=" + port,
+            "--spring.datasource.url=" + Benchmark.h2Url(data)));
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(data.resolve("app.log").toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(data.resolve("app.log").toFile())
+            .start();
     try {
       Http http = new Http("http://localhost:" + port);
       double started = Double.NaN;
       while (System.nanoTime() - start < 180e9) {
         if (!process.isAlive()) {
-          throw new IllegalStateException("the application stopped; see " + data.resolve("app.log"));
+          throw new IllegalStateException(
+              "the application stopped; see " + data.resolve("app.log"));
         }
         try {
           if (http.get("/engine-rest/engine", "demo").status() == 200) {
@@ -56,10 +67,25 @@ final class Footprint {
       RestLoad.Result precheck = load.precheck(16, Math.max(5, 10 * scale));
       long loaded = rssMb(process.pid());
       String label = heap == null ? "default heap" : heap;
-      report.line("| " + label + " | " + f1(started) + " | " + idle + " | " + loaded + " | "
-          + f1(rest.casesPerSecond() * 60) + " | " + f1(precheck.requestsPerSecond()) + " |");
-      return new Result(started, idle, loaded, label + ": start " + f1(started) + " s, RSS " + idle + "→" + loaded
-          + " MiB");
+      report.line(
+          "| "
+              + label
+              + " | "
+              + f1(started)
+              + " | "
+              + idle
+              + " | "
+              + loaded
+              + " | "
+              + f1(rest.casesPerSecond() * 60)
+              + " | "
+              + f1(precheck.requestsPerSecond())
+              + " |");
+      return new Result(
+          started,
+          idle,
+          loaded,
+          label + ": start " + f1(started) + " s, RSS " + idle + "→" + loaded + " MiB");
     } finally {
       process.destroy();
       process.waitFor();

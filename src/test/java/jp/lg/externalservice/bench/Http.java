@@ -10,14 +10,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A blocking HTTP client for the application: HTTP Basic as a demo user (password = id) on every request. */
+/**
+ * A blocking HTTP client for the application: HTTP Basic as a demo user (password = id) on every
+ * request.
+ */
 final class Http {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final String base;
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   Http(String base) {
     this.base = base;
@@ -44,18 +50,29 @@ final class Http {
   Answer post(String path, String user, Object body, String accept) {
     try {
       String text = body instanceof String s ? s : JSON.writeValueAsString(body);
-      return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-          .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)), user, null);
+      return send(
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Content-Type", "application/json")
+              .header("Accept", accept)
+              .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)),
+          user,
+          null);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
   private Answer send(HttpRequest.Builder request, String user, Object unused) {
-    request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-        (user + ":" + user).getBytes(StandardCharsets.UTF_8))).timeout(Duration.ofSeconds(60));
+    request
+        .header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(60));
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -12,15 +12,32 @@ final class Machine {
     String model = "unknown CPU";
     long memoryKb = 0;
     try {
-      model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
-          .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse(model);
-      memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(line -> line.startsWith("MemTotal"))
-          .map(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0L);
+      model =
+          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+              .filter(line -> line.startsWith("model name"))
+              .map(line -> line.substring(line.indexOf(':') + 1).trim())
+              .findFirst()
+              .orElse(model);
+      memoryKb =
+          Files.readAllLines(Path.of("/proc/meminfo")).stream()
+              .filter(line -> line.startsWith("MemTotal"))
+              .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
+              .findFirst()
+              .orElse(0L);
     } catch (Exception e) {
       // not Linux: describe what Java knows
     }
-    return Runtime.getRuntime().availableProcessors() + " CPUs (" + model + "), " + (memoryKb / 1024 / 1024)
-        + " GiB RAM, Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")
-        + "), max heap " + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MiB";
+    return Runtime.getRuntime().availableProcessors()
+        + " CPUs ("
+        + model
+        + "), "
+        + (memoryKb / 1024 / 1024)
+        + " GiB RAM, Java "
+        + System.getProperty("java.version")
+        + " ("
+        + System.getProperty("java.vm.name")
+        + "), max heap "
+        + Runtime.getRuntime().maxMemory() / 1024 / 1024
+        + " MiB";
   }
 }

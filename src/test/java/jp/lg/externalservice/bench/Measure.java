@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
-/** Timing helpers: throughput of a unit of work on n threads for a fixed time, latencies and their percentiles. */
+/**
+ * Timing helpers: throughput of a unit of work on n threads for a fixed time, latencies and their
+ * percentiles.
+ */
 final class Measure {
 
   private Measure() {}
@@ -25,15 +28,20 @@ final class Measure {
   }
 
   /**
-   * Runs {@code unit} (given the thread number) on {@code threads} threads until {@code seconds} have passed; units in
-   * flight at the deadline are finished and counted. The first failure stops the run and is rethrown.
+   * Runs {@code unit} (given the thread number) on {@code threads} threads until {@code seconds}
+   * have passed; units in flight at the deadline are finished and counted. The first failure stops
+   * the run and is rethrown.
    */
   static Run timed(int threads, double seconds, IntConsumer unit) {
     return timed(threads, seconds, unit, null);
   }
 
-  /** As {@link #timed(int, double, IntConsumer)}; a thread whose unit throws {@code stop} ends without failure. */
-  static Run timed(int threads, double seconds, IntConsumer unit, Class<? extends RuntimeException> stop) {
+  /**
+   * As {@link #timed(int, double, IntConsumer)}; a thread whose unit throws {@code stop} ends
+   * without failure.
+   */
+  static Run timed(
+      int threads, double seconds, IntConsumer unit, Class<? extends RuntimeException> stop) {
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     AtomicLong units = new AtomicLong();
     ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
@@ -42,26 +50,29 @@ final class Measure {
     long start = System.nanoTime();
     for (int t = 0; t < threads; t++) {
       int thread = t;
-      workers.add(new Thread(() -> {
-        long[] own = new long[1024];
-        int n = 0;
-        try {
-          while (System.nanoTime() < deadline && failure.get() == null) {
-            long begin = System.nanoTime();
-            unit.accept(thread);
-            if (n == own.length) {
-              own = Arrays.copyOf(own, n * 2);
-            }
-            own[n++] = System.nanoTime() - begin;
-            units.incrementAndGet();
-          }
-        } catch (Throwable e) {
-          if (stop == null || !stop.isInstance(e)) {
-            failure.compareAndSet(null, e);
-          }
-        }
-        latencies.add(Arrays.copyOf(own, n));
-      }, "bench-" + t));
+      workers.add(
+          new Thread(
+              () -> {
+                long[] own = new long[1024];
+                int n = 0;
+                try {
+                  while (System.nanoTime() < deadline && failure.get() == null) {
+                    long begin = System.nanoTime();
+                    unit.accept(thread);
+                    if (n == own.length) {
+                      own = Arrays.copyOf(own, n * 2);
+                    }
+                    own[n++] = System.nanoTime() - begin;
+                    units.incrementAndGet();
+                  }
+                } catch (Throwable e) {
+                  if (stop == null || !stop.isInstance(e)) {
+                    failure.compareAndSet(null, e);
+                  }
+                }
+                latencies.add(Arrays.copyOf(own, n));
+              },
+              "bench-" + t));
     }
     workers.forEach(Thread::start);
     for (Thread worker : workers) {
@@ -80,7 +91,9 @@ final class Measure {
     return new Run(units.get(), elapsed, all);
   }
 
-  /** Percentile (0–100) of sorted or unsorted nanosecond latencies, in milliseconds (nearest rank). */
+  /**
+   * Percentile (0–100) of sorted or unsorted nanosecond latencies, in milliseconds (nearest rank).
+   */
   static double percentileMillis(long[] nanos, double p) {
     if (nanos.length == 0) {
       return Double.NaN;

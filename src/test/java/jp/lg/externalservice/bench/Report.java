@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the benchmark prints, also written as Markdown to {@code target/bench/report.md}; and the headline figures. */
+/**
+ * What the benchmark prints, also written as Markdown to {@code target/bench/report.md}; and the
+ * headline figures.
+ */
 final class Report {
 
   private final StringBuilder markdown = new StringBuilder();

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
-/** Rows per table, to show what one case leaves in the database (history, registry, authorizations). */
+/**
+ * Rows per table, to show what one case leaves in the database (history, registry, authorizations).
+ */
 final class RowCounter {
 
   private final DataSource dataSource;
@@ -22,7 +24,8 @@ final class RowCounter {
     Map<String, Long> counts = new TreeMap<>();
     try (Connection connection = dataSource.getConnection()) {
       List<String> tables = new ArrayList<>();
-      try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+      try (ResultSet rs =
+          connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
         while (rs.next()) {
           String schema = rs.getString("TABLE_SCHEM");
           if (schema == null || schema.equalsIgnoreCase("public")) {
@@ -58,8 +61,11 @@ final class RowCounter {
     grown.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
     StringBuilder text = new StringBuilder(total + " rows (");
     for (int i = 0; i < grown.size(); i++) {
-      text.append(i > 0 ? ", " : "").append(grown.get(i).getKey().toLowerCase()).append(' ')
-          .append(grown.get(i).getValue() > 0 ? "+" : "").append(grown.get(i).getValue());
+      text.append(i > 0 ? ", " : "")
+          .append(grown.get(i).getKey().toLowerCase())
+          .append(' ')
+          .append(grown.get(i).getValue() > 0 ? "+" : "")
+          .append(grown.get(i).getValue());
     }
     return text.append(')').toString();
   }

@@ -17,9 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The precedence of rulings.md §2 in {@link ClassificationService}, with rule tables that answer what each test
- * chooses (the tables themselves: {@link NetworkZoneMatrixTableTest}, {@link ExemptionTableTest}). Each step is
- * shown against the step after it: when two rules apply, the earlier decides, and the reasons cite what decided.
+ * The precedence of rulings.md §2 in {@link ClassificationService}, with rule tables that answer
+ * what each test chooses (the tables themselves: {@link NetworkZoneMatrixTableTest}, {@link
+ * ExemptionTableTest}). Each step is shown against the step after it: when two rules apply, the
+ * earlier decides, and the reasons cite what decided.
  */
 class ClassificationServiceTest {
 
@@ -42,13 +43,20 @@ class ClassificationServiceTest {
     void snsBeatsEveryHardStop() {
       tables.zone(LGWAN, ZoneVerdict.FORBIDDEN);
 
-      Classification result = classify(use().category(ServiceCategory.SNS).free().handles(InformationType.PERSONAL)
-          .from(LGWAN));
+      Classification result =
+          classify(
+              use()
+                  .category(ServiceCategory.SNS)
+                  .free()
+                  .handles(InformationType.PERSONAL)
+                  .from(LGWAN));
 
       assertThat(result.outcome()).isEqualTo(Outcome.SNS_PROCEDURE);
       assertThat(result.route()).isNull();
       assertThat(result.applicationForm()).isNull();
-      assertThat(result.reasons()).extracting(Reason::rule).containsExactly("ruling R-10 / 003 第7 5");
+      assertThat(result.reasons())
+          .extracting(Reason::rule)
+          .containsExactly("ruling R-10 / 003 第7 5");
       assertThat(result.reasons().get(0).message()).startsWith("SNS の広報用アカウントは 004 の利用申請の対象外です");
     }
 
@@ -70,14 +78,24 @@ class ClassificationServiceTest {
     void aForbiddenZoneBeatsAnExemption() {
       tables.zone(LGWAN, ZoneVerdict.FORBIDDEN).exemption(ExemptionVerdict.Verdict.NO_APPLICATION);
 
-      Classification result = classify(use().kind(ServiceKind.WEB_SERVICE)
-          .category(ServiceCategory.MAP_SEARCH_TRANSLATE).free().handles(InformationType.PUBLIC).from(LGWAN)
-          .exempt(Exemption.FREE_MAP_SEARCH_TRANSLATE));
+      Classification result =
+          classify(
+              use()
+                  .kind(ServiceKind.WEB_SERVICE)
+                  .category(ServiceCategory.MAP_SEARCH_TRANSLATE)
+                  .free()
+                  .handles(InformationType.PUBLIC)
+                  .from(LGWAN)
+                  .exempt(Exemption.FREE_MAP_SEARCH_TRANSLATE));
 
       assertThat(result.outcome()).isEqualTo(Outcome.FORBIDDEN);
       assertThat(result.zoneVerdicts()).containsExactly(Map.entry(LGWAN, ZoneVerdict.FORBIDDEN));
-      assertThat(result.reasons()).extracting(Reason::rule, Reason::message).containsExactly(tuple("004 §3",
-          "クラウドサービス以外の Web サービスはLGWAN 接続系（庁内情報系）からは利用できません（ネットワークの分離による利用可否の表で×）"));
+      assertThat(result.reasons())
+          .extracting(Reason::rule, Reason::message)
+          .containsExactly(
+              tuple(
+                  "004 §3",
+                  "クラウドサービス以外の Web サービスはLGWAN 接続系（庁内情報系）からは利用できません（ネットワークの分離による利用可否の表で×）"));
       assertThat(result.route()).isNull();
       assertThat(result.checklists()).isEmpty();
     }
@@ -87,16 +105,26 @@ class ClassificationServiceTest {
     void onlyForbiddenZonesAreCitedAndNoConditionsRemain() {
       tables.zone(MY_NUMBER, ZoneVerdict.FORBIDDEN).zone(LGWAN, ZoneVerdict.CAREFUL_JUDGMENT);
 
-      Classification result = classify(use().kind(ServiceKind.LGWAN_ASP_INTERNET)
-          .handles(InformationType.SENSITIVE_PERSONAL).from(MY_NUMBER, LGWAN));
+      Classification result =
+          classify(
+              use()
+                  .kind(ServiceKind.LGWAN_ASP_INTERNET)
+                  .handles(InformationType.SENSITIVE_PERSONAL)
+                  .from(MY_NUMBER, LGWAN));
 
       assertThat(result.outcome()).isEqualTo(Outcome.FORBIDDEN);
-      assertThat(result.zoneVerdicts()).containsExactly(Map.entry(MY_NUMBER, ZoneVerdict.FORBIDDEN),
-          Map.entry(LGWAN, ZoneVerdict.CAREFUL_JUDGMENT));
-      assertThat(result.reasons()).singleElement().satisfies(reason -> {
-        assertThat(reason.rule()).isEqualTo("004 §3");
-        assertThat(reason.message()).startsWith("LGWAN-ASP（インターネット接続あり）はマイナンバー利用事務系（住民情報系）からは利用できません");
-      });
+      assertThat(result.zoneVerdicts())
+          .containsExactly(
+              Map.entry(MY_NUMBER, ZoneVerdict.FORBIDDEN),
+              Map.entry(LGWAN, ZoneVerdict.CAREFUL_JUDGMENT));
+      assertThat(result.reasons())
+          .singleElement()
+          .satisfies(
+              reason -> {
+                assertThat(reason.rule()).isEqualTo("004 §3");
+                assertThat(reason.message())
+                    .startsWith("LGWAN-ASP（インターネット接続あり）はマイナンバー利用事務系（住民情報系）からは利用できません");
+              });
       assertThat(result.conditions()).isEmpty();
     }
 
@@ -121,33 +149,53 @@ class ClassificationServiceTest {
     void theProhibitionBeatsAnExemption() {
       tables.exemption(ExemptionVerdict.Verdict.NO_APPLICATION);
 
-      Classification result = classify(use().free().handles(InformationType.PERSONAL)
-          .exempt(Exemption.PUBLIC_BODY_REQUESTED));
+      Classification result =
+          classify(
+              use()
+                  .free()
+                  .handles(InformationType.PERSONAL)
+                  .exempt(Exemption.PUBLIC_BODY_REQUESTED));
 
       assertThat(result.outcome()).isEqualTo(Outcome.FORBIDDEN);
-      assertThat(result.reasons()).extracting(Reason::rule, Reason::message).containsExactly(
-          tuple("004 §3 注記1", "無料の外部サービスで個人情報等の重要情報を取り扱うことは認められません（YouTube 等の配信サービスで本人の同意がある場合を除く）"),
-          tuple("ruling R-3", "E4「国等の公的機関により利用が求められているサービス」は申請不要のサービスですが、禁止事項は申請不要の扱いに優先します"));
+      assertThat(result.reasons())
+          .extracting(Reason::rule, Reason::message)
+          .containsExactly(
+              tuple(
+                  "004 §3 注記1",
+                  "無料の外部サービスで個人情報等の重要情報を取り扱うことは認められません（YouTube 等の配信サービスで本人の同意がある場合を除く）"),
+              tuple("ruling R-3", "E4「国等の公的機関により利用が求められているサービス」は申請不要のサービスですが、禁止事項は申請不要の扱いに優先します"));
     }
 
     @Test
     @DisplayName("本人の同意がある配信サービスは禁止されず、重要情報のルート（様式1、情報化企画）になる（ruling R-4）")
     void streamingWithConsentIsTheException() {
-      Classification result = classify(use().category(ServiceCategory.STREAMING).free()
-          .handles(InformationType.PERSONAL).streamingWithConsent());
+      Classification result =
+          classify(
+              use()
+                  .category(ServiceCategory.STREAMING)
+                  .free()
+                  .handles(InformationType.PERSONAL)
+                  .streamingWithConsent());
 
       assertThat(result.outcome()).isEqualTo(Outcome.APPLICATION_REQUIRED);
       assertThat(result.route()).isEqualTo(Route.IMPORTANT);
       assertThat(result.applicationForm()).isEqualTo("様式1");
       assertThat(result.itPlanningRequired()).isTrue();
-      assertThat(result.reasons()).extracting(Reason::rule).containsExactly("004 §9(2)", "004 §3 注記1 / ruling R-4");
+      assertThat(result.reasons())
+          .extracting(Reason::rule)
+          .containsExactly("004 §9(2)", "004 §3 注記1 / ruling R-4");
     }
 
     @Test
     @DisplayName("同意があっても配信サービスでなければ例外にならない")
     void consentOutsideStreamingIsNoException() {
-      Classification result = classify(use().category(ServiceCategory.WEB_CONFERENCE).free()
-          .handles(InformationType.PERSONAL).streamingWithConsent());
+      Classification result =
+          classify(
+              use()
+                  .category(ServiceCategory.WEB_CONFERENCE)
+                  .free()
+                  .handles(InformationType.PERSONAL)
+                  .streamingWithConsent());
 
       assertThat(result.outcome()).isEqualTo(Outcome.FORBIDDEN);
       assertThat(result.reasons()).extracting(Reason::rule).containsExactly("004 §3 注記1");
@@ -156,8 +204,9 @@ class ClassificationServiceTest {
     @Test
     @DisplayName("情報政策課が全庁で契約するサービスは、申請者が無料と答えても有料として扱う（ruling R-6）")
     void wardWideServicesCountAsPaid() {
-      Classification result = classify(use().free().handles(InformationType.PERSONAL)
-          .providedByInformationPolicyDivision());
+      Classification result =
+          classify(
+              use().free().handles(InformationType.PERSONAL).providedByInformationPolicyDivision());
 
       assertThat(result.outcome()).isEqualTo(Outcome.APPLICATION_REQUIRED);
       assertThat(result.route()).isEqualTo(Route.IMPORTANT);
@@ -165,7 +214,9 @@ class ClassificationServiceTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @DisplayName("重要情報は個人情報・特定個人情報・要配慮個人情報・区政運営に重大な影響を及ぼす情報（ruling R-11）")
-    @CsvSource(textBlock = """
+    @CsvSource(
+        textBlock =
+            """
         PERSONAL,                FORBIDDEN
         MY_NUMBER,               FORBIDDEN
         SENSITIVE_PERSONAL,      FORBIDDEN
@@ -190,14 +241,23 @@ class ClassificationServiceTest {
     void theExemptionsFootnoteBeatsTheMailAndStorageProhibition() {
       tables.exemption(ExemptionVerdict.Verdict.NO_APPLICATION, ExemptionVerdict.Verdict.FORBIDDEN);
 
-      Classification result = classify(use().category(ServiceCategory.ONLINE_STORAGE).free()
-          .handles(InformationType.PERSONAL).exempt(Exemption.MICROSOFT_365));
+      Classification result =
+          classify(
+              use()
+                  .category(ServiceCategory.ONLINE_STORAGE)
+                  .free()
+                  .handles(InformationType.PERSONAL)
+                  .exempt(Exemption.MICROSOFT_365));
 
-      // Microsoft 365 counts as paid (ruling R-6), so only the exemption's footnote forbids it, not 004 §3 注記1.
+      // Microsoft 365 counts as paid (ruling R-6), so only the exemption's footnote forbids it, not
+      // 004 §3 注記1.
       assertThat(result.outcome()).isEqualTo(Outcome.FORBIDDEN);
-      assertThat(result.reasons()).extracting(Reason::rule, Reason::message).containsExactly(
-          tuple(EXEMPT_BUT_NOT_IMPORTANT,
-              "E8「Microsoft 365（情報政策課が全庁導入）」は利用申請は不要ですが、個人情報等の重要情報を取り扱うことは不可です（利用不可※）"));
+      assertThat(result.reasons())
+          .extracting(Reason::rule, Reason::message)
+          .containsExactly(
+              tuple(
+                  EXEMPT_BUT_NOT_IMPORTANT,
+                  "E8「Microsoft 365（情報政策課が全庁導入）」は利用申請は不要ですが、個人情報等の重要情報を取り扱うことは不可です（利用不可※）"));
     }
 
     @Test
@@ -205,11 +265,18 @@ class ClassificationServiceTest {
     void aFreeExemptServiceIsForbiddenTwice() {
       tables.exemption(ExemptionVerdict.Verdict.NO_APPLICATION, ExemptionVerdict.Verdict.FORBIDDEN);
 
-      Classification result = classify(use().category(ServiceCategory.MAP_SEARCH_TRANSLATE).free()
-          .handles(InformationType.PERSONAL).exempt(Exemption.FREE_MAP_SEARCH_TRANSLATE));
+      Classification result =
+          classify(
+              use()
+                  .category(ServiceCategory.MAP_SEARCH_TRANSLATE)
+                  .free()
+                  .handles(InformationType.PERSONAL)
+                  .exempt(Exemption.FREE_MAP_SEARCH_TRANSLATE));
 
       assertThat(result.outcome()).isEqualTo(Outcome.FORBIDDEN);
-      assertThat(result.reasons()).extracting(Reason::rule).containsExactly("004 §3 注記1", EXEMPT_BUT_NOT_IMPORTANT);
+      assertThat(result.reasons())
+          .extracting(Reason::rule)
+          .containsExactly("004 §3 注記1", EXEMPT_BUT_NOT_IMPORTANT);
     }
   }
 
@@ -220,38 +287,57 @@ class ClassificationServiceTest {
     @Test
     @DisplayName("申請不要はストレージの原則不可より優先し、ネットワークの表の条件は残る")
     void anExemptionBeatsTheProhibitionInPrincipleButKeepsTheMatrixConditions() {
-      tables.exemption(ExemptionVerdict.Verdict.NO_APPLICATION, ExemptionVerdict.Verdict.FORBIDDEN)
+      tables
+          .exemption(ExemptionVerdict.Verdict.NO_APPLICATION, ExemptionVerdict.Verdict.FORBIDDEN)
           .zone(LGWAN, ZoneVerdict.PRIOR_CONSULTATION);
 
-      Classification result = classify(use().kind(ServiceKind.GOVERNMENT_CLOUD)
-          .category(ServiceCategory.ONLINE_STORAGE).handles(InformationType.INTERNAL).from(LGWAN)
-          .exempt(Exemption.MICROSOFT_365));
+      Classification result =
+          classify(
+              use()
+                  .kind(ServiceKind.GOVERNMENT_CLOUD)
+                  .category(ServiceCategory.ONLINE_STORAGE)
+                  .handles(InformationType.INTERNAL)
+                  .from(LGWAN)
+                  .exempt(Exemption.MICROSOFT_365));
 
       assertThat(result.outcome()).isEqualTo(Outcome.NO_APPLICATION);
       assertThat(result.route()).isNull();
       assertThat(result.applicationForm()).isNull();
       assertThat(result.itPlanningRequired()).isFalse();
       assertThat(result.checklists()).isEmpty();
-      assertThat(result.conditions()).containsExactly(Condition.PRIOR_CONSULTATION, Condition.GOVERNMENT_CLOUD_RULES);
-      assertThat(result.reasons()).extracting(Reason::rule, Reason::message).containsExactly(
-          tuple(EXEMPT, "E8「Microsoft 365（情報政策課が全庁導入）」に該当するため、利用申請は不要です"),
-          tuple("004 §3 / ruling R-8", "ガバメントクラウドをLGWAN 接続系（庁内情報系）から利用するには、情報政策課への事前相談が必要です"),
-          tuple("004 §15 / ruling R-9", "ガバメントクラウドを利用するため、導入時に特則①–⑲のチェックリストを確認します"));
+      assertThat(result.conditions())
+          .containsExactly(Condition.PRIOR_CONSULTATION, Condition.GOVERNMENT_CLOUD_RULES);
+      assertThat(result.reasons())
+          .extracting(Reason::rule, Reason::message)
+          .containsExactly(
+              tuple(EXEMPT, "E8「Microsoft 365（情報政策課が全庁導入）」に該当するため、利用申請は不要です"),
+              tuple("004 §3 / ruling R-8", "ガバメントクラウドをLGWAN 接続系（庁内情報系）から利用するには、情報政策課への事前相談が必要です"),
+              tuple("004 §15 / ruling R-9", "ガバメントクラウドを利用するため、導入時に特則①–⑲のチェックリストを確認します"));
     }
 
     @Test
     @DisplayName("ガバメントクラウドは E4（国等が求めるサービス）に当たらず、通常どおり申請する（ruling R-9）")
     void theGovernmentCloudIsNotExemptionE4() {
-      tables.exemption(ExemptionVerdict.Verdict.NO_APPLICATION, ExemptionVerdict.Verdict.NO_APPLICATION)
+      tables
+          .exemption(
+              ExemptionVerdict.Verdict.NO_APPLICATION, ExemptionVerdict.Verdict.NO_APPLICATION)
           .zone(LGWAN, ZoneVerdict.PRIOR_CONSULTATION);
 
-      Classification result = classify(use().kind(ServiceKind.GOVERNMENT_CLOUD)
-          .category(ServiceCategory.BUSINESS_APPLICATION).handles(InformationType.PERSONAL).from(LGWAN)
-          .exempt(Exemption.PUBLIC_BODY_REQUESTED));
+      Classification result =
+          classify(
+              use()
+                  .kind(ServiceKind.GOVERNMENT_CLOUD)
+                  .category(ServiceCategory.BUSINESS_APPLICATION)
+                  .handles(InformationType.PERSONAL)
+                  .from(LGWAN)
+                  .exempt(Exemption.PUBLIC_BODY_REQUESTED));
 
       assertThat(result.outcome()).isEqualTo(Outcome.APPLICATION_REQUIRED);
       assertThat(result.route()).isEqualTo(Route.IMPORTANT);
-      assertThat(result.reasons()).extracting(Reason::rule).startsWith("ruling R-9").contains("004 §15 / ruling R-9");
+      assertThat(result.reasons())
+          .extracting(Reason::rule)
+          .startsWith("ruling R-9")
+          .contains("004 §15 / ruling R-9");
     }
   }
 
@@ -262,34 +348,42 @@ class ClassificationServiceTest {
     @Test
     @DisplayName("無料の Web メールは原則不可で、無料のルートのまま申請でき、両方の出典と ruling R-7 を挙げる")
     void freeWebMailIsDiscouragedOnTheFreeRoute() {
-      Classification result = classify(use().category(ServiceCategory.WEB_MAIL).free()
-          .handles(InformationType.PUBLIC));
+      Classification result =
+          classify(use().category(ServiceCategory.WEB_MAIL).free().handles(InformationType.PUBLIC));
 
       assertThat(result.outcome()).isEqualTo(Outcome.DISCOURAGED);
       assertThat(result.route()).isEqualTo(Route.FREE);
       assertThat(result.applicationForm()).isEqualTo("様式2");
-      assertThat(result.reasons()).extracting(Reason::rule)
-          .containsExactly("004 §3 注記2", "004 §9(3) 選定 ※", "ruling R-7", "004 §9(3)(b) / ruling R-5");
+      assertThat(result.reasons())
+          .extracting(Reason::rule)
+          .containsExactly(
+              "004 §3 注記2", "004 §9(3) 選定 ※", "ruling R-7", "004 §9(3)(b) / ruling R-5");
       assertThat(result.reasons().get(2).message()).contains("既定の判断は却下", "正当な理由の記録");
     }
 
     @Test
     @DisplayName("有料のストレージで重要情報: 原則不可で、ルートは重要情報（無料の場合の 004 §9(3) は挙げない）")
     void paidStorageWithImportantInformationIsDiscouragedOnTheImportantRoute() {
-      Classification result = classify(use().category(ServiceCategory.ONLINE_STORAGE)
-          .handles(InformationType.PERSONAL));
+      Classification result =
+          classify(
+              use().category(ServiceCategory.ONLINE_STORAGE).handles(InformationType.PERSONAL));
 
       assertThat(result.outcome()).isEqualTo(Outcome.DISCOURAGED);
       assertThat(result.route()).isEqualTo(Route.IMPORTANT);
-      assertThat(result.reasons()).extracting(Reason::rule)
+      assertThat(result.reasons())
+          .extracting(Reason::rule)
           .containsExactly("004 §3 注記2", "ruling R-7", "004 §9(2)");
     }
 
     @Test
     @DisplayName("情報政策課が整備したメール・ストレージは原則不可ではない")
     void mailProvidedByTheInformationPolicyDivisionIsNotDiscouraged() {
-      Classification result = classify(use().category(ServiceCategory.WEB_MAIL).free()
-          .providedByInformationPolicyDivision());
+      Classification result =
+          classify(
+              use()
+                  .category(ServiceCategory.WEB_MAIL)
+                  .free()
+                  .providedByInformationPolicyDivision());
 
       assertThat(result.outcome()).isEqualTo(Outcome.APPLICATION_REQUIRED);
       assertThat(result.route()).isEqualTo(Route.PAID);
@@ -302,7 +396,10 @@ class ClassificationServiceTest {
 
     @ParameterizedTest(name = "{0}: paid={1}, {2}")
     @DisplayName("重要情報 → IMPORTANT、なければ有料 → PAID、無料 → FREE: 様式、情報化企画、チェックリスト、根拠")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+        delimiter = '|',
+        textBlock =
+            """
         # route   | paid  | information | form  | 情報化企画 | checklists that follow   | cited
         # 004 §9(2), domain-spec §3.5 R1 (important information decides, paid or not; 参考 table: 情報化企画 要)
         IMPORTANT | true  | PERSONAL    | 様式1 | true      | 様式4 様式5 様式6 様式3 | 004 §9(2)
@@ -311,8 +408,14 @@ class ClassificationServiceTest {
         # 004 §9(3)(b), domain-spec §3.5 R3, ruling R-5 (参考 table: 情報化企画 不要)
         FREE      | false | PUBLIC      | 様式2 | false     | 様式7 様式3             | 004 §9(3)(b) / ruling R-5
         """)
-    void theRouteDecidesFormItPlanningAndChecklists(Route route, boolean paid, InformationType information,
-        String form, boolean itPlanning, String checklists, String cited) {
+    void theRouteDecidesFormItPlanningAndChecklists(
+        Route route,
+        boolean paid,
+        InformationType information,
+        String form,
+        boolean itPlanning,
+        String checklists,
+        String cited) {
       Use use = use().handles(information);
       Classification result = classify(paid ? use : use.free());
 
@@ -339,8 +442,12 @@ class ClassificationServiceTest {
       Classification personal = classify(use().handles(InformationType.PERSONAL));
 
       assertThat(sensitive.conditions()).containsExactly(Condition.CAREFUL_JUDGMENT);
-      assertThat(sensitive.reasons()).extracting(Reason::rule, Reason::message).contains(tuple(
-          "004 §3 / ruling R-8", "要配慮個人情報をクラウドサービス（インターネット）でインターネット接続系から取り扱うため、慎重な判断が必要です"));
+      assertThat(sensitive.reasons())
+          .extracting(Reason::rule, Reason::message)
+          .contains(
+              tuple(
+                  "004 §3 / ruling R-8",
+                  "要配慮個人情報をクラウドサービス（インターネット）でインターネット接続系から取り扱うため、慎重な判断が必要です"));
       assertThat(personal.conditions()).isEmpty();
     }
 
@@ -349,17 +456,25 @@ class ClassificationServiceTest {
     void conditionsApplyToEveryOutcomeButForbidden() {
       tables.zone(MY_NUMBER, ZoneVerdict.SPECIFIC_COMMUNICATION);
 
-      Classification result = classify(use().kind(ServiceKind.LGWAN_ASP_CLOSED).category(ServiceCategory.SNS)
-          .from(MY_NUMBER));
+      Classification result =
+          classify(
+              use()
+                  .kind(ServiceKind.LGWAN_ASP_CLOSED)
+                  .category(ServiceCategory.SNS)
+                  .from(MY_NUMBER));
 
       assertThat(result.outcome()).isEqualTo(Outcome.SNS_PROCEDURE);
       assertThat(result.conditions()).containsExactly(Condition.SPECIFIC_COMMUNICATION);
-      assertThat(result.reasons()).extracting(Reason::message).contains(
-          "LGWAN-ASP（インターネット接続なし）をマイナンバー利用事務系（住民情報系）から利用するには、通信を特定通信にする必要があります");
+      assertThat(result.reasons())
+          .extracting(Reason::message)
+          .contains("LGWAN-ASP（インターネット接続なし）をマイナンバー利用事務系（住民情報系）から利用するには、通信を特定通信にする必要があります");
     }
   }
 
-  /** An intended use; by default a paid cloud business application for internal information, from the internet. */
+  /**
+   * An intended use; by default a paid cloud business application for internal information, from
+   * the internet.
+   */
   private static Use use() {
     return new Use();
   }
@@ -415,18 +530,28 @@ class ClassificationServiceTest {
     }
 
     ClassificationInput input() {
-      return new ClassificationInput("テストサービス", "テスト株式会社", kind, category, paid, information, zones, exemption,
-          streamingWithConsent, providedByInformationPolicyDivision);
+      return new ClassificationInput(
+          "テストサービス",
+          "テスト株式会社",
+          kind,
+          category,
+          paid,
+          information,
+          zones,
+          exemption,
+          streamingWithConsent,
+          providedByInformationPolicyDivision);
     }
   }
 
   /**
-   * Rule tables that answer what the test chose: every zone ALLOWED and no exemption unless set. The exemption's
-   * answer may depend on important information, as rows E7–E12 do.
+   * Rule tables that answer what the test chose: every zone ALLOWED and no exemption unless set.
+   * The exemption's answer may depend on important information, as rows E7–E12 do.
    */
   private static final class FakeRuleTables implements RuleTables {
     private final Map<ConnectionZone, ZoneVerdict> zones = new EnumMap<>(ConnectionZone.class);
-    private final Map<ConnectionZone, ZoneVerdict> zonesIfSensitive = new EnumMap<>(ConnectionZone.class);
+    private final Map<ConnectionZone, ZoneVerdict> zonesIfSensitive =
+        new EnumMap<>(ConnectionZone.class);
     private ExemptionVerdict.Verdict withoutImportant = ExemptionVerdict.Verdict.NOT_EXEMPT;
     private ExemptionVerdict.Verdict withImportant = ExemptionVerdict.Verdict.NOT_EXEMPT;
 
@@ -444,7 +569,8 @@ class ClassificationServiceTest {
       return exemption(either, either);
     }
 
-    FakeRuleTables exemption(ExemptionVerdict.Verdict withoutImportant, ExemptionVerdict.Verdict withImportant) {
+    FakeRuleTables exemption(
+        ExemptionVerdict.Verdict withoutImportant, ExemptionVerdict.Verdict withImportant) {
       this.withoutImportant = withoutImportant;
       this.withImportant = withImportant;
       return this;
@@ -452,17 +578,22 @@ class ClassificationServiceTest {
 
     @Override
     public ExemptionVerdict exemption(Exemption exemption, boolean importantInformation) {
-      ExemptionVerdict.Verdict verdict = exemption == Exemption.NONE ? ExemptionVerdict.Verdict.NOT_EXEMPT
-          : importantInformation ? withImportant : withoutImportant;
-      return new ExemptionVerdict(verdict, switch (verdict) {
-        case NOT_EXEMPT -> "-";
-        case NO_APPLICATION -> EXEMPT;
-        case FORBIDDEN -> EXEMPT_BUT_NOT_IMPORTANT;
-      });
+      ExemptionVerdict.Verdict verdict =
+          exemption == Exemption.NONE
+              ? ExemptionVerdict.Verdict.NOT_EXEMPT
+              : importantInformation ? withImportant : withoutImportant;
+      return new ExemptionVerdict(
+          verdict,
+          switch (verdict) {
+            case NOT_EXEMPT -> "-";
+            case NO_APPLICATION -> EXEMPT;
+            case FORBIDDEN -> EXEMPT_BUT_NOT_IMPORTANT;
+          });
     }
 
     @Override
-    public ZoneVerdict zone(ServiceKind serviceKind, ConnectionZone zone, boolean sensitivePersonalInformation) {
+    public ZoneVerdict zone(
+        ServiceKind serviceKind, ConnectionZone zone, boolean sensitivePersonalInformation) {
       if (sensitivePersonalInformation && zonesIfSensitive.containsKey(zone)) {
         return zonesIfSensitive.get(zone);
       }

@@ -15,21 +15,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Every rule of the exemption table (004 §9(1), domain-spec §3.3, ruling R-2) against
- * {@code processes/external-service-exemption.dmn}, evaluated by the standalone DMN engine: no Spring context, no
- * process engine.
+ * Every rule of the exemption table (004 §9(1), domain-spec §3.3, ruling R-2) against {@code
+ * processes/external-service-exemption.dmn}, evaluated by the standalone DMN engine: no Spring
+ * context, no process engine.
  */
 class ExemptionTableTest {
 
-  private static final DmnDecision TABLE = RuleTableFiles.decision(DmnRuleTables.EXEMPTION_DECISION);
+  private static final DmnDecision TABLE =
+      RuleTableFiles.decision(DmnRuleTables.EXEMPTION_DECISION);
 
   /**
-   * One line per row of the 004 §9(1) table, with its id and its two outcome columns as the source writes them:
-   * 個人情報等の重要情報を取り扱うもの | 取り扱わないもの. Merged cells are read as ruling R-2 decides.
+   * One line per row of the 004 §9(1) table, with its id and its two outcome columns as the source
+   * writes them: 個人情報等の重要情報を取り扱うもの | 取り扱わないもの. Merged cells are read as ruling R-2 decides.
    */
   @ParameterizedTest(name = "{1} {0}: 重要情報あり {2} | なし {3}")
   @DisplayName("004 §9(1) の表の各行: 重要情報の有無ごとの判定と根拠が出典のとおり")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # not in the table: the normal routing follows (rulings.md §2, item 7)
       NONE                       | —   | —          | —
       # E1–E5: one merged 申請不要 over both columns (domain-spec §3.3 reading notes, ruling R-2)
@@ -49,13 +53,21 @@ class ExemptionTableTest {
       DOWNLOAD_ONLY              | E11 | 利用不可（※） | 申請不要
       REQUIRED_FOR_TRAINING      | E12 | 利用不可（※） | 申請不要
       """)
-  void everyRowAsInTheSource(Exemption exemption, String id, String important, String notImportant) {
+  void everyRowAsInTheSource(
+      Exemption exemption, String id, String important, String notImportant) {
     SoftAssertions softly = new SoftAssertions();
     // The id is what the reasons show the user, e.g. "E7「LoGo チャット（情報政策課が全庁導入）」".
-    softly.assertThat(exemption.code()).as("id of %s", exemption).isEqualTo("—".equals(id) ? null : id);
-    softly.assertThat(evaluate(exemption.name(), true)).as("%s with important information", id)
+    softly
+        .assertThat(exemption.code())
+        .as("id of %s", exemption)
+        .isEqualTo("—".equals(id) ? null : id);
+    softly
+        .assertThat(evaluate(exemption.name(), true))
+        .as("%s with important information", id)
         .isEqualTo(expected(important));
-    softly.assertThat(evaluate(exemption.name(), false)).as("%s without important information", id)
+    softly
+        .assertThat(evaluate(exemption.name(), false))
+        .as("%s without important information", id)
         .isEqualTo(expected(notImportant));
     softly.assertAll();
   }
@@ -64,12 +76,22 @@ class ExemptionTableTest {
   @DisplayName("上の表は申請不要の区分をすべて含む")
   void theTableAboveCoversEveryExemption() throws NoSuchMethodException {
     // A new Exemption must get its line above, checked against the DMN file.
-    String source = getClass().getDeclaredMethod("everyRowAsInTheSource", Exemption.class, String.class,
-        String.class, String.class).getAnnotation(CsvSource.class).textBlock();
-    List<String> names = source.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .map(line -> line.split("\\|")[0].strip()).toList();
-    assertThat(names).containsExactlyInAnyOrder(
-        Arrays.stream(Exemption.values()).map(Enum::name).toArray(String[]::new));
+    String source =
+        getClass()
+            .getDeclaredMethod(
+                "everyRowAsInTheSource", Exemption.class, String.class, String.class, String.class)
+            .getAnnotation(CsvSource.class)
+            .textBlock();
+    List<String> names =
+        source
+            .lines()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .map(line -> line.split("\\|")[0].strip())
+            .toList();
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            Arrays.stream(Exemption.values()).map(Enum::name).toArray(String[]::new));
   }
 
   @Test
@@ -82,7 +104,8 @@ class ExemptionTableTest {
   @Test
   @DisplayName("重要情報の有無が不明なら、E7–E12 には該当する行がない")
   void unknownImportanceMatchesNoSplitRow() {
-    // The classification always passes true or false; a missing flag must not fall into either column.
+    // The classification always passes true or false; a missing flag must not fall into either
+    // column.
     assertThat(result(Exemption.LOGO_CHAT.name(), null)).isEmpty();
   }
 

@@ -11,9 +11,10 @@ import jp.lg.externalservice.WebTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-/** {@code POST /api/precheck} over HTTP, exactly as rulings.md §3 specifies it, including bad input. */
+/**
+ * {@code POST /api/precheck} over HTTP, exactly as rulings.md §3 specifies it, including bad input.
+ */
 class PrecheckApiTest extends WebTest {
 
   private long storedBefore;
@@ -29,18 +30,23 @@ class PrecheckApiTest extends WebTest {
 
   private static List<String> fields(Answer answer) {
     List<String> fields = new ArrayList<>();
-    answer.body().get("errors").forEach(error -> {
-      assertThat(error.get("message").asText()).as("Japanese message").isNotBlank();
-      assertThat(error.get("messageEn").asText()).as("English message").isNotBlank();
-      fields.add(error.get("field").asText());
-    });
+    answer
+        .body()
+        .get("errors")
+        .forEach(
+            error -> {
+              assertThat(error.get("message").asText()).as("Japanese message").isNotBlank();
+              assertThat(error.get("messageEn").asText()).as("English message").isNotBlank();
+              fields.add(error.get("field").asText());
+            });
     return fields;
   }
 
   @Test
   @DisplayName("kintone で要配慮個人情報 → 重要情報ルートの全項目が契約どおりに返る。何も保存されない")
   void kintoneWithSensitiveInformation() {
-    Map<String, Object> request = kintone().informationTypes("PERSONAL", "SENSITIVE_PERSONAL").precheckRequest();
+    Map<String, Object> request =
+        kintone().informationTypes("PERSONAL", "SENSITIVE_PERSONAL").precheckRequest();
     Answer answer = precheck(request);
     assertThat(answer.status()).isEqualTo(200);
     JsonNode body = answer.body();
@@ -50,18 +56,28 @@ class PrecheckApiTest extends WebTest {
     assertThat(body.get("applicationForm").asText()).isEqualTo("様式1");
     assertThat(body.get("itPlanningRequired").asBoolean()).isTrue();
     assertThat(body.get("conditions").toString()).isEqualTo("[\"CAREFUL_JUDGMENT\"]");
-    assertThat(body.get("zoneVerdicts").toString()).isEqualTo("{\"INTERNET\":\"CAREFUL_JUDGMENT\"}");
+    assertThat(body.get("zoneVerdicts").toString())
+        .isEqualTo("{\"INTERNET\":\"CAREFUL_JUDGMENT\"}");
     assertThat(body.get("checklists").toString()).isEqualTo("[\"様式4\",\"様式5\",\"様式6\",\"様式3\"]");
     assertThat(body.get("reasons").get(0).get("rule").asText()).isEqualTo("004 §9(2)");
     assertThat(body.get("reasons").get(0).get("message").asText()).contains("様式1");
-    assertThat(storedRecords()).as("the pre-check starts and stores nothing").isEqualTo(storedBefore);
+    assertThat(storedRecords())
+        .as("the pre-check starts and stores nothing")
+        .isEqualTo(storedBefore);
   }
 
   @Test
   @DisplayName("申請不要・利用不可の回答では route と applicationForm が null になる")
   void nullsWhereNoRoute() {
-    Answer answer = precheck(kintone().service("LoGo チャット", "LGWAN_ASP_INTERNET", "BUSINESS_APPLICATION")
-        .exemption("LOGO_CHAT").paid(false).connectionZones("LGWAN").informationTypes("PERSONAL").precheckRequest());
+    Answer answer =
+        precheck(
+            kintone()
+                .service("LoGo チャット", "LGWAN_ASP_INTERNET", "BUSINESS_APPLICATION")
+                .exemption("LOGO_CHAT")
+                .paid(false)
+                .connectionZones("LGWAN")
+                .informationTypes("PERSONAL")
+                .precheckRequest());
     assertThat(answer.body().get("outcome").asText()).isEqualTo("FORBIDDEN");
     assertThat(answer.body().get("route").isNull()).isTrue();
     assertThat(answer.body().get("applicationForm").isNull()).isTrue();
@@ -70,7 +86,8 @@ class PrecheckApiTest extends WebTest {
   }
 
   @Test
-  @DisplayName("任意項目（providerName, streamingWithConsent, providedByInformationPolicyDivision）は省略できる")
+  @DisplayName(
+      "任意項目（providerName, streamingWithConsent, providedByInformationPolicyDivision）は省略できる")
   void optionalFieldsMayBeOmitted() {
     Map<String, Object> request = new java.util.HashMap<>(kintone().precheckRequest());
     request.remove("providerName");
@@ -95,9 +112,17 @@ class PrecheckApiTest extends WebTest {
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body().get("error").asText()).isEqualTo("入力内容に誤りがあります");
     assertThat(answer.body().get("errorEn").asText()).isEqualTo("Invalid input");
-    assertThat(fields(answer)).containsExactly("serviceName", "serviceKind", "paid", "informationTypes[1]",
-        "connectionZones", "exemption", "streamingWithConsent");
-    assertThat(answer.text()).contains("GOVERNMENT_CLOUD, LGWAN_ASP_NATIONAL", "must be one of", "必須項目です");
+    assertThat(fields(answer))
+        .containsExactly(
+            "serviceName",
+            "serviceKind",
+            "paid",
+            "informationTypes[1]",
+            "connectionZones",
+            "exemption",
+            "streamingWithConsent");
+    assertThat(answer.text())
+        .contains("GOVERNMENT_CLOUD, LGWAN_ASP_NATIONAL", "must be one of", "必須項目です");
     assertThat(storedRecords()).isEqualTo(storedBefore);
   }
 
@@ -110,7 +135,8 @@ class PrecheckApiTest extends WebTest {
     request.put("serviceName", 42);
     Answer answer = precheck(request);
     assertThat(answer.status()).isEqualTo(400);
-    assertThat(fields(answer)).containsExactly("serviceName", "informationTypes", "connectionZones");
+    assertThat(fields(answer))
+        .containsExactly("serviceName", "informationTypes", "connectionZones");
   }
 
   @Test
@@ -134,6 +160,7 @@ class PrecheckApiTest extends WebTest {
     Answer anonymous = postJson("/api/precheck", null, kintone().precheckRequest());
     assertThat(anonymous.status()).isEqualTo(401);
     assertThat(anonymous.body().get("error").asText()).contains("ログインが必要です");
-    assertThat(postJson("/api/precheck", "ito:wrong", kintone().precheckRequest()).status()).isEqualTo(401);
+    assertThat(postJson("/api/precheck", "ito:wrong", kintone().precheckRequest()).status())
+        .isEqualTo(401);
   }
 }

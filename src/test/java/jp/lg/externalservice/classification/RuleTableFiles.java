@@ -12,12 +12,14 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 
 /**
- * The rule tables as administrators edit them in {@code processes/}, evaluated by a standalone DMN engine configured
- * as {@link DmnRuleTables} configures its own: no Spring context, no process engine. One engine for all test classes.
+ * The rule tables as administrators edit them in {@code processes/}, evaluated by a standalone DMN
+ * engine configured as {@link DmnRuleTables} configures its own: no Spring context, no process
+ * engine. One engine for all test classes.
  */
 final class RuleTableFiles {
 
-  private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  private static final DmnEngine ENGINE =
+      DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
 
   private RuleTableFiles() {}
 

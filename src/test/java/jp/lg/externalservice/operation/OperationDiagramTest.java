@@ -1,24 +1,5 @@
 package jp.lg.externalservice.operation;
 
-import java.util.ArrayList;
-import java.util.List;
-import jp.lg.externalservice.operation.OperationProcess.Variables;
-import jp.lg.externalservice.DiagramTest;
-import jp.lg.externalservice.caserecord.CaseProcesses;
-import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.operation.OperationProcess.ContinuationDecision;
-import jp.lg.externalservice.operation.OperationProcess.Reclassification;
-import jp.lg.externalservice.operation.OperationProcess.ReviewResult;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import static jp.lg.externalservice.operation.OperationProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -32,17 +13,35 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.util.ArrayList;
+import java.util.List;
+import jp.lg.externalservice.DiagramTest;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.operation.OperationProcess.ContinuationDecision;
+import jp.lg.externalservice.operation.OperationProcess.Reclassification;
+import jp.lg.externalservice.operation.OperationProcess.ReviewResult;
+import jp.lg.externalservice.operation.OperationProcess.Variables;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The operation diagram on its own, with mocked beans (see {@link DiagramTest}): the introduction's gateways, each
- * periodic duty started by its timer with each of its branches and its overdue timer, each message, and every way to
- * the stop of use.
+ * The operation diagram on its own, with mocked beans (see {@link DiagramTest}): the introduction's
+ * gateways, each periodic duty started by its timer with each of its branches and its overdue
+ * timer, each message, and every way to the stop of use.
  */
 @Deployment(resources = "processes/external-service-operation.bpmn")
 class OperationDiagramTest extends DiagramTest {
 
-  @RegisterExtension
-  static final ProcessEngineCoverageExtension engine = everyElementWalked();
+  @RegisterExtension static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
   private ServiceFacts serviceFacts;
   private JavaDelegate extendRetention;
@@ -62,22 +61,38 @@ class OperationDiagramTest extends DiagramTest {
     when(schedule.monthlyUsageCheck()).thenReturn("R/P1M");
     when(schedule.yearlyCheck()).thenReturn("R/P1Y");
     when(schedule.dutyPeriod()).thenReturn("P14D");
-    // the real delegate classifies again and writes the result for the gateway after it (ruling R-16)
-    delegate("reclassifyUsage", execution -> execution.setVariable(Variables.RECLASSIFICATION.name(), reclassification.name()));
+    // the real delegate classifies again and writes the result for the gateway after it (ruling
+    //
+    delegate(
+        "reclassifyUsage",
+        execution ->
+            execution.setVariable(Variables.RECLASSIFICATION.name(), reclassification.name()));
     extendRetention = delegate("extendRetention");
     suspendService = delegate("suspendService");
-    listeners("introductionChecklistCompletion", "governmentCloudChecklistCompletion", "operationChecklistCompletion",
-        "quarterlyReviewCompletion", "continuationDecisionCompletion", "backupConfirmationCompletion", "usageConfirmationCompletion",
-        "administratorUsageCompletion", "incidentAlertCompletion", "overdueStep");
+    listeners(
+        "introductionChecklistCompletion",
+        "governmentCloudChecklistCompletion",
+        "operationChecklistCompletion",
+        "quarterlyReviewCompletion",
+        "continuationDecisionCompletion",
+        "backupConfirmationCompletion",
+        "usageConfirmationCompletion",
+        "administratorUsageCompletion",
+        "incidentAlertCompletion",
+        "overdueStep");
   }
 
   private ProcessInstance approved(Route route, boolean governmentCloudRules) {
     when(serviceFacts.route(any())).thenReturn(route.name());
     when(serviceFacts.governmentCloudRules(any())).thenReturn(governmentCloudRules);
-    return runtimeService.startProcessInstanceByMessage(CaseProcesses.MESSAGE_SERVICE_APPROVED, "entry-1");
+    return runtimeService.startProcessInstanceByMessage(
+        CaseProcesses.MESSAGE_SERVICE_APPROVED, "entry-1");
   }
 
-  /** A free service without the government cloud rules: nothing to introduce, only the periodic duties remain. */
+  /**
+   * A free service without the government cloud rules: nothing to introduce, only the periodic
+   * duties remain.
+   */
   private ProcessInstance inOperation() {
     ProcessInstance instance = approved(Route.FREE, false);
     assertThat(instance).hasPassed(END_INTRODUCTION_COMPLETED).isWaitingAtExactly(OPERATION_CLOSED);
@@ -85,7 +100,10 @@ class OperationDiagramTest extends DiagramTest {
   }
 
   private void correlate(String message, ProcessInstance instance) {
-    runtimeService.createMessageCorrelation(message).processInstanceId(instance.getId()).correlate();
+    runtimeService
+        .createMessageCorrelation(message)
+        .processInstanceId(instance.getId())
+        .correlate();
   }
 
   private void assertUseStopped(ProcessInstance instance) throws Exception {
@@ -136,7 +154,9 @@ class OperationDiagramTest extends DiagramTest {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
     assertThat(task(QUARTERLY_REVIEW, instance)).isAssignedTo("sato");
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.NO_CHANGE.name()));
+    complete(
+        task(QUARTERLY_REVIEW, instance),
+        withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.NO_CHANGE.name()));
 
     assertThat(instance).hasPassed(END_NO_CHANGE).isWaitingAtExactly(OPERATION_CLOSED);
     assertThat(job(QUARTERLY_REVIEW_DUE, instance)).isNotNull(); // the next quarter
@@ -147,14 +167,20 @@ class OperationDiagramTest extends DiagramTest {
   void quarterlyReviewChangedAndContinued() {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.CHANGED.name()));
+    complete(
+        task(QUARTERLY_REVIEW, instance),
+        withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.CHANGED.name()));
     assertThat(task(DECIDE_CONTINUATION, instance)).hasCandidateGroup("security-officer-kumin");
-    complete(task(DECIDE_CONTINUATION, instance),
-        withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.CONTINUE.name()));
+    complete(
+        task(DECIDE_CONTINUATION, instance),
+        withVariables(
+            Variables.CONTINUATION_DECISION.name(), ContinuationDecision.CONTINUE.name()));
 
     assertThat(instance).hasPassed(END_USE_CONTINUED).isWaitingAtExactly(OPERATION_CLOSED);
-    assertThat(calls).containsExactly(at("quarterlyReviewCompletion", QUARTERLY_REVIEW),
-        at("continuationDecisionCompletion", DECIDE_CONTINUATION));
+    assertThat(calls)
+        .containsExactly(
+            at("quarterlyReviewCompletion", QUARTERLY_REVIEW),
+            at("continuationDecisionCompletion", DECIDE_CONTINUATION));
   }
 
   @Test
@@ -162,8 +188,11 @@ class OperationDiagramTest extends DiagramTest {
   void quarterlyReviewChangedAndStopped() throws Exception {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.CHANGED.name()));
-    complete(task(DECIDE_CONTINUATION, instance),
+    complete(
+        task(QUARTERLY_REVIEW, instance),
+        withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.CHANGED.name()));
+    complete(
+        task(DECIDE_CONTINUATION, instance),
         withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.STOP.name()));
 
     assertThat(instance).hasPassed(END_QUARTERLY_USE_STOPPED);
@@ -175,7 +204,9 @@ class OperationDiagramTest extends DiagramTest {
   void quarterlyReviewFindsOverseasData() throws Exception {
     ProcessInstance instance = inOperation();
     execute(job(QUARTERLY_REVIEW_DUE, instance));
-    complete(task(QUARTERLY_REVIEW, instance), withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.OVERSEAS_DATA.name()));
+    complete(
+        task(QUARTERLY_REVIEW, instance),
+        withVariables(Variables.REVIEW_RESULT.name(), ReviewResult.OVERSEAS_DATA.name()));
 
     assertThat(instance).hasPassed(END_OVERSEAS_FOUND_IN_REVIEW).hasNotPassed(DECIDE_CONTINUATION);
     assertUseStopped(instance);
@@ -199,7 +230,9 @@ class OperationDiagramTest extends DiagramTest {
     execute(job(USAGE_CHECK_DUE, instance));
     complete(task(CONFIRM_USAGE, instance), withVariables(Variables.USAGE_DIFFERS.name(), false));
 
-    assertThat(instance).hasPassed(END_USAGE_MATCHES).hasNotPassed(RECLASSIFY)
+    assertThat(instance)
+        .hasPassed(END_USAGE_MATCHES)
+        .hasNotPassed(RECLASSIFY)
         .isWaitingAtExactly(OPERATION_CLOSED);
   }
 
@@ -212,8 +245,9 @@ class OperationDiagramTest extends DiagramTest {
     complete(task(CONFIRM_USAGE, instance), withVariables(Variables.USAGE_DIFFERS.name(), true));
 
     assertThat(instance).hasPassed(END_SAME_ROUTE).isWaitingAtExactly(OPERATION_CLOSED);
-    assertThat(calls).containsExactly(at("usageConfirmationCompletion", CONFIRM_USAGE),
-        at("reclassifyUsage", RECLASSIFY));
+    assertThat(calls)
+        .containsExactly(
+            at("usageConfirmationCompletion", CONFIRM_USAGE), at("reclassifyUsage", RECLASSIFY));
   }
 
   @Test
@@ -253,17 +287,45 @@ class OperationDiagramTest extends DiagramTest {
     complete(task(USAGE_CHECK_BY_ADMINISTRATOR, instance));
 
     assertThat(instance).hasPassed(END_YEARLY_CHECK_DONE).isWaitingAtExactly(OPERATION_CLOSED);
-    assertThat(calls).containsExactly(at("operationChecklistCompletion", YEARLY_CHECKLIST),
-        at("administratorUsageCompletion", USAGE_CHECK_BY_ADMINISTRATOR), at("extendRetention", EXTEND_RETENTION));
+    assertThat(calls)
+        .containsExactly(
+            at("operationChecklistCompletion", YEARLY_CHECKLIST),
+            at("administratorUsageCompletion", USAGE_CHECK_BY_ADMINISTRATOR),
+            at("extendRetention", EXTEND_RETENTION));
     verify(extendRetention).execute(any());
   }
 
   @ParameterizedTest(name = "{1}")
   @CsvSource({
-      QUARTERLY_REVIEW_DUE + "," + QUARTERLY_REVIEW + "," + QUARTERLY_REVIEW_OVERDUE + "," + ESCALATE_QUARTERLY_REVIEW,
-      BACKUP_DUE + "," + CONFIRM_BACKUP + "," + CONFIRM_BACKUP_OVERDUE + "," + ESCALATE_CONFIRM_BACKUP,
-      USAGE_CHECK_DUE + "," + CONFIRM_USAGE + "," + CONFIRM_USAGE_OVERDUE + "," + ESCALATE_CONFIRM_USAGE,
-      YEARLY_CHECK_DUE + "," + YEARLY_CHECKLIST + "," + YEARLY_CHECKLIST_OVERDUE + "," + ESCALATE_YEARLY_CHECKLIST})
+    QUARTERLY_REVIEW_DUE
+        + ","
+        + QUARTERLY_REVIEW
+        + ","
+        + QUARTERLY_REVIEW_OVERDUE
+        + ","
+        + ESCALATE_QUARTERLY_REVIEW,
+    BACKUP_DUE
+        + ","
+        + CONFIRM_BACKUP
+        + ","
+        + CONFIRM_BACKUP_OVERDUE
+        + ","
+        + ESCALATE_CONFIRM_BACKUP,
+    USAGE_CHECK_DUE
+        + ","
+        + CONFIRM_USAGE
+        + ","
+        + CONFIRM_USAGE_OVERDUE
+        + ","
+        + ESCALATE_CONFIRM_USAGE,
+    YEARLY_CHECK_DUE
+        + ","
+        + YEARLY_CHECKLIST
+        + ","
+        + YEARLY_CHECKLIST_OVERDUE
+        + ","
+        + ESCALATE_YEARLY_CHECKLIST
+  })
   @DisplayName("定期の確認の期限超過: 所属長に確認タスクができ、遅れているタスクは残る")
   void overdueDutyIsEscalated(String due, String duty, String timer, String escalation) {
     ProcessInstance instance = inOperation();
@@ -283,10 +345,14 @@ class OperationDiagramTest extends DiagramTest {
     ProcessInstance instance = inOperation();
     correlate(OperationProcess.MESSAGE_PROVIDER_TERMS_CHANGED, instance);
     assertThat(task(DECIDE_ON_TERMS_CHANGE, instance)).hasCandidateGroup("security-officer-kumin");
-    complete(task(DECIDE_ON_TERMS_CHANGE, instance),
-        withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.CONTINUE.name()));
+    complete(
+        task(DECIDE_ON_TERMS_CHANGE, instance),
+        withVariables(
+            Variables.CONTINUATION_DECISION.name(), ContinuationDecision.CONTINUE.name()));
 
-    assertThat(instance).hasPassed(END_CONTINUED_AFTER_TERMS_CHANGE).isWaitingAtExactly(OPERATION_CLOSED);
+    assertThat(instance)
+        .hasPassed(END_CONTINUED_AFTER_TERMS_CHANGE)
+        .isWaitingAtExactly(OPERATION_CLOSED);
     verify(suspendService, never()).execute(any());
   }
 
@@ -295,7 +361,8 @@ class OperationDiagramTest extends DiagramTest {
   void termsChangedAndStopped() throws Exception {
     ProcessInstance instance = inOperation();
     correlate(OperationProcess.MESSAGE_PROVIDER_TERMS_CHANGED, instance);
-    complete(task(DECIDE_ON_TERMS_CHANGE, instance),
+    complete(
+        task(DECIDE_ON_TERMS_CHANGE, instance),
         withVariables(Variables.CONTINUATION_DECISION.name(), ContinuationDecision.STOP.name()));
 
     assertThat(instance).hasPassed(END_STOPPED_AFTER_TERMS_CHANGE);

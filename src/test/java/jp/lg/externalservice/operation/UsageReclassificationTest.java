@@ -21,20 +21,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * What the monthly confirmation does with the service classified again (ruling R-16), without the engine: the
- * classification is a stand-in that answers the outcome and route given; the rules themselves are pinned by
- * {@code ClassificationServiceTest}.
+ * What the monthly confirmation does with the service classified again (ruling R-16), without the
+ * engine: the classification is a stand-in that answers the outcome and route given; the rules
+ * themselves are pinned by {@code ClassificationServiceTest}.
  */
 class UsageReclassificationTest {
 
   private final ClassificationService classificationService = mock(ClassificationService.class);
   private final DmnRuleTables ruleTables = mock(DmnRuleTables.class);
   private final RuleTables recorded = mock(RuleTables.class);
-  private final UsageReclassification reclassification = new UsageReclassification(classificationService, ruleTables);
+  private final UsageReclassification reclassification =
+      new UsageReclassification(classificationService, ruleTables);
 
   @ParameterizedTest(name = "approved {0}, now {1} {2} → {3}")
   @DisplayName("利用不可なら直ちに停止、ルートが変われば（なくなれば）更改、同じルートなら継続（ruling R-16, R-17）")
-  @CsvSource(nullValues = "NULL", textBlock = """
+  @CsvSource(
+      nullValues = "NULL",
+      textBlock =
+          """
       IMPORTANT, FORBIDDEN,            NULL,      FORBIDDEN
       PAID,      FORBIDDEN,            NULL,      FORBIDDEN
       PAID,      APPLICATION_REQUIRED, PAID,      SAME_ROUTE
@@ -46,10 +50,20 @@ class UsageReclassificationTest {
       # no route now is never the same route, even for an entry approved without one (an SNS account)
       NULL,      NO_APPLICATION,       NULL,      ROUTE_CHANGED
       """)
-  void theUseIsClassifiedAgain(Route approved, Outcome outcome, Route route, Reclassification expected) {
+  void theUseIsClassifiedAgain(
+      Route approved, Outcome outcome, Route route, Reclassification expected) {
     ClassificationInput usage = mock(ClassificationInput.class);
-    Classification now = new Classification(outcome, route, route == Route.IMPORTANT, null, false, List.of(),
-        Map.of(), List.of(), List.of());
+    Classification now =
+        new Classification(
+            outcome,
+            route,
+            route == Route.IMPORTANT,
+            null,
+            false,
+            List.of(),
+            Map.of(),
+            List.of(),
+            List.of());
     when(ruleTables.recorded()).thenReturn(recorded);
     when(classificationService.classify(any(), any())).thenReturn(now);
 
@@ -57,8 +71,9 @@ class UsageReclassificationTest {
 
     assertThat(result.reclassification()).isEqualTo(expected);
     assertThat(result.summary()).isEqualTo(now.summary());
-    assertThat(result.stopReason()).isEqualTo(expected == Reclassification.FORBIDDEN
-        ? "利用内容の再判定で利用不可となったため（ruling R-16）" : null);
+    assertThat(result.stopReason())
+        .isEqualTo(
+            expected == Reclassification.FORBIDDEN ? "利用内容の再判定で利用不可となったため（ruling R-16）" : null);
     // the rule tables as recorded, as the application was classified (not a later, unrecorded edit)
     verify(classificationService).classify(usage, recorded);
   }

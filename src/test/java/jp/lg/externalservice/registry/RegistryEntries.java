@@ -7,8 +7,9 @@ import jp.lg.externalservice.classification.ServiceCategory;
 import jp.lg.externalservice.classification.ServiceKind;
 
 /**
- * Entries as the approving step would record them, for the registry tests. Each test adds its own marker to the
- * names and filters by it, because the database of a test context is shared with other test classes.
+ * Entries as the approving step would record them, for the registry tests. Each test adds its own
+ * marker to the names and filters by it, because the database of a test context is shared with
+ * other test classes.
  */
 final class RegistryEntries {
 
@@ -21,12 +22,34 @@ final class RegistryEntries {
     return service(serviceName, providerName, route, "kumin", "区民課", "tanaka", "田中 誠");
   }
 
-  static NewRegistryEntry service(String serviceName, String providerName, Route route, String departmentCode,
-      String departmentName, String administrator, String administratorName) {
-    return new NewRegistryEntry(EntryType.SERVICE, serviceName, providerName, ServiceKind.CLOUD_INTERNET,
-        ServiceCategory.BUSINESS_APPLICATION, departmentCode, departmentName, route, Outcome.APPLICATION_REQUIRED,
-        "利用申請が必要（" + route + "）", REASONS, "[\"CAREFUL_JUDGMENT\"]", administrator, administratorName,
-        "sato", "佐藤 花子", LocalDate.of(2027, 4, 1), LocalDate.of(2028, 3, 31), null);
+  static NewRegistryEntry service(
+      String serviceName,
+      String providerName,
+      Route route,
+      String departmentCode,
+      String departmentName,
+      String administrator,
+      String administratorName) {
+    return new NewRegistryEntry(
+        EntryType.SERVICE,
+        serviceName,
+        providerName,
+        ServiceKind.CLOUD_INTERNET,
+        ServiceCategory.BUSINESS_APPLICATION,
+        departmentCode,
+        departmentName,
+        route,
+        Outcome.APPLICATION_REQUIRED,
+        "利用申請が必要（" + route + "）",
+        REASONS,
+        "[\"CAREFUL_JUDGMENT\"]",
+        administrator,
+        administratorName,
+        "sato",
+        "佐藤 花子",
+        LocalDate.of(2027, 4, 1),
+        LocalDate.of(2028, 3, 31),
+        null);
   }
 
   /** A service of 福祉課 (watanabe is its 所属長). */
@@ -36,17 +59,49 @@ final class RegistryEntries {
 
   /** An SNS publicity account of 区民課 (ruling R-10): no route, no period end. */
   static NewRegistryEntry sns(String accountName) {
-    return new NewRegistryEntry(EntryType.SNS, accountName, "X Corp.", ServiceKind.WEB_SERVICE, ServiceCategory.SNS,
-        "kumin", "区民課", null, Outcome.SNS_PROCEDURE, "SNS 登録手続（003 第7 5）", "[]", "[]", "tanaka", "田中 誠", null, null,
-        LocalDate.of(2027, 4, 1), null, null);
+    return new NewRegistryEntry(
+        EntryType.SNS,
+        accountName,
+        "X Corp.",
+        ServiceKind.WEB_SERVICE,
+        ServiceCategory.SNS,
+        "kumin",
+        "区民課",
+        null,
+        Outcome.SNS_PROCEDURE,
+        "SNS 登録手続（003 第7 5）",
+        "[]",
+        "[]",
+        "tanaka",
+        "田中 誠",
+        null,
+        null,
+        LocalDate.of(2027, 4, 1),
+        null,
+        null);
   }
 
   /** The same entry as a renewal (更改) of {@code renewsEntryId}, ruling R-17. */
   static NewRegistryEntry renewing(NewRegistryEntry entry, String renewsEntryId) {
-    return new NewRegistryEntry(entry.entryType(), entry.serviceName(), entry.providerName(), entry.serviceKind(),
-        entry.serviceCategory(), entry.departmentCode(), entry.departmentName(), entry.route(), entry.outcome(),
-        entry.classificationSummary(), entry.reasonsJson(), entry.conditionsJson(), entry.serviceAdministrator(),
-        entry.serviceAdministratorName(), entry.serviceManager(), entry.serviceManagerName(), entry.periodStart(),
-        entry.periodEnd(), renewsEntryId);
+    return new NewRegistryEntry(
+        entry.entryType(),
+        entry.serviceName(),
+        entry.providerName(),
+        entry.serviceKind(),
+        entry.serviceCategory(),
+        entry.departmentCode(),
+        entry.departmentName(),
+        entry.route(),
+        entry.outcome(),
+        entry.classificationSummary(),
+        entry.reasonsJson(),
+        entry.conditionsJson(),
+        entry.serviceAdministrator(),
+        entry.serviceAdministratorName(),
+        entry.serviceManager(),
+        entry.serviceManagerName(),
+        entry.periodStart(),
+        entry.periodEnd(),
+        renewsEntryId);
   }
 }

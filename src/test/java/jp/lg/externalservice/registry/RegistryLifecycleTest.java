@@ -28,10 +28,10 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The steps of an approved service's life that the flows' delegates call (rulings R-16, R-17, R-18), without a
- * database or an engine: the registry and the retention are stand-ins. Which transitions the registry allows is
- * pinned by {@link RegistryValidationTest}; the steps through the real flows by the operation, review and
- * termination process tests.
+ * The steps of an approved service's life that the flows' delegates call (rulings R-16, R-17,
+ * R-18), without a database or an engine: the registry and the retention are stand-ins. Which
+ * transitions the registry allows is pinned by {@link RegistryValidationTest}; the steps through
+ * the real flows by the operation, review and termination process tests.
  */
 class RegistryLifecycleTest {
 
@@ -46,8 +46,14 @@ class RegistryLifecycleTest {
   void aRenewalEndsTheEntryItRenews() {
     assertThat(lifecycle.renew(ENTRY, "REG-2027-0002", "kobayashi", "pi-1")).contains(ENTRY);
 
-    verify(registry).changeStatus(ENTRY, RegistryStatus.RENEWED, JapanClock.today(), "kobayashi", "pi-1",
-        "更改: REG-2027-0002 に引き継ぎ");
+    verify(registry)
+        .changeStatus(
+            ENTRY,
+            RegistryStatus.RENEWED,
+            JapanClock.today(),
+            "kobayashi",
+            "pi-1",
+            "更改: REG-2027-0002 に引き継ぎ");
   }
 
   @ParameterizedTest(name = "renews \"{0}\"")
@@ -67,8 +73,9 @@ class RegistryLifecycleTest {
 
     assertThat(lifecycle.suspend(ENTRY, "kobayashi", "pi-2", "海外サーバを経由するため")).isEqualTo(entry);
 
-    verify(registry).changeStatus(ENTRY, RegistryStatus.SUSPENDED, null, "kobayashi", "pi-2",
-        "利用停止: 海外サーバを経由するため");
+    verify(registry)
+        .changeStatus(
+            ENTRY, RegistryStatus.SUSPENDED, null, "kobayashi", "pi-2", "利用停止: 海外サーバを経由するため");
   }
 
   @Test
@@ -78,8 +85,8 @@ class RegistryLifecycleTest {
 
     lifecycle.suspend(ENTRY, null, "pi-3", "利用の停止が決定されたため");
 
-    verify(registry).changeStatus(ENTRY, RegistryStatus.SUSPENDED, null, "sato", "pi-3",
-        "利用停止: 利用の停止が決定されたため");
+    verify(registry)
+        .changeStatus(ENTRY, RegistryStatus.SUSPENDED, null, "sato", "pi-3", "利用停止: 利用の停止が決定されたため");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -110,7 +117,8 @@ class RegistryLifecycleTest {
 
     lifecycle.terminate(ENTRY, endDate, "sato", "pi-6", "契約満了");
 
-    verify(registry).changeStatus(ENTRY, RegistryStatus.TERMINATED, endDate, "sato", "pi-6", "利用終了: 契約満了");
+    verify(registry)
+        .changeStatus(ENTRY, RegistryStatus.TERMINATED, endDate, "sato", "pi-6", "利用終了: 契約満了");
     verify(retention).keepCaseUntil("pi-application", endDate);
   }
 
@@ -135,11 +143,37 @@ class RegistryLifecycleTest {
   }
 
   private RegistryEntry known(RegistryStatus status) {
-    RegistryEntry entry = new RegistryEntry(ENTRY, EntryType.SERVICE, "kintone", "サイボウズ株式会社",
-        ServiceKind.CLOUD_INTERNET, ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.PAID,
-        Outcome.APPLICATION_REQUIRED, null, "[]", "[]", Instant.EPOCH, "kobayashi", "tanaka", "田中 誠", "sato",
-        "佐藤 花子", LocalDate.of(2027, 4, 1), null, null, status, Instant.EPOCH,
-        status.ended() ? LocalDate.of(2028, 3, 31) : null, null, "pi-application", 3, List.of());
+    RegistryEntry entry =
+        new RegistryEntry(
+            ENTRY,
+            EntryType.SERVICE,
+            "kintone",
+            "サイボウズ株式会社",
+            ServiceKind.CLOUD_INTERNET,
+            ServiceCategory.BUSINESS_APPLICATION,
+            "kumin",
+            "区民課",
+            Route.PAID,
+            Outcome.APPLICATION_REQUIRED,
+            null,
+            "[]",
+            "[]",
+            Instant.EPOCH,
+            "kobayashi",
+            "tanaka",
+            "田中 誠",
+            "sato",
+            "佐藤 花子",
+            LocalDate.of(2027, 4, 1),
+            null,
+            null,
+            status,
+            Instant.EPOCH,
+            status.ended() ? LocalDate.of(2028, 3, 31) : null,
+            null,
+            "pi-application",
+            3,
+            List.of());
     when(registry.find(ENTRY)).thenReturn(Optional.of(entry));
     return entry;
   }

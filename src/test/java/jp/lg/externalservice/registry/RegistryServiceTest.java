@@ -1,5 +1,14 @@
 package jp.lg.externalservice.registry;
 
+import static jp.lg.externalservice.registry.RegistryEntries.fukushiService;
+import static jp.lg.externalservice.registry.RegistryEntries.renewing;
+import static jp.lg.externalservice.registry.RegistryEntries.service;
+import static jp.lg.externalservice.registry.RegistryEntries.sns;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +25,6 @@ import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.classification.ServiceCategory;
 import jp.lg.externalservice.classification.ServiceKind;
-import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
 import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,17 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import static jp.lg.externalservice.registry.RegistryEntries.fukushiService;
-import static jp.lg.externalservice.registry.RegistryEntries.renewing;
-import static jp.lg.externalservice.registry.RegistryEntries.service;
-import static jp.lg.externalservice.registry.RegistryEntries.sns;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-
-/** The registry service through the real Spring beans and the real (H2) database migrated by Flyway. */
+/**
+ * The registry service through the real Spring beans and the real (H2) database migrated by Flyway.
+ */
 class RegistryServiceTest extends EngineTest {
 
   private static final LocalDate END = LocalDate.of(2028, 3, 31);
@@ -101,8 +102,14 @@ class RegistryServiceTest extends EngineTest {
     assertThat(entry.renewsEntryId()).isNull();
     assertThat(entry.applicationProcessInstanceId()).isEqualTo("pi-approval-" + marker);
     assertThat(entry.version()).isZero();
-    assertThat(entry.events()).containsExactly(new RegistryEvent(approvedAt, RegistryEvent.REGISTERED,
-        "pi-approval-" + marker, "kobayashi", "承認により登録（重要情報の取扱いあり）"));
+    assertThat(entry.events())
+        .containsExactly(
+            new RegistryEvent(
+                approvedAt,
+                RegistryEvent.REGISTERED,
+                "pi-approval-" + marker,
+                "kobayashi",
+                "承認により登録（重要情報の取扱いあり）"));
     assertThat(registry.find("REG-1999-0001")).isEmpty();
   }
 
@@ -127,16 +134,21 @@ class RegistryServiceTest extends EngineTest {
     String year = String.valueOf(LocalDate.now(JapanClock.ZONE).getYear());
     assertThat(ids).allSatisfy(id -> assertThat(id).matches("REG-" + year + "-\\d{4,}"));
     long first = Long.parseLong(ids.get(0).substring(9));
-    assertThat(ids).containsExactly("REG-%s-%04d".formatted(year, first), "REG-%s-%04d".formatted(year, first + 1),
-        "REG-%s-%04d".formatted(year, first + 2));
+    assertThat(ids)
+        .containsExactly(
+            "REG-%s-%04d".formatted(year, first),
+            "REG-%s-%04d".formatted(year, first + 1),
+            "REG-%s-%04d".formatted(year, first + 2));
   }
 
   @Test
   @DisplayName("台帳番号の年は日本時間の承認年（UTC では前年の 12 月 31 日 15:30 でも翌年）")
   void yearIsTheApprovalYearInJapan() {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2030-12-31T14:59:00Z")));   // 2030-12-31 23:59 JST
+    ClockUtil.setCurrentTime(
+        Date.from(Instant.parse("2030-12-31T14:59:00Z"))); // 2030-12-31 23:59 JST
     String lastOf2030 = register(service("年末 " + marker, "株式会社テスト", Route.FREE));
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2030-12-31T15:30:00Z")));   // 2031-01-01 00:30 JST
+    ClockUtil.setCurrentTime(
+        Date.from(Instant.parse("2030-12-31T15:30:00Z"))); // 2031-01-01 00:30 JST
     String firstOf2031 = register(service("年始 " + marker, "株式会社テスト", Route.FREE));
     assertThat(lastOf2030).startsWith("REG-2030-");
     assertThat(firstOf2031).startsWith("REG-2031-");
@@ -157,7 +169,8 @@ class RegistryServiceTest extends EngineTest {
         ids.add(future.get());
       }
       assertThat(ids).hasSize(40);
-      assertThat(ids(new RegistryQuery(null, null, null, marker))).containsExactlyInAnyOrderElementsOf(ids);
+      assertThat(ids(new RegistryQuery(null, null, null, marker)))
+          .containsExactlyInAnyOrderElementsOf(ids);
     } finally {
       pool.shutdown();
     }
@@ -167,33 +180,47 @@ class RegistryServiceTest extends EngineTest {
   @DisplayName("検索: 状態・部署・ルート・名称（サービス名または提供会社名、大文字小文字を区別しない）で絞り込み、台帳番号順")
   void searchWithEachFilter() {
     String kintone = register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT));
-    String zoom = register(fukushiService("Zoom " + marker, "Acme " + marker + " Inc.", Route.PAID));
+    String zoom =
+        register(fukushiService("Zoom " + marker, "Acme " + marker + " Inc.", Route.PAID));
     String forms = register(service("Google フォーム " + marker, "Google LLC", Route.FREE));
     String account = register(sns("区公式 X アカウント " + marker));
-    registry.changeStatus(forms, RegistryStatus.SUSPENDED, null, "tanaka", "pi-operation", "国外サーバでの保存が判明");
+    registry.changeStatus(
+        forms, RegistryStatus.SUSPENDED, null, "tanaka", "pi-operation", "国外サーバでの保存が判明");
 
-    assertThat(ids(new RegistryQuery(null, null, null, marker))).containsExactly(kintone, zoom, forms, account);
-    assertThat(ids(new RegistryQuery(RegistryStatus.SUSPENDED, null, null, marker))).containsExactly(forms);
+    assertThat(ids(new RegistryQuery(null, null, null, marker)))
+        .containsExactly(kintone, zoom, forms, account);
+    assertThat(ids(new RegistryQuery(RegistryStatus.SUSPENDED, null, null, marker)))
+        .containsExactly(forms);
     assertThat(ids(new RegistryQuery(RegistryStatus.ACTIVE, null, null, marker)))
         .containsExactly(kintone, zoom, account);
     assertThat(ids(new RegistryQuery(null, "fukushi", null, marker))).containsExactly(zoom);
-    assertThat(ids(new RegistryQuery(null, "kumin", null, marker))).containsExactly(kintone, forms, account);
+    assertThat(ids(new RegistryQuery(null, "kumin", null, marker)))
+        .containsExactly(kintone, forms, account);
     assertThat(ids(new RegistryQuery(null, null, Route.PAID, marker))).containsExactly(zoom);
-    assertThat(ids(new RegistryQuery(null, null, Route.IMPORTANT, marker))).containsExactly(kintone);
+    assertThat(ids(new RegistryQuery(null, null, Route.IMPORTANT, marker)))
+        .containsExactly(kintone);
     assertThat(ids(new RegistryQuery(RegistryStatus.ACTIVE, "kumin", null, marker)))
         .containsExactly(kintone, account);
     // Service name, any case; provider name, any case.
-    assertThat(ids(new RegistryQuery(null, null, null, "KINTONE " + marker.toUpperCase()))).containsExactly(kintone);
-    assertThat(ids(new RegistryQuery(null, null, null, "acme " + marker.toUpperCase() + " inc"))).containsExactly(zoom);
+    assertThat(ids(new RegistryQuery(null, null, null, "KINTONE " + marker.toUpperCase())))
+        .containsExactly(kintone);
+    assertThat(ids(new RegistryQuery(null, null, null, "acme " + marker.toUpperCase() + " inc")))
+        .containsExactly(zoom);
     // LIKE wildcards in the text are taken literally.
     assertThat(ids(new RegistryQuery(null, null, null, marker + "%"))).isEmpty();
     assertThat(ids(new RegistryQuery(null, null, null, "_" + marker))).isEmpty();
     // No filter: everything, ordered by id.
     List<String> all = ids(RegistryQuery.all());
     assertThat(all).containsSubsequence(kintone, zoom, forms, account);
-    assertThat(all).isSortedAccordingTo((a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b));
+    assertThat(all)
+        .isSortedAccordingTo(
+            (a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b));
     // Search results carry their events too.
-    assertThat(registry.search(new RegistryQuery(RegistryStatus.SUSPENDED, null, null, marker)).get(0).events())
+    assertThat(
+            registry
+                .search(new RegistryQuery(RegistryStatus.SUSPENDED, null, null, marker))
+                .get(0)
+                .events())
         .extracting(RegistryEvent::eventType)
         .containsExactly(RegistryEvent.REGISTERED, RegistryEvent.STATUS_CHANGED);
   }
@@ -209,14 +236,28 @@ class RegistryServiceTest extends EngineTest {
     assertThat(entry.contractDate()).isEqualTo(LocalDate.of(2027, 3, 15));
     assertThat(entry.version()).isEqualTo(2);
     assertThat(entry.status()).isEqualTo(RegistryStatus.ACTIVE);
-    assertThat(entry.events()).extracting(RegistryEvent::eventType, RegistryEvent::processInstanceId,
-        RegistryEvent::actor, RegistryEvent::note).containsExactly(
-        tuple(RegistryEvent.REGISTERED, "pi-approval-" + marker, "kobayashi",
-            "承認により登録（重要情報の取扱いあり）"),
-        tuple(RegistryEvent.CONTRACT_RECORDED, "pi-contract-" + marker, "tanaka",
-            "契約日 2027-03-10"),
-        tuple(RegistryEvent.CONTRACT_RECORDED, "pi-contract-" + marker, "tanaka",
-            "契約日 2027-03-15（訂正前 2027-03-10）"));
+    assertThat(entry.events())
+        .extracting(
+            RegistryEvent::eventType,
+            RegistryEvent::processInstanceId,
+            RegistryEvent::actor,
+            RegistryEvent::note)
+        .containsExactly(
+            tuple(
+                RegistryEvent.REGISTERED,
+                "pi-approval-" + marker,
+                "kobayashi",
+                "承認により登録（重要情報の取扱いあり）"),
+            tuple(
+                RegistryEvent.CONTRACT_RECORDED,
+                "pi-contract-" + marker,
+                "tanaka",
+                "契約日 2027-03-10"),
+            tuple(
+                RegistryEvent.CONTRACT_RECORDED,
+                "pi-contract-" + marker,
+                "tanaka",
+                "契約日 2027-03-15（訂正前 2027-03-10）"));
   }
 
   @Test
@@ -227,18 +268,28 @@ class RegistryServiceTest extends EngineTest {
     String ended = register(service("終了済み " + marker, "株式会社テスト", Route.PAID));
     registry.changeStatus(ended, RegistryStatus.TERMINATED, END, "tanaka", null, null);
 
-    assertThatThrownBy(() -> registry.recordContract(free, LocalDate.of(2027, 3, 1), "tanaka", null))
-        .isInstanceOf(RegistryException.Conflict.class).hasMessageContaining("無料ルート").hasMessageContaining("R-5");
-    assertThatThrownBy(() -> registry.recordContract(account, LocalDate.of(2027, 3, 1), "tanaka", null))
-        .isInstanceOf(RegistryException.Conflict.class).hasMessageContaining("SNS");
-    assertThatThrownBy(() -> registry.recordContract(ended, LocalDate.of(2027, 3, 1), "tanaka", null))
-        .isInstanceOf(RegistryException.Conflict.class).hasMessageContaining("利用終了")
+    assertThatThrownBy(
+            () -> registry.recordContract(free, LocalDate.of(2027, 3, 1), "tanaka", null))
+        .isInstanceOf(RegistryException.Conflict.class)
+        .hasMessageContaining("無料ルート")
+        .hasMessageContaining("R-5");
+    assertThatThrownBy(
+            () -> registry.recordContract(account, LocalDate.of(2027, 3, 1), "tanaka", null))
+        .isInstanceOf(RegistryException.Conflict.class)
+        .hasMessageContaining("SNS");
+    assertThatThrownBy(
+            () -> registry.recordContract(ended, LocalDate.of(2027, 3, 1), "tanaka", null))
+        .isInstanceOf(RegistryException.Conflict.class)
+        .hasMessageContaining("利用終了")
         .hasMessageContaining("it is TERMINATED");
-    assertThatThrownBy(() -> registry.recordContract("REG-1999-0001", LocalDate.of(2027, 3, 1), "tanaka", null))
+    assertThatThrownBy(
+            () ->
+                registry.recordContract("REG-1999-0001", LocalDate.of(2027, 3, 1), "tanaka", null))
         .isInstanceOf(RegistryException.NotFound.class)
         .hasMessage("承認済み外部サービス台帳に REG-1999-0001 はありません（no registry entry REG-1999-0001）");
-    InputValidationException missing = assertThrows(InputValidationException.class,
-        () -> registry.recordContract(free, null, " ", null));
+    InputValidationException missing =
+        assertThrows(
+            InputValidationException.class, () -> registry.recordContract(free, null, " ", null));
     assertThat(fields(missing)).containsExactly("contractDate", "actor");
     assertThat(entry(free).contractDate()).isNull();
     assertThat(entry(free).events()).hasSize(1);
@@ -246,22 +297,23 @@ class RegistryServiceTest extends EngineTest {
 
   @ParameterizedTest(name = "{0} → {1}: {2}")
   @CsvSource({
-      "ACTIVE,     SUSPENDED,  true",
-      "ACTIVE,     TERMINATED, true",
-      "ACTIVE,     RENEWED,    true",
-      "ACTIVE,     ACTIVE,     false",
-      "SUSPENDED,  ACTIVE,     true",
-      "SUSPENDED,  TERMINATED, true",
-      "SUSPENDED,  RENEWED,    false",
-      "SUSPENDED,  SUSPENDED,  false",
-      "TERMINATED, ACTIVE,     false",
-      "TERMINATED, SUSPENDED,  false",
-      "TERMINATED, RENEWED,    false",
-      "TERMINATED, TERMINATED, false",
-      "RENEWED,    ACTIVE,     false",
-      "RENEWED,    SUSPENDED,  false",
-      "RENEWED,    TERMINATED, false",
-      "RENEWED,    RENEWED,    false"})
+    "ACTIVE,     SUSPENDED,  true",
+    "ACTIVE,     TERMINATED, true",
+    "ACTIVE,     RENEWED,    true",
+    "ACTIVE,     ACTIVE,     false",
+    "SUSPENDED,  ACTIVE,     true",
+    "SUSPENDED,  TERMINATED, true",
+    "SUSPENDED,  RENEWED,    false",
+    "SUSPENDED,  SUSPENDED,  false",
+    "TERMINATED, ACTIVE,     false",
+    "TERMINATED, SUSPENDED,  false",
+    "TERMINATED, RENEWED,    false",
+    "TERMINATED, TERMINATED, false",
+    "RENEWED,    ACTIVE,     false",
+    "RENEWED,    SUSPENDED,  false",
+    "RENEWED,    TERMINATED, false",
+    "RENEWED,    RENEWED,    false"
+  })
   @DisplayName("状態の遷移: 許可された遷移だけが記録され、終了・更改は最終状態")
   void statusTransitions(RegistryStatus from, RegistryStatus to, boolean allowed) {
     String id = register(service("遷移 " + marker, "株式会社テスト", Route.PAID));
@@ -269,11 +321,13 @@ class RegistryServiceTest extends EngineTest {
     switch (from) {
       case SUSPENDED -> registry.changeStatus(id, from, null, "tanaka", "pi-setup", null);
       case TERMINATED, RENEWED -> registry.changeStatus(id, from, END, "tanaka", "pi-setup", null);
-      default -> { }
+      default -> {}
     }
     RegistryEntry before = entry(id);
-    LocalDate endDate = to == RegistryStatus.TERMINATED || to == RegistryStatus.RENEWED ? LocalDate.of(2028, 1, 31)
-        : null;
+    LocalDate endDate =
+        to == RegistryStatus.TERMINATED || to == RegistryStatus.RENEWED
+            ? LocalDate.of(2028, 1, 31)
+            : null;
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-10-01T00:00:00Z")));
 
     if (allowed) {
@@ -283,11 +337,18 @@ class RegistryServiceTest extends EngineTest {
       assertThat(after.endDate()).isEqualTo(endDate);
       assertThat(after.statusChangedAt()).isEqualTo(Instant.parse("2027-10-01T00:00:00Z"));
       assertThat(after.version()).isEqualTo(before.version() + 1);
-      assertThat(after.events()).last().isEqualTo(new RegistryEvent(Instant.parse("2027-10-01T00:00:00Z"),
-          RegistryEvent.STATUS_CHANGED, "pi-change-" + marker, "tanaka",
-          from + " → " + to + (endDate == null ? "" : "（終了日 2028-01-31）") + ": 理由"));
+      assertThat(after.events())
+          .last()
+          .isEqualTo(
+              new RegistryEvent(
+                  Instant.parse("2027-10-01T00:00:00Z"),
+                  RegistryEvent.STATUS_CHANGED,
+                  "pi-change-" + marker,
+                  "tanaka",
+                  from + " → " + to + (endDate == null ? "" : "（終了日 2028-01-31）") + ": 理由"));
     } else {
-      assertThatThrownBy(() -> registry.changeStatus(id, to, endDate, "tanaka", "pi-change-" + marker, "理由"))
+      assertThatThrownBy(
+              () -> registry.changeStatus(id, to, endDate, "tanaka", "pi-change-" + marker, "理由"))
           .isInstanceOf(RegistryException.Conflict.class)
           .hasMessageContaining("「" + from.label() + "」から「" + to.label() + "」に変更できません")
           .hasMessageContaining("cannot change " + id + " from " + from + " to " + to);
@@ -299,7 +360,8 @@ class RegistryServiceTest extends EngineTest {
   @DisplayName("利用停止の理由が「ACTIVE → SUSPENDED: 理由」としてイベントに残る")
   void suspensionNote() {
     String id = register(service("Google フォーム " + marker, "Google LLC", Route.FREE));
-    registry.changeStatus(id, RegistryStatus.SUSPENDED, null, "tanaka", "pi-monthly", "国外サーバでの保存が判明");
+    registry.changeStatus(
+        id, RegistryStatus.SUSPENDED, null, "tanaka", "pi-monthly", "国外サーバでの保存が判明");
     RegistryEvent event = entry(id).events().get(1);
     assertThat(event.note()).isEqualTo("ACTIVE → SUSPENDED: 国外サーバでの保存が判明");
     assertThat(event.processInstanceId()).isEqualTo("pi-monthly");
@@ -310,20 +372,28 @@ class RegistryServiceTest extends EngineTest {
   void statusChangeRefusals() {
     String id = register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT));
     for (RegistryStatus ending : List.of(RegistryStatus.TERMINATED, RegistryStatus.RENEWED)) {
-      InputValidationException e = assertThrows(InputValidationException.class,
-          () -> registry.changeStatus(id, ending, null, "tanaka", null, null));
+      InputValidationException e =
+          assertThrows(
+              InputValidationException.class,
+              () -> registry.changeStatus(id, ending, null, "tanaka", null, null));
       assertThat(fields(e)).containsExactly("endDate");
       assertThat(e.getMessage()).contains("終了日が必要です", "is required for TERMINATED and RENEWED");
     }
-    InputValidationException suspended = assertThrows(
-        InputValidationException.class, () -> registry.changeStatus(id, RegistryStatus.SUSPENDED, END, null, null,
-            null));
+    InputValidationException suspended =
+        assertThrows(
+            InputValidationException.class,
+            () -> registry.changeStatus(id, RegistryStatus.SUSPENDED, END, null, null, null));
     assertThat(fields(suspended)).containsExactly("actor", "endDate");
-    InputValidationException noStatus = assertThrows(
-        InputValidationException.class, () -> registry.changeStatus(id, null, null, "tanaka", null, null));
+    InputValidationException noStatus =
+        assertThrows(
+            InputValidationException.class,
+            () -> registry.changeStatus(id, null, null, "tanaka", null, null));
     assertThat(fields(noStatus)).containsExactly("status");
-    assertThatThrownBy(() -> registry.changeStatus("REG-1999-0001", RegistryStatus.SUSPENDED, null, "tanaka", null,
-        null)).isInstanceOf(RegistryException.NotFound.class);
+    assertThatThrownBy(
+            () ->
+                registry.changeStatus(
+                    "REG-1999-0001", RegistryStatus.SUSPENDED, null, "tanaka", null, null))
+        .isInstanceOf(RegistryException.NotFound.class);
     assertThat(entry(id).status()).isEqualTo(RegistryStatus.ACTIVE);
     assertThat(entry(id).events()).hasSize(1);
   }
@@ -336,10 +406,15 @@ class RegistryServiceTest extends EngineTest {
     // Meanwhile another process suspends the service.
     registry.changeStatus(id, RegistryStatus.SUSPENDED, null, "tanaka", "pi-other", "他の処理");
 
-    assertThatThrownBy(() -> repository.updateStatus(id, read.version(), RegistryStatus.TERMINATED, Instant.now(), END))
+    assertThatThrownBy(
+            () ->
+                repository.updateStatus(
+                    id, read.version(), RegistryStatus.TERMINATED, Instant.now(), END))
         .isInstanceOf(RegistryException.Stale.class)
-        .hasMessageContaining("他の処理で更新されました").hasMessageContaining("version 0 is stale");
-    assertThatThrownBy(() -> repository.updateContract(id, read.version(), LocalDate.of(2027, 3, 1)))
+        .hasMessageContaining("他の処理で更新されました")
+        .hasMessageContaining("version 0 is stale");
+    assertThatThrownBy(
+            () -> repository.updateContract(id, read.version(), LocalDate.of(2027, 3, 1)))
         .isInstanceOf(RegistryException.Stale.class);
     RegistryEntry now = entry(id);
     assertThat(now.status()).isEqualTo(RegistryStatus.SUSPENDED);
@@ -355,8 +430,10 @@ class RegistryServiceTest extends EngineTest {
   @DisplayName("更改（ruling R-17）: 新しい台帳は元の台帳番号を参照し、元の台帳は「更改により終了」にできる")
   void renewal() {
     String old = register(service("kintone " + marker, "サイボウズ株式会社", Route.PAID));
-    String renewal = register(renewing(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT), old));
-    registry.changeStatus(old, RegistryStatus.RENEWED, LocalDate.of(2028, 3, 31), "tanaka", "pi-renewal", null);
+    String renewal =
+        register(renewing(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT), old));
+    registry.changeStatus(
+        old, RegistryStatus.RENEWED, LocalDate.of(2028, 3, 31), "tanaka", "pi-renewal", null);
 
     assertThat(entry(renewal).renewsEntryId()).isEqualTo(old);
     assertThat(entry(renewal).events().get(0).note()).contains(old + " の更改");
@@ -368,20 +445,50 @@ class RegistryServiceTest extends EngineTest {
   @DisplayName("登録内容の誤りは項目をすべて日英で示して拒否され、何も保存されない")
   void invalidEntryNamesEveryField() {
     int before = registry.search(RegistryQuery.all()).size();
-    NewRegistryEntry bad = new NewRegistryEntry(EntryType.SERVICE, "  ", null, null,
-        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", null, Outcome.FORBIDDEN, null, "not json",
-        "[\"UNKNOWN\"]", null, "田中 誠", "sato", null, LocalDate.of(2027, 4, 1), LocalDate.of(2027, 3, 31),
-        "REG-1999-0001");
+    NewRegistryEntry bad =
+        new NewRegistryEntry(
+            EntryType.SERVICE,
+            "  ",
+            null,
+            null,
+            ServiceCategory.BUSINESS_APPLICATION,
+            "kumin",
+            "区民課",
+            null,
+            Outcome.FORBIDDEN,
+            null,
+            "not json",
+            "[\"UNKNOWN\"]",
+            null,
+            "田中 誠",
+            "sato",
+            null,
+            LocalDate.of(2027, 4, 1),
+            LocalDate.of(2027, 3, 31),
+            "REG-1999-0001");
 
-    InputValidationException e = assertThrows(InputValidationException.class,
-        () -> registry.register(bad, null, " "));
-    assertThat(fields(e)).containsExactly("serviceName", "serviceKind", "route", "outcome", "reasonsJson",
-        "conditionsJson", "serviceAdministrator", "serviceManagerName", "periodEnd", "renewsEntryId", "approvedBy",
-        "processInstanceId");
-    assertThat(e.getErrors()).allSatisfy(error -> {
-      assertThat(error.message()).isNotBlank();
-      assertThat(error.messageEn()).isNotBlank();
-    });
+    InputValidationException e =
+        assertThrows(InputValidationException.class, () -> registry.register(bad, null, " "));
+    assertThat(fields(e))
+        .containsExactly(
+            "serviceName",
+            "serviceKind",
+            "route",
+            "outcome",
+            "reasonsJson",
+            "conditionsJson",
+            "serviceAdministrator",
+            "serviceManagerName",
+            "periodEnd",
+            "renewsEntryId",
+            "approvedBy",
+            "processInstanceId");
+    assertThat(e.getErrors())
+        .allSatisfy(
+            error -> {
+              assertThat(error.message()).isNotBlank();
+              assertThat(error.messageEn()).isNotBlank();
+            });
     assertThat(e.getMessage()).contains("serviceKind", "必須項目です", "is required");
     assertThat(registry.search(RegistryQuery.all())).hasSize(before);
   }
@@ -389,22 +496,63 @@ class RegistryServiceTest extends EngineTest {
   @Test
   @DisplayName("種別が未指定・SNS にルートがある・SNS の判定が違う・期間開始日がないときも項目を示す")
   void invalidTypeAndSnsFields() {
-    NewRegistryEntry noType = new NewRegistryEntry(null, "kintone", "サイボウズ株式会社", ServiceKind.CLOUD_INTERNET,
-        ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.PAID, Outcome.APPLICATION_REQUIRED, null, null,
-        null, "tanaka", "田中 誠", null, null, null, null, null);
-    InputValidationException e = assertThrows(InputValidationException.class,
-        () -> register(noType));
+    NewRegistryEntry noType =
+        new NewRegistryEntry(
+            null,
+            "kintone",
+            "サイボウズ株式会社",
+            ServiceKind.CLOUD_INTERNET,
+            ServiceCategory.BUSINESS_APPLICATION,
+            "kumin",
+            "区民課",
+            Route.PAID,
+            Outcome.APPLICATION_REQUIRED,
+            null,
+            null,
+            null,
+            "tanaka",
+            "田中 誠",
+            null,
+            null,
+            null,
+            null,
+            null);
+    InputValidationException e =
+        assertThrows(InputValidationException.class, () -> register(noType));
     assertThat(fields(e)).containsExactly("entryType", "periodStart");
 
-    NewRegistryEntry snsWithRoute = new NewRegistryEntry(EntryType.SNS, "区公式 X", "X Corp.", ServiceKind.WEB_SERVICE,
-        ServiceCategory.SNS, "kumin", "区民課", Route.FREE, Outcome.APPLICATION_REQUIRED, null, null, null, "tanaka",
-        "田中 誠", null, null, LocalDate.of(2027, 4, 1), null, null);
-    InputValidationException sns = assertThrows(InputValidationException.class,
-        () -> register(snsWithRoute));
+    NewRegistryEntry snsWithRoute =
+        new NewRegistryEntry(
+            EntryType.SNS,
+            "区公式 X",
+            "X Corp.",
+            ServiceKind.WEB_SERVICE,
+            ServiceCategory.SNS,
+            "kumin",
+            "区民課",
+            Route.FREE,
+            Outcome.APPLICATION_REQUIRED,
+            null,
+            null,
+            null,
+            "tanaka",
+            "田中 誠",
+            null,
+            null,
+            LocalDate.of(2027, 4, 1),
+            null,
+            null);
+    InputValidationException sns =
+        assertThrows(InputValidationException.class, () -> register(snsWithRoute));
     assertThat(fields(sns)).containsExactly("route", "outcome");
-    assertThat(sns.getMessage()).contains("SNS アカウントにはルートはありません", "must be empty for an SNS account");
+    assertThat(sns.getMessage())
+        .contains("SNS アカウントにはルートはありません", "must be empty for an SNS account");
 
-    assertThat(fields(assertThrows(InputValidationException.class,
-        () -> registry.register(null, "kobayashi", "pi")))).contains("entryType", "serviceName", "periodStart");
+    assertThat(
+            fields(
+                assertThrows(
+                    InputValidationException.class,
+                    () -> registry.register(null, "kobayashi", "pi"))))
+        .contains("entryType", "serviceName", "periodStart");
   }
 }

@@ -24,26 +24,39 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A registry write joins the caller's transaction: when the process step fails after it, nothing of it remains
- * (001 8.2(4)③: the service is recorded in the same transaction as the approval).
+ * A registry write joins the caller's transaction: when the process step fails after it, nothing of
+ * it remains (001 8.2(4)③: the service is recorded in the same transaction as the approval).
  */
 class RegistryTransactionTest extends EngineTest {
 
-  /** A probe diagram: {@code Task_Register} writes to the registry, then {@code Task_Afterwards} runs or fails. */
+  /**
+   * A probe diagram: {@code Task_Register} writes to the registry, then {@code Task_Afterwards}
+   * runs or fails.
+   */
   private static final String PROBE = "Process_RegistryTransactionProbe";
 
-  /** The probe's delegates, as the diagrams reference theirs: Spring beans named in a delegate expression. */
+  /**
+   * The probe's delegates, as the diagrams reference theirs: Spring beans named in a delegate
+   * expression.
+   */
   @TestConfiguration
   static class ProbeDelegates {
 
-    /** The id the first step registered, kept outside the transaction so the test can look for it afterwards. */
+    /**
+     * The id the first step registered, kept outside the transaction so the test can look for it
+     * afterwards.
+     */
     static final AtomicReference<String> REGISTERED = new AtomicReference<>();
 
     @Bean
     JavaDelegate registryProbeRegister(RegistryService registry) {
-      return execution -> REGISTERED.set(registry.register(
-          service((String) execution.getVariable("serviceName"), "サイボウズ株式会社", Route.IMPORTANT), "kobayashi",
-          execution.getProcessInstanceId()));
+      return execution ->
+          REGISTERED.set(
+              registry.register(
+                  service(
+                      (String) execution.getVariable("serviceName"), "サイボウズ株式会社", Route.IMPORTANT),
+                  "kobayashi",
+                  execution.getProcessInstanceId()));
     }
 
     @Bean
@@ -65,15 +78,23 @@ class RegistryTransactionTest extends EngineTest {
 
   @BeforeEach
   void deployProbe() {
-    BpmnModelInstance probe = Bpmn.createExecutableProcess(PROBE)
-        .camundaHistoryTimeToLive(1)
-        .startEvent()
-        .serviceTask("Task_Register").camundaDelegateExpression("${registryProbeRegister}")
-        .serviceTask("Task_Afterwards").camundaDelegateExpression("${registryProbeAfterwards}")
-        .endEvent()
-        .done();
-    deploymentId = processEngine.getRepositoryService().createDeployment()
-        .addModelInstance(PROBE + ".bpmn", probe).deploy().getId();
+    BpmnModelInstance probe =
+        Bpmn.createExecutableProcess(PROBE)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .serviceTask("Task_Register")
+            .camundaDelegateExpression("${registryProbeRegister}")
+            .serviceTask("Task_Afterwards")
+            .camundaDelegateExpression("${registryProbeAfterwards}")
+            .endEvent()
+            .done();
+    deploymentId =
+        processEngine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance(PROBE + ".bpmn", probe)
+            .deploy()
+            .getId();
   }
 
   @AfterEach
@@ -82,25 +103,36 @@ class RegistryTransactionTest extends EngineTest {
   }
 
   private long rows(String table, String column, String id) {
-    return jdbcTemplate.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", Long.class, id);
+    return jdbcTemplate.queryForObject(
+        "SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?", Long.class, id);
   }
 
   private ProcessInstance startProbe(boolean fail) {
     ProbeDelegates.REGISTERED.set(null);
-    return runtimeService.startProcessInstanceByKey(PROBE,
-        Map.of("serviceName", "kintone " + marker, "fail", fail));
+    return runtimeService.startProcessInstanceByKey(
+        PROBE, Map.of("serviceName", "kintone " + marker, "fail", fail));
   }
 
   @Test
   @DisplayName("トランザクション内で登録した後に失敗すると、台帳にもイベントにも何も残らない")
   void rolledBackWithTheTransaction() {
     AtomicReference<String> id = new AtomicReference<>();
-    assertThatThrownBy(() -> transactionTemplate.executeWithoutResult(status -> {
-      id.set(registry.register(service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT), "kobayashi",
-          "pi-" + marker));
-      assertThat(registry.find(id.get())).as("visible inside the transaction").isPresent();
-      throw new IllegalStateException("the process step fails after the registry write");
-    })).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(
+            () ->
+                transactionTemplate.executeWithoutResult(
+                    status -> {
+                      id.set(
+                          registry.register(
+                              service("kintone " + marker, "サイボウズ株式会社", Route.IMPORTANT),
+                              "kobayashi",
+                              "pi-" + marker));
+                      assertThat(registry.find(id.get()))
+                          .as("visible inside the transaction")
+                          .isPresent();
+                      throw new IllegalStateException(
+                          "the process step fails after the registry write");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
 
     assertThat(id.get()).as("the registry was written before the failure").isNotNull();
     assertThat(registry.find(id.get())).isEmpty();
@@ -118,8 +150,10 @@ class RegistryTransactionTest extends EngineTest {
     assertThat(registry.find(id)).isEmpty();
     assertThat(rows("approved_service", "id", id)).isZero();
     assertThat(rows("approved_service_event", "entry_id", id)).isZero();
-    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROBE).count())
-        .as("the engine step is rolled back too").isZero();
+    assertThat(
+            historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROBE).count())
+        .as("the engine step is rolled back too")
+        .isZero();
   }
 
   @Test
@@ -129,8 +163,15 @@ class RegistryTransactionTest extends EngineTest {
 
     RegistryEntry entry = registry.find(ProbeDelegates.REGISTERED.get()).orElseThrow();
     assertThat(entry.applicationProcessInstanceId()).isEqualTo(instance.getId());
-    assertThat(entry.events()).extracting(RegistryEvent::processInstanceId).containsExactly(instance.getId());
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).finished()
-        .count()).isEqualTo(1);
+    assertThat(entry.events())
+        .extracting(RegistryEvent::processInstanceId)
+        .containsExactly(instance.getId());
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .finished()
+                .count())
+        .isEqualTo(1);
   }
 }

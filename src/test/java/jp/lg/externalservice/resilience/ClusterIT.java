@@ -25,22 +25,31 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * Two nodes on one PostgreSQL database, as behind a load balancer: the schema is created by the first node, an
- * application started on node A is checked on node B and decided on A; a few hundred timer and asynchronous jobs run
- * exactly once across the nodes (the job log counts every execution and names the node that ran it); when node B is
- * killed, nothing is lost and node A carries on with B's work, including the jobs B had locked.
+ * Two nodes on one PostgreSQL database, as behind a load balancer: the schema is created by the
+ * first node, an application started on node A is checked on node B and decided on A; a few hundred
+ * timer and asynchronous jobs run exactly once across the nodes (the job log counts every execution
+ * and names the node that ran it); when node B is killed, nothing is lost and node A carries on
+ * with B's work, including the jobs B had locked.
  */
-@EnabledIfEnvironmentVariable(named = "IT_POSTGRES_URL", matches = ".+",
+@EnabledIfEnvironmentVariable(
+    named = "IT_POSTGRES_URL",
+    matches = ".+",
     disabledReason = "a cluster needs PostgreSQL: set IT_POSTGRES_URL (CI does)")
 class ClusterIT {
 
   private static final int APPLICATIONS = Integer.getInteger("it.cluster.applications", 60);
+
   /** Each probe instance makes two jobs: a timer and an asynchronous continuation. */
   private static final int PROBES = Integer.getInteger("it.cluster.probes", 150);
+
   private static final String PROBE = "cluster-probe";
+
   /** Tasks done on node B; everything else goes to node A. */
-  private static final Set<String> ON_B = Set.of(ApplicationProcess.Element.ACCEPT_RISKS,
-      ApplicationProcess.Element.SELF_CHECK_MEASURES, CaseSteps.DOUBLE_CHECK);
+  private static final Set<String> ON_B =
+      Set.of(
+          ApplicationProcess.Element.ACCEPT_RISKS,
+          ApplicationProcess.Element.SELF_CHECK_MEASURES,
+          CaseSteps.DOUBLE_CHECK);
 
   @Test
   @DisplayName("2 ノードで申請・審査が進み、ジョブはちょうど 1 回ずつ実行され、片方を落としても他方が引き継ぐ")
@@ -59,17 +68,20 @@ class ClusterIT {
       deployProbe(restA);
       LifecycleDriver driver = new LifecycleDriver();
 
-      // 1. timers and async continuations while both nodes run; applications walked across the nodes
+      // 1. timers and async continuations while both nodes run; applications walked across the
+      // nodes
       List<String> probes = new ArrayList<>(startProbes(restA, restB, PROBES / 2, "probe-1-"));
       ExecutorService clients = Executors.newFixedThreadPool(4);
       List<Future<String>> applications = new ArrayList<>();
       for (int i = 0; i < APPLICATIONS; i++) {
         String name = String.format("cluster-%03d", i);
-        applications.add(clients.submit(() -> {
-          String id = driver.apply(restA, name); // started on A
-          walk(driver, restA, restB, id, CaseSteps.DECIDE);
-          return id;
-        }));
+        applications.add(
+            clients.submit(
+                () -> {
+                  String id = driver.apply(restA, name); // started on A
+                  walk(driver, restA, restB, id, CaseSteps.DECIDE);
+                  return id;
+                }));
       }
       List<String> ids = new ArrayList<>();
       for (Future<String> application : applications) {
@@ -89,33 +101,57 @@ class ClusterIT {
       // 3. every job ran exactly once; both nodes ran jobs; nothing lost
       Map<String, Integer> runsByJob = new HashMap<>();
       Set<String> hosts = new HashSet<>();
-      for (JsonNode log : restA.getOk("/engine-rest/history/job-log?successLog=true&maxResults=100000", "demo")) {
+      for (JsonNode log :
+          restA.getOk("/engine-rest/history/job-log?successLog=true&maxResults=100000", "demo")) {
         runsByJob.merge(log.get("jobId").asText(), 1, Integer::sum);
         hosts.add(log.get("hostname").asText());
       }
       long probeJobs = jobLogCount(restA, "processDefinitionKey=" + PROBE);
-      long registryJobs = jobLogCount(restA, "activityIdIn=" + ReviewProcess.Element.REGISTER_APPROVED_SERVICE);
-      assertThat(runsByJob).as("every job succeeded exactly once").allSatisfy((job, runs) -> assertThat(runs)
-          .as(job).isEqualTo(1));
-      assertThat(probeJobs).as("a timer and a continuation for each probe").isEqualTo(2L * probes.size());
-      assertThat(registryJobs).as("one registry write for each application").isEqualTo(APPLICATIONS);
+      long registryJobs =
+          jobLogCount(restA, "activityIdIn=" + ReviewProcess.Element.REGISTER_APPROVED_SERVICE);
+      assertThat(runsByJob)
+          .as("every job succeeded exactly once")
+          .allSatisfy((job, runs) -> assertThat(runs).as(job).isEqualTo(1));
+      assertThat(probeJobs)
+          .as("a timer and a continuation for each probe")
+          .isEqualTo(2L * probes.size());
+      assertThat(registryJobs)
+          .as("one registry write for each application")
+          .isEqualTo(APPLICATIONS);
       assertThat(hosts).as("both nodes executed jobs").contains("node-a", "node-b");
-      assertThat(driver.completedOn.keySet()).as("tasks were completed on both nodes").contains("node-a", "node-b");
+      assertThat(driver.completedOn.keySet())
+          .as("tasks were completed on both nodes")
+          .contains("node-a", "node-b");
 
       Map<String, Integer> entriesByName = new HashMap<>();
-      restA.getOk("/api/services?q=cluster-", "demo")
-          .forEach(entry -> entriesByName.merge(entry.get("serviceName").asText(), 1, Integer::sum));
-      assertThat(entriesByName).hasSize(APPLICATIONS).allSatisfy((name, count) -> assertThat(count).isEqualTo(1));
-      assertThat(ids).allSatisfy(id -> assertThat(LifecycleDriver.ended(restA, id)).as(id).isTrue());
+      restA
+          .getOk("/api/services?q=cluster-", "demo")
+          .forEach(
+              entry -> entriesByName.merge(entry.get("serviceName").asText(), 1, Integer::sum));
+      assertThat(entriesByName)
+          .hasSize(APPLICATIONS)
+          .allSatisfy((name, count) -> assertThat(count).isEqualTo(1));
+      assertThat(ids)
+          .allSatisfy(id -> assertThat(LifecycleDriver.ended(restA, id)).as(id).isTrue());
       assertThat(restA.getOk("/engine-rest/incident/count", "demo").get("count").asInt()).isZero();
 
-      System.out.printf("ClusterIT: %d applications and %d probes; %d jobs ran once each (%d probe, %d registry) on %s;"
-          + " tasks by node: %s%n", APPLICATIONS, probes.size(), runsByJob.size(), probeJobs, registryJobs, hosts,
+      System.out.printf(
+          "ClusterIT: %d applications and %d probes; %d jobs ran once each (%d probe, %d registry) on %s;"
+              + " tasks by node: %s%n",
+          APPLICATIONS,
+          probes.size(),
+          runsByJob.size(),
+          probeJobs,
+          registryJobs,
+          hosts,
           countByNode(driver));
     }
   }
 
-  /** Completes the application's tasks, on B for the department's steps and on A for the others, up to {@code last}. */
+  /**
+   * Completes the application's tasks, on B for the department's steps and on A for the others, up
+   * to {@code last}.
+   */
   private static void walk(LifecycleDriver driver, Rest restA, Rest restB, String id, String last)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
@@ -136,21 +172,41 @@ class ClusterIT {
   }
 
   private static void deployProbe(Rest rest) {
-    String xml = Bpmn.convertToString(Bpmn.createExecutableProcess(PROBE)
-        .camundaHistoryTimeToLive(1)
-        .startEvent()
-        .intermediateCatchEvent("Event_Wait").timerWithDuration("${wait}")
-        .serviceTask("Task_Touch").camundaAsyncBefore().camundaExpression("${true}")
-        .endEvent()
-        .done());
+    String xml =
+        Bpmn.convertToString(
+            Bpmn.createExecutableProcess(PROBE)
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .intermediateCatchEvent("Event_Wait")
+                .timerWithDuration("${wait}")
+                .serviceTask("Task_Touch")
+                .camundaAsyncBefore()
+                .camundaExpression("${true}")
+                .endEvent()
+                .done());
     String boundary = "----cluster-probe";
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    String part = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + PROBE
-        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + PROBE
-        + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + xml + "\r\n--" + boundary + "--\r\n";
+    String part =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+            + PROBE
+            + "\r\n--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\""
+            + PROBE
+            + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            + xml
+            + "\r\n--"
+            + boundary
+            + "--\r\n";
     body.writeBytes(part.getBytes(StandardCharsets.UTF_8));
-    Rest.Answer answer = rest.post("/engine-rest/deployment/create", "demo", "multipart/form-data; boundary="
-        + boundary, body.toByteArray());
+    Rest.Answer answer =
+        rest.post(
+            "/engine-rest/deployment/create",
+            "demo",
+            "multipart/form-data; boundary=" + boundary,
+            body.toByteArray());
     assertThat(answer.status()).as(answer.text()).isEqualTo(200);
   }
 
@@ -158,9 +214,16 @@ class ClusterIT {
   private static List<String> startProbes(Rest restA, Rest restB, int count, String prefix) {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      Rest.Answer started = (i % 2 == 0 ? restA : restB).post("/engine-rest/process-definition/key/" + PROBE
-          + "/start", "demo", Map.of("businessKey", prefix + i,
-          "variables", Map.of("wait", Map.of("value", "PT" + (2 + i % 8) + "S"))));
+      Rest.Answer started =
+          (i % 2 == 0 ? restA : restB)
+              .post(
+                  "/engine-rest/process-definition/key/" + PROBE + "/start",
+                  "demo",
+                  Map.of(
+                      "businessKey",
+                      prefix + i,
+                      "variables",
+                      Map.of("wait", Map.of("value", "PT" + (2 + i % 8) + "S"))));
       assertThat(started.status()).as(started.text()).isEqualTo(200);
       ids.add(started.body().get("id").asText());
     }
@@ -169,14 +232,21 @@ class ClusterIT {
 
   private static void awaitFinished(Rest rest, int probes) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (rest.getOk("/engine-rest/history/process-instance/count?finished=true&processDefinitionKey=" + PROBE,
-        "demo").get("count").asInt() < probes) {
+    while (rest.getOk(
+                "/engine-rest/history/process-instance/count?finished=true&processDefinitionKey="
+                    + PROBE,
+                "demo")
+            .get("count")
+            .asInt()
+        < probes) {
       assertThat(System.nanoTime()).as("node A finishes the probes").isLessThan(deadline);
       Thread.sleep(500);
     }
   }
 
   private static long jobLogCount(Rest rest, String filter) {
-    return rest.getOk("/engine-rest/history/job-log/count?successLog=true&" + filter, "demo").get("count").asLong();
+    return rest.getOk("/engine-rest/history/job-log/count?successLog=true&" + filter, "demo")
+        .get("count")
+        .asLong();
   }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The database the nodes of an integration test share: PostgreSQL when {@code IT_POSTGRES_URL} (with
- * {@code IT_POSTGRES_USER} and {@code IT_POSTGRES_PASSWORD}) is set, as in CI; otherwise the embedded H2 default, a
- * file under the node's working directory.
+ * The database the nodes of an integration test share: PostgreSQL when {@code IT_POSTGRES_URL}
+ * (with {@code IT_POSTGRES_USER} and {@code IT_POSTGRES_PASSWORD}) is set, as in CI; otherwise the
+ * embedded H2 default, a file under the node's working directory.
  */
 record ItDatabase(String name, String url, String user, String password) {
 
@@ -23,7 +23,10 @@ record ItDatabase(String name, String url, String user, String password) {
     if (url == null || url.isBlank()) {
       return new ItDatabase("h2", null, null, null);
     }
-    return new ItDatabase("postgres", url, System.getenv().getOrDefault("IT_POSTGRES_USER", "external_service"),
+    return new ItDatabase(
+        "postgres",
+        url,
+        System.getenv().getOrDefault("IT_POSTGRES_USER", "external_service"),
         System.getenv().getOrDefault("IT_POSTGRES_PASSWORD", "external_service"));
   }
 
@@ -31,10 +34,15 @@ record ItDatabase(String name, String url, String user, String password) {
     return url != null;
   }
 
-  /** The node settings for this database; H2 uses the default {@code ./data} in the node's directory. */
+  /**
+   * The node settings for this database; H2 uses the default {@code ./data} in the node's
+   * directory.
+   */
   List<String> nodeArguments() {
     return postgres()
-        ? List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+        ? List.of(
+            "--spring.datasource.url=" + url,
+            "--spring.datasource.username=" + user,
             "--spring.datasource.password=" + password)
         : List.of();
   }

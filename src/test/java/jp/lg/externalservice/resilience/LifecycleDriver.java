@@ -17,10 +17,11 @@ import jp.lg.externalservice.caserecord.CaseSteps;
 import jp.lg.externalservice.review.ReviewProcess;
 
 /**
- * Takes applications through the lifecycle over the engine REST API, as the people of each role would in Tasklist:
- * applied by sato (区民課), double-checked by takahashi, reviewed by yamamoto (and kimura for 情報化企画), decided by
- * kobayashi, then the usage risks and the contract by sato. It remembers what each node acknowledged, so a test can
- * check after a crash that nothing acknowledged was lost.
+ * Takes applications through the lifecycle over the engine REST API, as the people of each role
+ * would in Tasklist: applied by sato (区民課), double-checked by takahashi, reviewed by yamamoto (and
+ * kimura for 情報化企画), decided by kobayashi, then the usage risks and the contract by sato. It
+ * remembers what each node acknowledged, so a test can check after a crash that nothing
+ * acknowledged was lost.
  */
 final class LifecycleDriver {
 
@@ -29,31 +30,47 @@ final class LifecycleDriver {
   /** Who completes each task, with which answers. */
   private record Step(String user, Map<String, Object> variables) {}
 
-  private static final Map<String, Step> STEPS = Map.of(
-      ApplicationProcess.Element.CHECK_SELECTION_CRITERIA, new Step("sato", TaskAnswers.allCriteriaMet()),
-      ApplicationProcess.Element.ACCEPT_RISKS, new Step("sato",
-          TaskAnswers.risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS)),
-      ApplicationProcess.Element.SELF_CHECK_MEASURES, new Step("sato", TaskAnswers.measuresAllMet()),
-      CaseSteps.DOUBLE_CHECK, new Step("takahashi", TaskAnswers.doubleCheck("FORWARD", null)),
-      CaseSteps.REVIEW, new Step("yamamoto", TaskAnswers.review("APPROVE", null)),
-      ReviewProcess.Element.REVIEW_IT_PLANNING, new Step("kimura", Map.of("itPlanningDecision", "APPROVED")),
-      CaseSteps.DECIDE, new Step("kobayashi", TaskAnswers.decision("APPROVE", null)),
-      ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, new Step("sato", TaskAnswers.usageRisksAcknowledged()),
-      ReviewProcess.Element.RECORD_CONTRACT, new Step("sato", Map.of("contractDate", "2099-06-01")));
+  private static final Map<String, Step> STEPS =
+      Map.of(
+          ApplicationProcess.Element.CHECK_SELECTION_CRITERIA,
+              new Step("sato", TaskAnswers.allCriteriaMet()),
+          ApplicationProcess.Element.ACCEPT_RISKS,
+              new Step("sato", TaskAnswers.risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS)),
+          ApplicationProcess.Element.SELF_CHECK_MEASURES,
+              new Step("sato", TaskAnswers.measuresAllMet()),
+          CaseSteps.DOUBLE_CHECK, new Step("takahashi", TaskAnswers.doubleCheck("FORWARD", null)),
+          CaseSteps.REVIEW, new Step("yamamoto", TaskAnswers.review("APPROVE", null)),
+          ReviewProcess.Element.REVIEW_IT_PLANNING,
+              new Step("kimura", Map.of("itPlanningDecision", "APPROVED")),
+          CaseSteps.DECIDE, new Step("kobayashi", TaskAnswers.decision("APPROVE", null)),
+          ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS,
+              new Step("sato", TaskAnswers.usageRisksAcknowledged()),
+          ReviewProcess.Element.RECORD_CONTRACT,
+              new Step("sato", Map.of("contractDate", "2099-06-01")));
 
   /** Instance ids whose start a node acknowledged, by service name. */
   final Map<String, String> started = new ConcurrentHashMap<>();
+
   /** Task ids whose completion a node acknowledged. */
   final Set<String> completedTasks = ConcurrentHashMap.newKeySet();
+
   /** Task definition keys completed, by the host name of the node that acknowledged them. */
   final Map<String, List<String>> completedOn = new ConcurrentHashMap<>();
 
   /** Applies on {@code node}; returns the instance id once the node acknowledged the start. */
   String apply(Rest node, String serviceName) {
-    Rest.Answer answer = node.post("/engine-rest/process-definition/key/" + APPLICATION_KEY + "/submit-form", "sato",
-        formVariables(kintone().service(serviceName, "CLOUD_INTERNET", "BUSINESS_APPLICATION").paid(false).variables()));
+    Rest.Answer answer =
+        node.post(
+            "/engine-rest/process-definition/key/" + APPLICATION_KEY + "/submit-form",
+            "sato",
+            formVariables(
+                kintone()
+                    .service(serviceName, "CLOUD_INTERNET", "BUSINESS_APPLICATION")
+                    .paid(false)
+                    .variables()));
     if (answer.status() != 200) {
-      throw new AssertionError("start of " + serviceName + " refused: " + answer.status() + " " + answer.text());
+      throw new AssertionError(
+          "start of " + serviceName + " refused: " + answer.status() + " " + answer.text());
     }
     String id = answer.body().get("id").asText();
     started.put(serviceName, id);
@@ -63,7 +80,8 @@ final class LifecycleDriver {
   /**
    * Completes the next open task of the application on the node chosen for its key.
    *
-   * @return the key of the completed task, or null when no task is open (a job is pending, or the application ended)
+   * @return the key of the completed task, or null when no task is open (a job is pending, or the
+   *     application ended)
    */
   String completeNext(Function<String, Rest> nodeForTask, Rest query, String instanceId) {
     JsonNode tasks = openTasks(query, instanceId);
@@ -78,13 +96,20 @@ final class LifecycleDriver {
     }
     String taskId = task.get("id").asText();
     Rest node = nodeForTask.apply(key);
-    Rest.Answer answer = node.post("/engine-rest/task/" + taskId + "/submit-form", step.user(),
-        formVariables(step.variables()));
+    Rest.Answer answer =
+        node.post(
+            "/engine-rest/task/" + taskId + "/submit-form",
+            step.user(),
+            formVariables(step.variables()));
     if (answer.status() != 204) {
-      throw new AssertionError(key + " of " + instanceId + " refused: " + answer.status() + " " + answer.text());
+      throw new AssertionError(
+          key + " of " + instanceId + " refused: " + answer.status() + " " + answer.text());
     }
     completedTasks.add(taskId);
-    completedOn.computeIfAbsent(node.nodeName(), name -> java.util.Collections.synchronizedList(new ArrayList<>())).add(key);
+    completedOn
+        .computeIfAbsent(
+            node.nodeName(), name -> java.util.Collections.synchronizedList(new ArrayList<>()))
+        .add(key);
     return key;
   }
 
@@ -99,8 +124,11 @@ final class LifecycleDriver {
   }
 
   static boolean ended(Rest node, String instanceId) {
-    return "COMPLETED".equals(node.getOk("/engine-rest/history/process-instance/" + instanceId, "demo").get("state")
-        .asText());
+    return "COMPLETED"
+        .equals(
+            node.getOk("/engine-rest/history/process-instance/" + instanceId, "demo")
+                .get("state")
+                .asText());
   }
 
   /** Walks the application to its end on {@code node}, waiting for the jobs between tasks. */

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One node of the application: the packaged jar ({@code target/*.jar}, built by {@code package} before the
- * integration tests) started as its own operating-system process, as in production. Its log goes to
- * {@code target/it/<name>.log}.
+ * One node of the application: the packaged jar ({@code target/*.jar}, built by {@code package}
+ * before the integration tests) started as its own operating-system process, as in production. Its
+ * log goes to {@code target/it/<name>.log}.
  */
 final class Node implements AutoCloseable {
 
@@ -48,24 +48,34 @@ final class Node implements AutoCloseable {
   Node start() throws IOException, InterruptedException {
     Files.createDirectories(workingDirectory);
     Files.createDirectories(log().getParent());
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar().toString(),
-        "--server.port=" + port,
-        "--camunda.bpm.generic-properties.properties.hostname=" + name,
-        "--logging.level.org.camunda.bpm.engine.jobexecutor=info"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar().toString(),
+                "--server.port=" + port,
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                "--logging.level.org.camunda.bpm.engine.jobexecutor=info"));
     command.addAll(arguments);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workingDirectory.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
     // the node takes its database from the arguments only, never from the test run's environment
-    builder.environment().keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("POSTGRES_"));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(key -> key.startsWith("SPRING_") || key.startsWith("POSTGRES_"));
     process = builder.start();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " stopped during start-up (exit " + process.exitValue() + "), see "
-            + log());
+        throw new IllegalStateException(
+            name + " stopped during start-up (exit " + process.exitValue() + "), see " + log());
       }
       try {
         if (rest().get("/engine-rest/user/demo/profile", "demo").status() == 200) {
@@ -76,7 +86,8 @@ final class Node implements AutoCloseable {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException(name + " did not start within " + START_TIMEOUT + ", see " + log());
+    throw new IllegalStateException(
+        name + " did not start within " + START_TIMEOUT + ", see " + log());
   }
 
   /** SIGKILL: the process dies at once, whatever it was doing. */
@@ -109,7 +120,8 @@ final class Node implements AutoCloseable {
   static Path jar() {
     String jar = System.getProperty("it.jar");
     if (jar == null || !new File(jar).isFile()) {
-      throw new IllegalStateException("the packaged jar is missing (it.jar=" + jar + "): run ./mvnw verify");
+      throw new IllegalStateException(
+          "the packaged jar is missing (it.jar=" + jar + "): run ./mvnw verify");
     }
     return Path.of(jar).toAbsolutePath();
   }

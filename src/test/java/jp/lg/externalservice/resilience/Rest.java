@@ -10,11 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-/** A small JSON client for one node, authenticating demo users with HTTP Basic (password = user id). */
+/**
+ * A small JSON client for one node, authenticating demo users with HTTP Basic (password = user id).
+ */
 final class Rest {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /** An answer: status and parsed body (null when empty or not JSON). */
   record Answer(int status, JsonNode body, String text) {
@@ -42,16 +45,22 @@ final class Rest {
 
   Answer post(String path, String user, Object body) {
     try {
-      return send(request(path, user).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+      return send(
+          request(path, user)
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
   }
 
   Answer post(String path, String user, String contentType, byte[] body) {
-    return send(request(path, user).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return send(
+        request(path, user)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   /** The body of a 2xx answer; anything else fails with the answer. */
@@ -65,15 +74,19 @@ final class Rest {
 
   private HttpRequest.Builder request(String path, String user) {
     String credentials = user + ":" + user;
-    return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Basic "
-            + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(Duration.ofSeconds(60))
+        .header(
+            "Authorization",
+            "Basic "
+                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Sends; a connection failure (a node that is down) becomes an {@link IllegalStateException}. */
   private static Answer send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
       String text = response.body();
       JsonNode body = null;
       if (text != null && (text.trim().startsWith("{") || text.trim().startsWith("["))) {

@@ -1,5 +1,12 @@
 package jp.lg.externalservice.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.Actor;
 import jp.lg.externalservice.caserecord.CaseAct;
@@ -36,17 +42,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 
 /**
- * What must hold before an application may be recommended for approval and approved (ruling R-7, R-8, R-12,
- * R-14, 004 §9(2)). The case record (facts, acts) and the answers of the forms (variables) are given by hand.
+ * What must hold before an application may be recommended for approval and approved (ruling R-7,
+ * R-8, R-12, R-14, 004 §9(2)). The case record (facts, acts) and the answers of the forms
+ * (variables) are given by hand.
  */
 class ApprovalRulesTest {
 
@@ -70,20 +70,29 @@ class ApprovalRulesTest {
     @Test
     @DisplayName("ダブルチェックで × の項目があれば承認できず、その番号を示す（ruling R-14）")
     void crossesInTheDoubleCheckRefuse() {
-      rules.checkRecommendation(reader, FIELD, important()
-          .doubleCheck(SecurityMeasure.ITEM3, CheckAnswer.NO).doubleCheck(SecurityMeasure.ITEM5, CheckAnswer.NO)
-          .facts());
+      rules.checkRecommendation(
+          reader,
+          FIELD,
+          important()
+              .doubleCheck(SecurityMeasure.ITEM3, CheckAnswer.NO)
+              .doubleCheck(SecurityMeasure.ITEM5, CheckAnswer.NO)
+              .facts());
 
-      assertThat(errors()).containsExactly(tuple(FIELD,
-          "ダブルチェックで × の項目（3, 5）があるため承認できません（ruling R-14）",
-          "items [3, 5] were answered NO in the double check: no approval (ruling R-14)"));
+      assertThat(errors())
+          .containsExactly(
+              tuple(
+                  FIELD,
+                  "ダブルチェックで × の項目（3, 5）があるため承認できません（ruling R-14）",
+                  "items [3, 5] were answered NO in the double check: no approval (ruling R-14)"));
     }
 
     @Test
     @DisplayName("／（該当なし）は × ではない")
     void notApplicableIsNoCross() {
-      rules.checkRecommendation(reader, FIELD, important()
-          .doubleCheck(SecurityMeasure.ITEM3, CheckAnswer.NOT_APPLICABLE).facts());
+      rules.checkRecommendation(
+          reader,
+          FIELD,
+          important().doubleCheck(SecurityMeasure.ITEM3, CheckAnswer.NOT_APPLICABLE).facts());
 
       assertThat(reader.errors()).isEmpty();
     }
@@ -91,15 +100,21 @@ class ApprovalRulesTest {
     @Test
     @DisplayName("重要情報のルートで別表の必須項目が ○ でなければ承認できず、その番号を示す（ruling R-12）")
     void unmetMandatoryCriteriaRefuse() {
-      rules.checkRecommendation(reader, FIELD, important()
-          .criterion(SelectionCriterion.NO_02, CheckAnswer.NO)
-          .criterion(SelectionCriterion.NO_34, CheckAnswer.NOT_APPLICABLE)
-          .criterion(SelectionCriterion.NO_03, CheckAnswer.NO)   // 高, not 必須: not refused
-          .facts());
+      rules.checkRecommendation(
+          reader,
+          FIELD,
+          important()
+              .criterion(SelectionCriterion.NO_02, CheckAnswer.NO)
+              .criterion(SelectionCriterion.NO_34, CheckAnswer.NOT_APPLICABLE)
+              .criterion(SelectionCriterion.NO_03, CheckAnswer.NO) // 高, not 必須: not refused
+              .facts());
 
-      assertThat(errors()).containsExactly(tuple(FIELD,
-          "別表の必須項目（No.2, No.34）を満たしていないため承認できません（ruling R-12）",
-          "mandatory selection criteria [No.2, No.34] are not met (ruling R-12)"));
+      assertThat(errors())
+          .containsExactly(
+              tuple(
+                  FIELD,
+                  "別表の必須項目（No.2, No.34）を満たしていないため承認できません（ruling R-12）",
+                  "mandatory selection criteria [No.2, No.34] are not met (ruling R-12)"));
     }
 
     @Test
@@ -107,12 +122,15 @@ class ApprovalRulesTest {
     void noSelectionCriteriaMeansAllMandatoryItemsUnmet() {
       rules.checkRecommendation(reader, FIELD, important().withoutSelectionCriteria().facts());
 
-      assertThat(reader.errors()).extracting(FieldError::message)
+      assertThat(reader.errors())
+          .extracting(FieldError::message)
           .containsExactly("別表の必須項目（No.1, No.2, No.32, No.34）を満たしていないため承認できません（ruling R-12）");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Route.class, names = {"PAID", "FREE"})
+    @EnumSource(
+        value = Route.class,
+        names = {"PAID", "FREE"})
     @DisplayName("重要情報のルート以外では別表を問わない（ruling R-5）")
     void otherRoutesNeedNoSelectionCriteria(Route route) {
       rules.checkRecommendation(reader, FIELD, route(route).withoutSelectionCriteria().facts());
@@ -136,27 +154,41 @@ class ApprovalRulesTest {
     @Test
     @DisplayName("推薦の条件は承認でも確かめる: ダブルチェックで × があれば承認できない")
     void theRecommendationsRulesHoldAgain() {
-      rules.checkDecision(reader, FIELD, important().doubleCheck(SecurityMeasure.ITEM1, CheckAnswer.NO).facts());
+      rules.checkDecision(
+          reader, FIELD, important().doubleCheck(SecurityMeasure.ITEM1, CheckAnswer.NO).facts());
 
-      assertThat(reader.errors()).extracting(FieldError::message)
+      assertThat(reader.errors())
+          .extracting(FieldError::message)
           .containsExactly("ダブルチェックで × の項目（1）があるため承認できません（ruling R-14）");
     }
 
     @ParameterizedTest(name = "情報化企画の審査: {0}")
     @NullSource
-    @EnumSource(value = ActResult.class, names = {"REJECTED", "RETURNED"})
+    @EnumSource(
+        value = ActResult.class,
+        names = {"REJECTED", "RETURNED"})
     @DisplayName("情報化企画が必要なのに承認されていなければ、利用を許可できない（004 §9(2)）")
     void itPlanningMustBeApproved(ActResult itPlanning) {
-      rules.checkDecision(reader, FIELD, important().act(ReviewProcess.Element.REVIEW_IT_PLANNING, itPlanning).facts());
+      rules.checkDecision(
+          reader,
+          FIELD,
+          important().act(ReviewProcess.Element.REVIEW_IT_PLANNING, itPlanning).facts());
 
-      assertThat(errors()).containsExactly(tuple(FIELD, "情報化企画が承認されていないため、利用を許可できません（004 §9(2)）",
-          "the IT planning (情報化企画) was not approved: use cannot be permitted (004 §9(2))"));
+      assertThat(errors())
+          .containsExactly(
+              tuple(
+                  FIELD,
+                  "情報化企画が承認されていないため、利用を許可できません（004 §9(2)）",
+                  "the IT planning (情報化企画) was not approved: use cannot be permitted (004 §9(2))"));
     }
 
     @Test
     @DisplayName("無料のルートには情報化企画がない（ruling R-5）")
     void theFreeRouteNeedsNoItPlanning() {
-      rules.checkDecision(reader, FIELD, route(Route.FREE).act(ReviewProcess.Element.REVIEW_IT_PLANNING, null).facts());
+      rules.checkDecision(
+          reader,
+          FIELD,
+          route(Route.FREE).act(ReviewProcess.Element.REVIEW_IT_PLANNING, null).facts());
 
       assertThat(reader.errors()).isEmpty();
     }
@@ -166,19 +198,34 @@ class ApprovalRulesTest {
     @ValueSource(strings = {"", "   "})
     @DisplayName("原則不可のサービスは、審査で正当な理由が記録されていなければ承認できない（ruling R-7）")
     void aDiscouragedServiceNeedsAJustification(String justification) {
-      rules.checkDecision(reader, FIELD, important().discouraged()
-          .variable(ReviewProcess.Variables.DISCOURAGED_JUSTIFICATION.name(), justification).facts());
+      rules.checkDecision(
+          reader,
+          FIELD,
+          important()
+              .discouraged()
+              .variable(ReviewProcess.Variables.DISCOURAGED_JUSTIFICATION.name(), justification)
+              .facts());
 
-      assertThat(errors()).containsExactly(tuple(FIELD,
-          "原則不可のサービスを承認するには、審査で正当な理由が記録されている必要があります（ruling R-7）",
-          "a discouraged service needs a recorded justification from the review (ruling R-7)"));
+      assertThat(errors())
+          .containsExactly(
+              tuple(
+                  FIELD,
+                  "原則不可のサービスを承認するには、審査で正当な理由が記録されている必要があります（ruling R-7）",
+                  "a discouraged service needs a recorded justification from the review (ruling R-7)"));
     }
 
     @Test
     @DisplayName("正当な理由が記録されていれば、原則不可のサービスも承認できる（ruling R-7）")
     void aJustifiedDiscouragedServiceMayBeApproved() {
-      rules.checkDecision(reader, FIELD, important().discouraged()
-          .variable(ReviewProcess.Variables.DISCOURAGED_JUSTIFICATION.name(), "全庁の代替サービスでは業務が成り立たないため").facts());
+      rules.checkDecision(
+          reader,
+          FIELD,
+          important()
+              .discouraged()
+              .variable(
+                  ReviewProcess.Variables.DISCOURAGED_JUSTIFICATION.name(),
+                  "全庁の代替サービスでは業務が成り立たないため")
+              .facts());
 
       assertThat(reader.errors()).isEmpty();
     }
@@ -189,12 +236,20 @@ class ApprovalRulesTest {
       ReviewCase application = important().condition(Condition.CAREFUL_JUDGMENT);
       rules.checkDecision(reader, FIELD, application.facts());
 
-      assertThat(errors()).containsExactly(tuple(FIELD, "要配慮個人情報についての審査の判断が記録されていません（ruling R-8）",
-          "the review's judgment on special-care personal information is missing (ruling R-8)"));
+      assertThat(errors())
+          .containsExactly(
+              tuple(
+                  FIELD,
+                  "要配慮個人情報についての審査の判断が記録されていません（ruling R-8）",
+                  "the review's judgment on special-care personal information is missing (ruling R-8)"));
 
       InputReader judged = new InputReader(JsonNodeFactory.instance.objectNode());
-      rules.checkDecision(judged, FIELD,
-          application.variable(ReviewProcess.Variables.CAREFUL_JUDGMENT.name(), "利用目的に照らし必要最小限と判断").facts());
+      rules.checkDecision(
+          judged,
+          FIELD,
+          application
+              .variable(ReviewProcess.Variables.CAREFUL_JUDGMENT.name(), "利用目的に照らし必要最小限と判断")
+              .facts());
       assertThat(judged.errors()).isEmpty();
     }
 
@@ -204,15 +259,30 @@ class ApprovalRulesTest {
       String missing = "情報政策課への事前相談の結果が記録されていません（ruling R-8）";
 
       InputReader noAct = new InputReader(JsonNodeFactory.instance.objectNode());
-      rules.checkDecision(noAct, FIELD, important().condition(Condition.PRIOR_CONSULTATION)
-          .variable(ReviewProcess.Variables.PRIOR_CONSULTATION_RESULT.name(), "構成は妥当").facts());
+      rules.checkDecision(
+          noAct,
+          FIELD,
+          important()
+              .condition(Condition.PRIOR_CONSULTATION)
+              .variable(ReviewProcess.Variables.PRIOR_CONSULTATION_RESULT.name(), "構成は妥当")
+              .facts());
       InputReader noResult = new InputReader(JsonNodeFactory.instance.objectNode());
-      rules.checkDecision(noResult, FIELD, important().condition(Condition.PRIOR_CONSULTATION)
-          .act(ReviewProcess.Element.RECORD_PRIOR_CONSULTATION, ActResult.RECORDED).facts());
+      rules.checkDecision(
+          noResult,
+          FIELD,
+          important()
+              .condition(Condition.PRIOR_CONSULTATION)
+              .act(ReviewProcess.Element.RECORD_PRIOR_CONSULTATION, ActResult.RECORDED)
+              .facts());
       InputReader both = new InputReader(JsonNodeFactory.instance.objectNode());
-      rules.checkDecision(both, FIELD, important().condition(Condition.PRIOR_CONSULTATION)
-          .act(ReviewProcess.Element.RECORD_PRIOR_CONSULTATION, ActResult.RECORDED)
-          .variable(ReviewProcess.Variables.PRIOR_CONSULTATION_RESULT.name(), "構成は妥当").facts());
+      rules.checkDecision(
+          both,
+          FIELD,
+          important()
+              .condition(Condition.PRIOR_CONSULTATION)
+              .act(ReviewProcess.Element.RECORD_PRIOR_CONSULTATION, ActResult.RECORDED)
+              .variable(ReviewProcess.Variables.PRIOR_CONSULTATION_RESULT.name(), "構成は妥当")
+              .facts());
 
       assertThat(noAct.errors()).extracting(FieldError::message).containsExactly(missing);
       assertThat(noResult.errors()).extracting(FieldError::message).containsExactly(missing);
@@ -225,26 +295,44 @@ class ApprovalRulesTest {
       ReviewCase application = important().condition(Condition.SPECIFIC_COMMUNICATION);
       rules.checkDecision(reader, FIELD, application.facts());
 
-      assertThat(errors()).containsExactly(tuple(FIELD, "特定通信の構成が確認されていません（ruling R-8）",
-          "the 特定通信 configuration has not been confirmed (ruling R-8)"));
+      assertThat(errors())
+          .containsExactly(
+              tuple(
+                  FIELD,
+                  "特定通信の構成が確認されていません（ruling R-8）",
+                  "the 特定通信 configuration has not been confirmed (ruling R-8)"));
 
       InputReader confirmed = new InputReader(JsonNodeFactory.instance.objectNode());
-      rules.checkDecision(confirmed, FIELD,
-          application.act(ReviewProcess.Element.CONFIRM_SPECIFIC_COMMUNICATION, ActResult.CONFIRMED).facts());
+      rules.checkDecision(
+          confirmed,
+          FIELD,
+          application
+              .act(ReviewProcess.Element.CONFIRM_SPECIFIC_COMMUNICATION, ActResult.CONFIRMED)
+              .facts());
       assertThat(confirmed.errors()).isEmpty();
     }
 
     @Test
     @DisplayName("満たしていない規則はすべて一度に示す")
     void everyUnmetRuleIsNamedAtOnce() {
-      rules.checkDecision(reader, FIELD, important().discouraged()
-          .condition(Condition.CAREFUL_JUDGMENT).condition(Condition.PRIOR_CONSULTATION)
-          .condition(Condition.SPECIFIC_COMMUNICATION)
-          .doubleCheck(SecurityMeasure.ITEM8, CheckAnswer.NO).criterion(SelectionCriterion.NO_01, CheckAnswer.NO)
-          .act(ReviewProcess.Element.REVIEW_IT_PLANNING, ActResult.REJECTED).facts());
+      rules.checkDecision(
+          reader,
+          FIELD,
+          important()
+              .discouraged()
+              .condition(Condition.CAREFUL_JUDGMENT)
+              .condition(Condition.PRIOR_CONSULTATION)
+              .condition(Condition.SPECIFIC_COMMUNICATION)
+              .doubleCheck(SecurityMeasure.ITEM8, CheckAnswer.NO)
+              .criterion(SelectionCriterion.NO_01, CheckAnswer.NO)
+              .act(ReviewProcess.Element.REVIEW_IT_PLANNING, ActResult.REJECTED)
+              .facts());
 
-      assertThat(reader.errors()).extracting(FieldError::message).hasSize(7)
-          .allSatisfy(message -> assertThat(message).containsPattern("（(ruling R-\\d+|004 §9\\(2\\))）$"));
+      assertThat(reader.errors())
+          .extracting(FieldError::message)
+          .hasSize(7)
+          .allSatisfy(
+              message -> assertThat(message).containsPattern("（(ruling R-\\d+|004 §9\\(2\\))）$"));
     }
   }
 
@@ -261,7 +349,10 @@ class ApprovalRulesTest {
     return new ReviewCase(route);
   }
 
-  /** A review round as the checks see it: the case record and the variables of this process instance. */
+  /**
+   * A review round as the checks see it: the case record and the variables of this process
+   * instance.
+   */
   private static final class ReviewCase {
     private final Route route;
     private Outcome outcome = Outcome.APPLICATION_REQUIRED;
@@ -273,7 +364,8 @@ class ApprovalRulesTest {
 
     ReviewCase(Route route) {
       this.route = route;
-      Arrays.stream(SecurityMeasure.values()).forEach(item -> doubleCheck.put(item.key(), CheckAnswer.YES.name()));
+      Arrays.stream(SecurityMeasure.values())
+          .forEach(item -> doubleCheck.put(item.key(), CheckAnswer.YES.name()));
       Arrays.stream(SelectionCriterion.values())
           .forEach(item -> selectionCriteria.put(item.key(), CheckAnswer.YES.name()));
       if (route.itPlanningRequired()) {
@@ -318,24 +410,51 @@ class ApprovalRulesTest {
     }
 
     ProcessFacts facts() {
-      CaseClassification classification = new CaseClassification(outcome, route, route.applicationForm(),
-          route == Route.IMPORTANT, route.itPlanningRequired(), conditions, Instant.EPOCH);
-      CaseRecord record = new CaseRecord("case-1", new Actor("yamada", "山田 太郎"), new Department("kumin", "区民課"),
-          "sato", null, null, Instant.EPOCH, classification);
+      CaseClassification classification =
+          new CaseClassification(
+              outcome,
+              route,
+              route.applicationForm(),
+              route == Route.IMPORTANT,
+              route.itPlanningRequired(),
+              conditions,
+              Instant.EPOCH);
+      CaseRecord record =
+          new CaseRecord(
+              "case-1",
+              new Actor("yamada", "山田 太郎"),
+              new Department("kumin", "区民課"),
+              "sato",
+              null,
+              null,
+              Instant.EPOCH,
+              classification);
       Map<String, Object> values = new HashMap<>(variables);
       CaseVariables.DOUBLE_CHECK.put(values, doubleCheck);
       CaseVariables.SELECTION_CRITERIA.put(values, selectionCriteria);
 
       DelegateExecution execution = mock(DelegateExecution.class);
-      when(execution.getVariable(anyString())).thenAnswer(invocation -> values.get(invocation.getArgument(0)));
+      when(execution.getVariable(anyString()))
+          .thenAnswer(invocation -> values.get(invocation.getArgument(0)));
       CaseRecords records = mock(CaseRecords.class);
       when(records.of(any())).thenReturn(record);
-      when(records.lastActInThisInstance(any(), anyString())).thenAnswer(invocation -> {
-        String step = invocation.getArgument(1);
-        ActResult result = acts.get(step);
-        return Optional.ofNullable(result == null ? null : new CaseAct("case-1", "review-1", step,
-            new Actor("kobayashi", "小林 恵"), "policy", result, Instant.EPOCH));
-      });
+      when(records.lastActInThisInstance(any(), anyString()))
+          .thenAnswer(
+              invocation -> {
+                String step = invocation.getArgument(1);
+                ActResult result = acts.get(step);
+                return Optional.ofNullable(
+                    result == null
+                        ? null
+                        : new CaseAct(
+                            "case-1",
+                            "review-1",
+                            step,
+                            new Actor("kobayashi", "小林 恵"),
+                            "policy",
+                            result,
+                            Instant.EPOCH));
+              });
       return ProcessFacts.of(execution, records);
     }
   }

@@ -24,9 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The registry write runs after an asynchronous boundary: when it fails (here the registry table is really
- * unavailable), the decision already taken stays taken, the write is retried by the job executor, and after the
- * last retry an incident shows in Cockpit; once the cause is fixed, "retry" finishes the step exactly once.
+ * The registry write runs after an asynchronous boundary: when it fails (here the registry table is
+ * really unavailable), the decision already taken stays taken, the write is retried by the job
+ * executor, and after the last retry an incident shows in Cockpit; once the cause is fixed, "retry"
+ * finishes the step exactly once.
  */
 class RegistryWriteFailureTest extends EngineTest {
 
@@ -52,13 +53,21 @@ class RegistryWriteFailureTest extends EngineTest {
   }
 
   private ProcessInstance awaitingDecision() {
-    ProcessInstance instance = submitApplication("sato", kintone().service(SERVICE_NAME, "CLOUD_INTERNET",
-        "BUSINESS_APPLICATION").variables());
+    ProcessInstance instance =
+        submitApplication(
+            "sato",
+            kintone().service(SERVICE_NAME, "CLOUD_INTERNET", "BUSINESS_APPLICATION").variables());
     String route = (String) runtimeService.getVariable(instance.getId(), "route");
-    submitTask("sato", task(instance), "IMPORTANT".equals(route) ? allCriteriaMet()
-        : risksAccepted("TERMS_OF_USE", TERMS_RISKS));
+    submitTask(
+        "sato",
+        task(instance),
+        "IMPORTANT".equals(route) ? allCriteriaMet() : risksAccepted("TERMS_OF_USE", TERMS_RISKS));
     submitTask("sato", task(instance), measuresAllMet());
-    complete(instance, ApplicationProcess.Element.DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
+    complete(
+        instance,
+        ApplicationProcess.Element.DOUBLE_CHECK,
+        "takahashi",
+        doubleCheck("FORWARD", null));
     complete(instance, REVIEW, "yamamoto", review("APPROVE", null));
     if (task(instance, REVIEW_IT_PLANNING) != null) {
       complete(instance, REVIEW_IT_PLANNING, "kimura", vars("itPlanningDecision", "APPROVED"));
@@ -67,9 +76,11 @@ class RegistryWriteFailureTest extends EngineTest {
   }
 
   private Job registryJob(ProcessInstance instance) {
-    return managementService.createJobQuery()
+    return managementService
+        .createJobQuery()
         .processInstanceId(calledInstance(instance, ReviewProcess.KEY).getId())
-        .activityId(REGISTER_APPROVED_SERVICE).singleResult();
+        .activityId(REGISTER_APPROVED_SERVICE)
+        .singleResult();
   }
 
   @Test
@@ -79,48 +90,80 @@ class RegistryWriteFailureTest extends EngineTest {
     takeRegistryOffline();
 
     Task decide = task(instance, DECIDE);
-    asUser("kobayashi", () -> {
-      taskService.claim(decide.getId(), "kobayashi");
-      formService.submitTaskForm(decide.getId(), decision("APPROVE", null));
-    });
+    asUser(
+        "kobayashi",
+        () -> {
+          taskService.claim(decide.getId(), "kobayashi");
+          formService.submitTaskForm(decide.getId(), decision("APPROVE", null));
+        });
 
-    assertThat(historyService.createHistoricTaskInstanceQuery().taskId(decide.getId()).finished().count())
-        .as("the decision is committed before the registry write").isEqualTo(1);
+    assertThat(
+            historyService
+                .createHistoricTaskInstanceQuery()
+                .taskId(decide.getId())
+                .finished()
+                .count())
+        .as("the decision is committed before the registry write")
+        .isEqualTo(1);
     Job job = registryJob(instance);
     assertThat(job).as("the registry write waits as a job").isNotNull();
     assertThat(job.getRetries()).isEqualTo(3);
 
     for (int attempt = 1; attempt <= 3; attempt++) {
       String jobId = job.getId();
-      assertThatThrownBy(() -> managementService.executeJob(jobId)).satisfies(failure -> {
-        java.io.StringWriter trace = new java.io.StringWriter();
-        failure.printStackTrace(new java.io.PrintWriter(trace));
-        assertThat(trace.toString()).as("the database's own error").containsIgnoringCase("approved_service");
-      });
+      assertThatThrownBy(() -> managementService.executeJob(jobId))
+          .satisfies(
+              failure -> {
+                java.io.StringWriter trace = new java.io.StringWriter();
+                failure.printStackTrace(new java.io.PrintWriter(trace));
+                assertThat(trace.toString())
+                    .as("the database's own error")
+                    .containsIgnoringCase("approved_service");
+              });
       job = registryJob(instance);
-      assertThat(job.getRetries()).as("retries left after attempt %d", attempt).isEqualTo(3 - attempt);
+      assertThat(job.getRetries())
+          .as("retries left after attempt %d", attempt)
+          .isEqualTo(3 - attempt);
       assertThat(job.getExceptionMessage()).isNotBlank();
     }
 
-    List<Incident> incidents = runtimeService.createIncidentQuery()
-        .processInstanceId(calledInstance(instance, ReviewProcess.KEY).getId()).list();
-    assertThat(incidents).singleElement().satisfies(incident -> {
-      assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-      assertThat(incident.getActivityId()).isEqualTo(REGISTER_APPROVED_SERVICE);
-      assertThat(incident.getConfiguration()).isEqualTo(registryJob(instance).getId());
-    });
-    assertThat(task(instance, ACKNOWLEDGE_USAGE_RISKS)).as("the flow waits at the failed step").isNull();
+    List<Incident> incidents =
+        runtimeService
+            .createIncidentQuery()
+            .processInstanceId(calledInstance(instance, ReviewProcess.KEY).getId())
+            .list();
+    assertThat(incidents)
+        .singleElement()
+        .satisfies(
+            incident -> {
+              assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+              assertThat(incident.getActivityId()).isEqualTo(REGISTER_APPROVED_SERVICE);
+              assertThat(incident.getConfiguration()).isEqualTo(registryJob(instance).getId());
+            });
+    assertThat(task(instance, ACKNOWLEDGE_USAGE_RISKS))
+        .as("the flow waits at the failed step")
+        .isNull();
 
     bringRegistryBack();
-    assertThat(registry.search(new RegistryQuery(null, null, null, SERVICE_NAME))).as("nothing half-written").isEmpty();
+    assertThat(registry.search(new RegistryQuery(null, null, null, SERVICE_NAME)))
+        .as("nothing half-written")
+        .isEmpty();
 
     // what Cockpit's "retry" does (one more retry, due now)
-    managementService.setJobRetries(1).jobId(registryJob(instance).getId()).dueDate(ClockUtil.getCurrentTime())
+    managementService
+        .setJobRetries(1)
+        .jobId(registryJob(instance).getId())
+        .dueDate(ClockUtil.getCurrentTime())
         .execute();
     runAsyncContinuations(instance.getId());
 
-    assertThat(runtimeService.createIncidentQuery().processInstanceId(calledInstance(instance, ReviewProcess.KEY)
-        .getId()).count()).as("the incident is resolved").isZero();
+    assertThat(
+            runtimeService
+                .createIncidentQuery()
+                .processInstanceId(calledInstance(instance, ReviewProcess.KEY).getId())
+                .count())
+        .as("the incident is resolved")
+        .isZero();
     assertThat(registry.search(new RegistryQuery(null, null, null, SERVICE_NAME))).hasSize(1);
     assertThat(registryJob(instance)).isNull();
     assertThat(task(instance, ACKNOWLEDGE_USAGE_RISKS)).as("the flow carries on").isNotNull();

@@ -1,17 +1,30 @@
 package jp.lg.externalservice.review;
 
+import static jp.lg.externalservice.review.ReviewProcess.Element.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import jp.lg.externalservice.review.ReviewProcess.Variables;
 import jp.lg.externalservice.DiagramTest;
-import jp.lg.externalservice.caserecord.CaseVariables.Decision;
 import jp.lg.externalservice.caserecord.CaseDecision;
 import jp.lg.externalservice.caserecord.CaseFacts;
+import jp.lg.externalservice.caserecord.CaseVariables.Decision;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.review.ReviewProcess.ReviewRecommendation;
+import jp.lg.externalservice.review.ReviewProcess.Variables;
 import jp.lg.externalservice.system.DueDates;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -26,26 +39,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import static jp.lg.externalservice.review.ReviewProcess.Element.*;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-
-/** The review diagram on its own, every gateway branch, with mocked beans (see {@link DiagramTest}). */
+/**
+ * The review diagram on its own, every gateway branch, with mocked beans (see {@link DiagramTest}).
+ */
 @Deployment(resources = "processes/external-service-review.bpmn")
 class ReviewDiagramTest extends DiagramTest {
 
-  @RegisterExtension
-  static final ProcessEngineCoverageExtension engine = everyElementWalked();
+  @RegisterExtension static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
   private CaseFacts caseFacts;
   private CaseDecision caseDecision;
@@ -62,13 +63,23 @@ class ReviewDiagramTest extends DiagramTest {
     when(dueDates.reviewPeriod()).thenReturn("P10D");
     registerApprovedService = delegate("registerApprovedService");
     overdueStep = listener("overdueStep");
-    listeners("prepareReview", "specificCommunicationCompletion", "priorConsultationCompletion", "reviewCompletion",
-        "niscAdviceCompletion", "itPlanningCompletion", "decisionCompletion", "usageRisksCompletion", "contractCompletion");
+    listeners(
+        "prepareReview",
+        "specificCommunicationCompletion",
+        "priorConsultationCompletion",
+        "reviewCompletion",
+        "niscAdviceCompletion",
+        "itPlanningCompletion",
+        "decisionCompletion",
+        "usageRisksCompletion",
+        "contractCompletion");
   }
 
   private void conditions(boolean specificCommunication, boolean priorConsultation) {
-    when(caseFacts.condition(any(), eq(Condition.SPECIFIC_COMMUNICATION.name()))).thenReturn(specificCommunication);
-    when(caseFacts.condition(any(), eq(Condition.PRIOR_CONSULTATION.name()))).thenReturn(priorConsultation);
+    when(caseFacts.condition(any(), eq(Condition.SPECIFIC_COMMUNICATION.name())))
+        .thenReturn(specificCommunication);
+    when(caseFacts.condition(any(), eq(Condition.PRIOR_CONSULTATION.name())))
+        .thenReturn(priorConsultation);
   }
 
   private ProcessInstance start() {
@@ -76,7 +87,9 @@ class ReviewDiagramTest extends DiagramTest {
   }
 
   private static void review(ProcessInstance instance, ReviewRecommendation recommendation) {
-    complete(task(REVIEW, instance), withVariables(Variables.REVIEW_RECOMMENDATION.name(), recommendation.name()));
+    complete(
+        task(REVIEW, instance),
+        withVariables(Variables.REVIEW_RECOMMENDATION.name(), recommendation.name()));
   }
 
   @Test
@@ -97,14 +110,22 @@ class ReviewDiagramTest extends DiagramTest {
     assertThat(task(ACKNOWLEDGE_USAGE_RISKS, instance)).isAssignedTo("sato");
     complete(task(ACKNOWLEDGE_USAGE_RISKS, instance));
 
-    assertThat(instance).isEnded().hasPassed(END_APPROVED).hasNotPassed(RECORD_CONTRACT, REVIEW_IT_PLANNING,
-        CONFIRM_SPECIFIC_COMMUNICATION, RECORD_PRIOR_CONSULTATION, RECORD_NISC_ADVICE);
-    assertThat(calls).containsExactly(
-        at("prepareReview", START),
-        at("reviewCompletion", REVIEW),
-        at("decisionCompletion", DECIDE),
-        at("registerApprovedService", REGISTER_APPROVED_SERVICE),
-        at("usageRisksCompletion", ACKNOWLEDGE_USAGE_RISKS));
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(END_APPROVED)
+        .hasNotPassed(
+            RECORD_CONTRACT,
+            REVIEW_IT_PLANNING,
+            CONFIRM_SPECIFIC_COMMUNICATION,
+            RECORD_PRIOR_CONSULTATION,
+            RECORD_NISC_ADVICE);
+    assertThat(calls)
+        .containsExactly(
+            at("prepareReview", START),
+            at("reviewCompletion", REVIEW),
+            at("decisionCompletion", DECIDE),
+            at("registerApprovedService", REGISTER_APPROVED_SERVICE),
+            at("usageRisksCompletion", ACKNOWLEDGE_USAGE_RISKS));
     verify(registerApprovedService).execute(any());
   }
 
@@ -197,51 +218,69 @@ class ReviewDiagramTest extends DiagramTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Decision.class, names = {"REJECTED", "RETURNED"})
+  @EnumSource(
+      value = Decision.class,
+      names = {"REJECTED", "RETURNED"})
   @DisplayName("決定が不承認・差戻し: 台帳に登録せずに終わる（決定から開始）")
   void decisionOtherThanApproval(Decision decision) {
     when(caseDecision.of(any())).thenReturn(decision.name());
 
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(ReviewProcess.KEY)
-        .startBeforeActivity(DECIDE).execute();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceByKey(ReviewProcess.KEY)
+            .startBeforeActivity(DECIDE)
+            .execute();
     complete(task(DECIDE, instance));
 
-    assertThat(instance).isEnded()
+    assertThat(instance)
+        .isEnded()
         .hasPassed(decision == Decision.REJECTED ? END_REJECTED : END_RETURNED_BY_DECISION)
         .hasNotPassed(REGISTER_APPROVED_SERVICE);
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Route.class, names = {"IMPORTANT", "PAID"})
+  @EnumSource(
+      value = Route.class,
+      names = {"IMPORTANT", "PAID"})
   @DisplayName("重要情報あり・有料: リスク確認の後に契約締結日を記録して承認（リスク確認から開始）")
   void contractRecordedForImportantAndPaid(Route route) {
     when(caseFacts.route(any())).thenReturn(route.name());
 
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(ReviewProcess.KEY)
-        .startBeforeActivity(ACKNOWLEDGE_USAGE_RISKS).execute();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceByKey(ReviewProcess.KEY)
+            .startBeforeActivity(ACKNOWLEDGE_USAGE_RISKS)
+            .execute();
     complete(task(ACKNOWLEDGE_USAGE_RISKS, instance));
     assertThat(task(RECORD_CONTRACT, instance)).isAssignedTo("sato");
     complete(task(RECORD_CONTRACT, instance));
 
     assertThat(instance).isEnded().hasPassed(END_APPROVED);
-    assertThat(calls).containsExactly(at("usageRisksCompletion", ACKNOWLEDGE_USAGE_RISKS),
-        at("contractCompletion", RECORD_CONTRACT));
+    assertThat(calls)
+        .containsExactly(
+            at("usageRisksCompletion", ACKNOWLEDGE_USAGE_RISKS),
+            at("contractCompletion", RECORD_CONTRACT));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      RECORD_PRIOR_CONSULTATION + ", " + PRIOR_CONSULTATION_OVERDUE,
-      REVIEW + ", " + REVIEW_OVERDUE,
-      REVIEW_IT_PLANNING + ", " + IT_PLANNING_OVERDUE,
-      DECIDE + ", " + DECISION_OVERDUE})
+    RECORD_PRIOR_CONSULTATION + ", " + PRIOR_CONSULTATION_OVERDUE,
+    REVIEW + ", " + REVIEW_OVERDUE,
+    REVIEW_IT_PLANNING + ", " + IT_PLANNING_OVERDUE,
+    DECIDE + ", " + DECISION_OVERDUE
+  })
   @DisplayName("期限超過: 情報政策課長に確認タスクができ、遅れているタスクは残る（そのタスクから開始）")
   void overdueTaskIsEscalated(String overdueTask, String timer) throws Exception {
     Date now = new Date(1_700_000_000_000L);
     ClockUtil.setCurrentTime(now);
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(ReviewProcess.KEY)
-        .startBeforeActivity(overdueTask).execute();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceByKey(ReviewProcess.KEY)
+            .startBeforeActivity(overdueTask)
+            .execute();
     // the timer runs for dueDates.reviewPeriod()
-    assertThat(job(timer, instance).getDuedate()).isEqualTo(Date.from(now.toInstant().plus(Duration.ofDays(10))));
+    assertThat(job(timer, instance).getDuedate())
+        .isEqualTo(Date.from(now.toInstant().plus(Duration.ofDays(10))));
     execute(job(timer, instance));
 
     assertThat(instance).isWaitingAtExactly(overdueTask, ESCALATE_OVERDUE);

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The engine REST guard's mechanics: every spelling of a path reaches the same rule, the webapps' path is guarded
- * like {@code /engine-rest}, a real form submission passes and an extra variable does not. (The attack of every
- * task of every diagram is {@code AdversarialRestTest}.)
+ * The engine REST guard's mechanics: every spelling of a path reaches the same rule, the webapps'
+ * path is guarded like {@code /engine-rest}, a real form submission passes and an extra variable
+ * does not. (The attack of every task of every diagram is {@code AdversarialRestTest}.)
  */
 class EngineRestGuardTest extends WebTest {
 
@@ -30,7 +30,9 @@ class EngineRestGuardTest extends WebTest {
   @Autowired private TaskService taskService;
 
   private String startAsSato(String serviceName) {
-    Answer started = postJson(START, "sato", formVariables(kintone().with("serviceName", serviceName).variables()));
+    Answer started =
+        postJson(
+            START, "sato", formVariables(kintone().with("serviceName", serviceName).variables()));
     assertThat(started.status()).as(started.text()).isEqualTo(200);
     return started.body().get("id").asText();
   }
@@ -43,7 +45,8 @@ class EngineRestGuardTest extends WebTest {
   @DisplayName("開始フォームにない項目（申請者・業務キー・途中からの開始）は 400 で項目名を示して拒否され、何も保存されない")
   void startTakesOnlyTheStartFormFields() {
     long before = runtimeService.createProcessInstanceQuery().count();
-    Map<String, Object> withApplicant = formVariables(kintone().with("applicant", "suzuki").variables());
+    Map<String, Object> withApplicant =
+        formVariables(kintone().with("applicant", "suzuki").variables());
     Answer refused = postJson(START, "sato", withApplicant);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("applicant");
@@ -51,12 +54,17 @@ class EngineRestGuardTest extends WebTest {
 
     Map<String, Object> withBusinessKey = new LinkedHashMap<>(formVariables(kintone().variables()));
     withBusinessKey.put("businessKey", "R-0001");
-    withBusinessKey.put("startInstructions",
+    withBusinessKey.put(
+        "startInstructions",
         List.of(Map.of("type", "startBeforeActivity", "activityId", CaseSteps.DECIDE)));
-    Answer instructions = postJson("/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/start",
-        "sato", withBusinessKey);
+    Answer instructions =
+        postJson(
+            "/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/start",
+            "sato",
+            withBusinessKey);
     assertThat(instructions.status()).isEqualTo(400);
-    assertThat(instructions.body().get("errors")).extracting(error -> error.get("field").asText())
+    assertThat(instructions.body().get("errors"))
+        .extracting(error -> error.get("field").asText())
         .containsExactly("businessKey", "startInstructions");
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
   }
@@ -65,14 +73,17 @@ class EngineRestGuardTest extends WebTest {
   @DisplayName("同じ操作はパスの書き方（engine 名付き・末尾スラッシュ・重複スラッシュ・% エンコード・;）を変えても拒否される")
   void everySpellingOfAPathIsGuarded() {
     long before = runtimeService.createProcessInstanceQuery().count();
-    Map<String, Object> inAnotherName = formVariables(kintone().with("applicant", "suzuki").variables());
+    Map<String, Object> inAnotherName =
+        formVariables(kintone().with("applicant", "suzuki").variables());
     String definition = "/process-definition/key/" + CaseProcesses.APPLICATION + "/";
-    for (String path : List.of("/engine-rest/engine/default" + definition + "submit-form",
-        "/engine-rest" + definition + "submit-form/",
-        "/engine-rest/" + definition + "/submit-form",
-        "/engine-rest" + definition + "%73ubmit-form",
-        "/engine-rest" + definition + "submit-form;x=1",
-        "/engine-rest" + definition + "start")) {
+    for (String path :
+        List.of(
+            "/engine-rest/engine/default" + definition + "submit-form",
+            "/engine-rest" + definition + "submit-form/",
+            "/engine-rest/" + definition + "/submit-form",
+            "/engine-rest" + definition + "%73ubmit-form",
+            "/engine-rest" + definition + "submit-form;x=1",
+            "/engine-rest" + definition + "start")) {
       Answer answer = postJson(path, "sato", inAnotherName);
       assertThat(answer.status()).as(path).isIn(400, 403, 404, 405);
     }
@@ -87,14 +98,35 @@ class EngineRestGuardTest extends WebTest {
     Map<String, Object> answers = new LinkedHashMap<>();
     answers.put("contractType", Map.of("value", "PAID_CONTRACT"));
     answers.put("itPlanningRequired", Map.of("value", false));
-    Answer extra = postJson("/engine-rest/task/" + task.getId() + "/submit-form", "sato", Map.of("variables", answers));
+    Answer extra =
+        postJson(
+            "/engine-rest/task/" + task.getId() + "/submit-form",
+            "sato",
+            Map.of("variables", answers));
     assertThat(extra.status()).isEqualTo(400);
-    assertThat(extra.body().get("errors")).extracting(error -> error.get("field").asText())
+    assertThat(extra.body().get("errors"))
+        .extracting(error -> error.get("field").asText())
         .containsExactly("itPlanningRequired");
 
-    Answer object = postJson("/engine-rest/task/" + task.getId() + "/complete", "sato", Map.of("variables",
-        Map.of("preparationNote", Map.of("value", "{}", "type", "Object",
-            "valueInfo", Map.of("objectTypeName", "com.example.Evil", "serializationDataFormat", "application/json")))));
+    Answer object =
+        postJson(
+            "/engine-rest/task/" + task.getId() + "/complete",
+            "sato",
+            Map.of(
+                "variables",
+                Map.of(
+                    "preparationNote",
+                    Map.of(
+                        "value",
+                        "{}",
+                        "type",
+                        "Object",
+                        "valueInfo",
+                        Map.of(
+                            "objectTypeName",
+                            "com.example.Evil",
+                            "serializationDataFormat",
+                            "application/json")))));
     assertThat(object.status()).isEqualTo(400);
     assertThat(object.text()).contains("preparationNote", "Object");
     assertThat(firstTask(instanceId).getId()).as("the task is still open").isEqualTo(task.getId());
@@ -106,16 +138,34 @@ class EngineRestGuardTest extends WebTest {
   void administratorsToo() {
     String instanceId = startAsSato("管理者の kintone");
     Task task = firstTask(instanceId);
-    Answer attachment = postJson("/engine-rest/task/" + task.getId() + "/attachment/create", "demo", Map.of());
+    Answer attachment =
+        postJson("/engine-rest/task/" + task.getId() + "/attachment/create", "demo", Map.of());
     assertThat(attachment.status()).isEqualTo(403);
     assertThat(attachment.text()).contains("/api/tasks/{id}/attachments");
-    Answer object = send("PUT", "/engine-rest/process-instance/" + instanceId + "/variables/x", "demo",
-        Map.of("value", "{}", "type", "Object", "valueInfo", Map.of("objectTypeName", "com.example.Evil",
-            "serializationDataFormat", "application/json")));
+    Answer object =
+        send(
+            "PUT",
+            "/engine-rest/process-instance/" + instanceId + "/variables/x",
+            "demo",
+            Map.of(
+                "value",
+                "{}",
+                "type",
+                "Object",
+                "valueInfo",
+                Map.of(
+                    "objectTypeName",
+                    "com.example.Evil",
+                    "serializationDataFormat",
+                    "application/json")));
     assertThat(object.status()).isEqualTo(400);
     assertThat(runtimeService.getVariable(instanceId, "x")).isNull();
-    Answer plain = send("PUT", "/engine-rest/process-instance/" + instanceId + "/variables/adminNote", "demo",
-        Map.of("value", "確認済み", "type", "String"));
+    Answer plain =
+        send(
+            "PUT",
+            "/engine-rest/process-instance/" + instanceId + "/variables/adminNote",
+            "demo",
+            Map.of("value", "確認済み", "type", "String"));
     assertThat(plain.status()).as("administrators manage cases").isEqualTo(204);
   }
 
@@ -125,10 +175,16 @@ class EngineRestGuardTest extends WebTest {
     String instanceId = startAsSato("Tasklist 経路の kintone");
     Task task = firstTask(instanceId);
     WebappSession tasklist = WebappSession.login(port, "sato");
-    assertThat(tasklist.send("PUT", "/task/" + task.getId() + "/variables/route", Map.of("value", "FREE")).status())
+    assertThat(
+            tasklist
+                .send("PUT", "/task/" + task.getId() + "/variables/route", Map.of("value", "FREE"))
+                .status())
         .isEqualTo(403);
-    Answer submit = tasklist.send("POST", "/task/" + task.getId() + "/submit-form",
-        Map.of("variables", Map.of("route", Map.of("value", "FREE"))));
+    Answer submit =
+        tasklist.send(
+            "POST",
+            "/task/" + task.getId() + "/submit-form",
+            Map.of("variables", Map.of("route", Map.of("value", "FREE"))));
     assertThat(submit.status()).isEqualTo(400);
     assertThat(submit.text()).contains("route");
     assertThat(runtimeService.getVariable(instanceId, "route")).isEqualTo("PAID");
@@ -139,28 +195,60 @@ class EngineRestGuardTest extends WebTest {
   void assignmentStaysWithinTheGroupAndFourEyes() {
     String instanceId = startAsSato("割当ての kintone");
     Task task = firstTask(instanceId);
-    assertThat(postJson("/engine-rest/task/" + task.getId() + "/claim", "sato", Map.of("userId", "suzuki")).status())
+    assertThat(
+            postJson(
+                    "/engine-rest/task/" + task.getId() + "/claim",
+                    "sato",
+                    Map.of("userId", "suzuki"))
+                .status())
         .isEqualTo(400);
-    assertThat(postJson("/engine-rest/task/" + task.getId() + "/assignee", "sato", Map.of("userId", "suzuki"))
-        .status()).as("her own task is hers").isEqualTo(400);
+    assertThat(
+            postJson(
+                    "/engine-rest/task/" + task.getId() + "/assignee",
+                    "sato",
+                    Map.of("userId", "suzuki"))
+                .status())
+        .as("her own task is hers")
+        .isEqualTo(400);
     assertThat(firstTask(instanceId).getAssignee()).isEqualTo("sato");
 
     // takahashi (利用責任者 of 区民課) applies himself: his department's double check is not his to take
-    Answer started = postJson(START, "takahashi", formVariables(kintone().with("serviceManager", "takahashi")
-        .variables()));
+    Answer started =
+        postJson(
+            START,
+            "takahashi",
+            formVariables(kintone().with("serviceManager", "takahashi").variables()));
     String ownCase = started.body().get("id").asText();
-    runtimeService.createProcessInstanceModification(ownCase).startBeforeActivity(CaseSteps.DOUBLE_CHECK).execute();
-    Task doubleCheck = taskService.createTaskQuery().processInstanceId(ownCase)
-        .taskDefinitionKey(CaseSteps.DOUBLE_CHECK).singleResult();
+    runtimeService
+        .createProcessInstanceModification(ownCase)
+        .startBeforeActivity(CaseSteps.DOUBLE_CHECK)
+        .execute();
+    Task doubleCheck =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(ownCase)
+            .taskDefinitionKey(CaseSteps.DOUBLE_CHECK)
+            .singleResult();
     for (String ineligible : List.of("takahashi", "sato", "tanaka")) {
-      Answer assigned = postJson("/engine-rest/task/" + doubleCheck.getId() + "/assignee", "demo",
-          Map.of("userId", ineligible));
+      Answer assigned =
+          postJson(
+              "/engine-rest/task/" + doubleCheck.getId() + "/assignee",
+              "demo",
+              Map.of("userId", ineligible));
       assertThat(assigned.status()).as(ineligible).isEqualTo(400);
       assertThat(assigned.text()).contains("assignee");
     }
-    assertThat(postJson("/engine-rest/task/" + doubleCheck.getId() + "/claim", "takahashi",
-        Map.of("userId", "takahashi")).status()).as("the applicant claims his own double check").isEqualTo(400);
-    assertThat(taskService.createTaskQuery().taskId(doubleCheck.getId()).singleResult().getAssignee()).isNull();
+    assertThat(
+            postJson(
+                    "/engine-rest/task/" + doubleCheck.getId() + "/claim",
+                    "takahashi",
+                    Map.of("userId", "takahashi"))
+                .status())
+        .as("the applicant claims his own double check")
+        .isEqualTo(400);
+    assertThat(
+            taskService.createTaskQuery().taskId(doubleCheck.getId()).singleResult().getAssignee())
+        .isNull();
   }
 
   @Test
@@ -169,7 +257,8 @@ class EngineRestGuardTest extends WebTest {
     long before = runtimeService.createProcessInstanceQuery().count();
     Map<String, Object> body = new LinkedHashMap<>(formVariables(kintone().variables()));
     @SuppressWarnings("unchecked")
-    Map<String, Object> variables = new LinkedHashMap<>((Map<String, Object>) body.get("variables"));
+    Map<String, Object> variables =
+        new LinkedHashMap<>((Map<String, Object>) body.get("variables"));
     variables.put("userCount", Map.of("value", "12 " + "x".repeat(50_000), "type", "Json"));
     Answer number = postJson(START, "sato", Map.of("variables", variables));
     assertThat(number.status()).isEqualTo(400);
@@ -178,9 +267,19 @@ class EngineRestGuardTest extends WebTest {
 
     String instanceId = startAsSato("後続文字列の kintone");
     Task task = firstTask(instanceId);
-    Answer trailing = postJson("/engine-rest/task/" + task.getId() + "/submit-form", "sato", Map.of("variables",
-        Map.of("acceptedRisks", Map.of("value", "[\"C1\"] {\"smuggled\":\"" + "Z".repeat(3_000) + "\"}",
-            "type", "Json"))));
+    Answer trailing =
+        postJson(
+            "/engine-rest/task/" + task.getId() + "/submit-form",
+            "sato",
+            Map.of(
+                "variables",
+                Map.of(
+                    "acceptedRisks",
+                    Map.of(
+                        "value",
+                        "[\"C1\"] {\"smuggled\":\"" + "Z".repeat(3_000) + "\"}",
+                        "type",
+                        "Json"))));
     assertThat(trailing.status()).isEqualTo(400);
     assertThat(trailing.text()).contains("acceptedRisks");
     assertThat(firstTask(instanceId).getId()).isEqualTo(task.getId());
@@ -190,14 +289,26 @@ class EngineRestGuardTest extends WebTest {
   @DisplayName("コメントは自分のタスクの案件にだけ、2,000 文字まで書ける（攻撃レビュー H3・H4）")
   void commentsStayWithTheirCase() {
     String own = startAsSato("コメントの kintone");
-    String other = postJson(START, "suzuki", formVariables(kintone().with("serviceName", "福祉課の kintone")
-        .with("serviceManager", "suzuki").variables())).body().get("id").asText();
+    String other =
+        postJson(
+                START,
+                "suzuki",
+                formVariables(
+                    kintone()
+                        .with("serviceName", "福祉課の kintone")
+                        .with("serviceManager", "suzuki")
+                        .variables()))
+            .body()
+            .get("id")
+            .asText();
     Task task = firstTask(own);
     String path = "/engine-rest/task/" + task.getId() + "/comment/create";
-    Answer injected = postJson(path, "sato", Map.of("message", "【情報政策課】却下されました", "processInstanceId", other));
+    Answer injected =
+        postJson(path, "sato", Map.of("message", "【情報政策課】却下されました", "processInstanceId", other));
     assertThat(injected.status()).isEqualTo(400);
     assertThat(injected.text()).contains("processInstanceId");
-    assertThat(postJson(path, "sato", Map.of("message", "x".repeat(2_001))).status()).isEqualTo(400);
+    assertThat(postJson(path, "sato", Map.of("message", "x".repeat(2_001))).status())
+        .isEqualTo(400);
     assertThat(taskService.getProcessInstanceComments(other)).isEmpty();
     assertThat(postJson(path, "sato", Map.of("message", "契約書の写しを添付しました")).status()).isEqualTo(200);
     assertThat(taskService.getTaskComments(task.getId())).hasSize(1);
@@ -206,11 +317,22 @@ class EngineRestGuardTest extends WebTest {
   @Test
   @DisplayName("開始フォームのない（システムが開始する）プロセスは職員が開始できない")
   void systemProcessesCannotBeStartedByStaff() {
-    long reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseProcesses.REVIEW).count();
-    Answer review = postJson("/engine-rest/process-definition/key/" + CaseProcesses.REVIEW + "/start", "sato",
-        Map.of());
+    long reviews =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(CaseProcesses.REVIEW)
+            .count();
+    Answer review =
+        postJson(
+            "/engine-rest/process-definition/key/" + CaseProcesses.REVIEW + "/start",
+            "sato",
+            Map.of());
     assertThat(review.status()).isEqualTo(403);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(CaseProcesses.REVIEW).count())
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(CaseProcesses.REVIEW)
+                .count())
         .isEqualTo(reviews);
   }
 }

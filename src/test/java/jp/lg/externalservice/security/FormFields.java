@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The variables a Camunda Form writes: the keys of its components at the top level, and the {@code path} of a group
- * (whose components then live inside that JSON object). What a completion may carry and nothing else.
+ * The variables a Camunda Form writes: the keys of its components at the top level, and the {@code
+ * path} of a group (whose components then live inside that JSON object). What a completion may
+ * carry and nothing else.
  */
 final class FormFields {
 

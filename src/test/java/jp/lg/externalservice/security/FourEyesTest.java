@@ -21,18 +21,20 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ruling R-15: the double check and every approval by someone other than the applicant and the applicant's 所属長.
- * The engine's identity service is replaced by a small directory of group memberships.
+ * Ruling R-15: the double check and every approval by someone other than the applicant and the
+ * applicant's 所属長. The engine's identity service is replaced by a small directory of group
+ * memberships.
  */
 class FourEyesTest {
 
   /** Who is in which group: tanaka heads 区民課 (kumin), watanabe heads 福祉課 (fukushi). */
-  private static final Map<String, Set<String>> GROUPS = Map.of(
-      "tanaka", Set.of("dept-kumin", "unit-head-kumin"),
-      "suzuki", Set.of("dept-kumin", "security-officer-kumin"),
-      "yamada", Set.of("dept-kumin"),
-      "watanabe", Set.of("dept-fukushi", "unit-head-fukushi"),
-      "kobayashi", Set.of("policy-head"));
+  private static final Map<String, Set<String>> GROUPS =
+      Map.of(
+          "tanaka", Set.of("dept-kumin", "unit-head-kumin"),
+          "suzuki", Set.of("dept-kumin", "security-officer-kumin"),
+          "yamada", Set.of("dept-kumin"),
+          "watanabe", Set.of("dept-fukushi", "unit-head-fukushi"),
+          "kobayashi", Set.of("policy-head"));
 
   private final IdentityService identityService = directory();
   private final FourEyes fourEyes = new FourEyes(identityService, privilegedWithoutEngine());
@@ -40,7 +42,10 @@ class FourEyesTest {
 
   private String checkAs(String user, String applicant, String departmentCode) {
     when(identityService.getCurrentAuthentication())
-        .thenReturn(user == null ? null : new Authentication(user, List.copyOf(GROUPS.getOrDefault(user, Set.of()))));
+        .thenReturn(
+            user == null
+                ? null
+                : new Authentication(user, List.copyOf(GROUPS.getOrDefault(user, Set.of()))));
     return fourEyes.check(reader, applicant, departmentCode);
   }
 
@@ -56,9 +61,13 @@ class FourEyesTest {
   void theApplicantMayNot() {
     assertThat(checkAs("yamada", "yamada", "kumin")).isEqualTo("yamada");
 
-    assertThat(reader.errors()).extracting(FieldError::field, FieldError::message, FieldError::messageEn)
-        .containsExactly(tuple("(user)", "申請者本人は確認・承認できません（ruling R-15）",
-            "the applicant cannot check or approve their own application (ruling R-15)"));
+    assertThat(reader.errors())
+        .extracting(FieldError::field, FieldError::message, FieldError::messageEn)
+        .containsExactly(
+            tuple(
+                "(user)",
+                "申請者本人は確認・承認できません（ruling R-15）",
+                "the applicant cannot check or approve their own application (ruling R-15)"));
   }
 
   @Test
@@ -66,9 +75,13 @@ class FourEyesTest {
   void theApplicantsUnitHeadMayNot() {
     checkAs("tanaka", "yamada", "kumin");
 
-    assertThat(reader.errors()).extracting(FieldError::field, FieldError::message, FieldError::messageEn)
-        .containsExactly(tuple("(user)", "申請者の所属長は確認・承認できません（ruling R-15）",
-            "the applicant's unit head (所属長) cannot check or approve the application (ruling R-15)"));
+    assertThat(reader.errors())
+        .extracting(FieldError::field, FieldError::message, FieldError::messageEn)
+        .containsExactly(
+            tuple(
+                "(user)",
+                "申請者の所属長は確認・承認できません（ruling R-15）",
+                "the applicant's unit head (所属長) cannot check or approve the application (ruling R-15)"));
   }
 
   @Test
@@ -92,8 +105,10 @@ class FourEyesTest {
   void nobodySignedInIsRefused() {
     assertThat(checkAs(null, "yamada", "kumin")).isNull();
 
-    assertThat(reader.errors()).extracting(FieldError::field, FieldError::message, FieldError::messageEn)
-        .containsExactly(tuple("(user)", "ログインしている職員を特定できません", "the user completing the task is unknown"));
+    assertThat(reader.errors())
+        .extracting(FieldError::field, FieldError::message, FieldError::messageEn)
+        .containsExactly(
+            tuple("(user)", "ログインしている職員を特定できません", "the user completing the task is unknown"));
   }
 
   /** An identity service whose user query answers from {@link #GROUPS}. */
@@ -103,28 +118,39 @@ class FourEyesTest {
     return identityService;
   }
 
-  /** A user query that understands {@code userId(..)}, {@code memberOfGroup(..)} and {@code count()}. */
+  /**
+   * A user query that understands {@code userId(..)}, {@code memberOfGroup(..)} and {@code
+   * count()}.
+   */
   private static UserQuery userQuery() {
     String[] criteria = new String[2];
-    return mock(UserQuery.class, invocation -> switch (invocation.getMethod().getName()) {
-      case "userId" -> {
-        criteria[0] = invocation.getArgument(0);
-        yield invocation.getMock();
-      }
-      case "memberOfGroup" -> {
-        criteria[1] = invocation.getArgument(0);
-        yield invocation.getMock();
-      }
-      case "count" -> criteria[1] != null && GROUPS.getOrDefault(criteria[0], Set.of()).contains(criteria[1]) ? 1L : 0L;
-      default -> throw new UnsupportedOperationException(invocation.getMethod().getName());
-    });
+    return mock(
+        UserQuery.class,
+        invocation ->
+            switch (invocation.getMethod().getName()) {
+              case "userId" -> {
+                criteria[0] = invocation.getArgument(0);
+                yield invocation.getMock();
+              }
+              case "memberOfGroup" -> {
+                criteria[1] = invocation.getArgument(0);
+                yield invocation.getMock();
+              }
+              case "count" ->
+                  criteria[1] != null
+                          && GROUPS.getOrDefault(criteria[0], Set.of()).contains(criteria[1])
+                      ? 1L
+                      : 0L;
+              default -> throw new UnsupportedOperationException(invocation.getMethod().getName());
+            });
   }
 
   /** Runs the action at once: there are no authorization checks to switch off without an engine. */
   @SuppressWarnings("unchecked")
   private static Privileged privilegedWithoutEngine() {
     Privileged privileged = mock(Privileged.class);
-    when(privileged.call(any())).thenAnswer(invocation -> ((Supplier<Object>) invocation.getArgument(0)).get());
+    when(privileged.call(any()))
+        .thenAnswer(invocation -> ((Supplier<Object>) invocation.getArgument(0)).get());
     return privileged;
   }
 }

@@ -15,7 +15,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.filter.ForwardedHeaderFilter;
 
-/** The throttle's bounds and the client address it trusts; the behaviour over HTTP is in LoginThrottlingTest. */
+/**
+ * The throttle's bounds and the client address it trusts; the behaviour over HTTP is in
+ * LoginThrottlingTest.
+ */
 class LoginThrottleTest {
 
   @BeforeEach
@@ -29,8 +32,14 @@ class LoginThrottleTest {
   }
 
   private static LoginThrottle throttle(int maxEntries) {
-    return new LoginThrottle(0, 0, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofHours(1),
-        Duration.ofDays(30), maxEntries);
+    return new LoginThrottle(
+        0,
+        0,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(8),
+        Duration.ofHours(1),
+        Duration.ofDays(30),
+        maxEntries);
   }
 
   @Test
@@ -51,11 +60,15 @@ class LoginThrottleTest {
     LoginThrottle throttle = throttle(2);
     throttle.failed("sato", true, null);
     throttle.failed("nobody", false, null);
-    assertThat(throttle.waitFor("nobody", null)).as("as for a real user").isEqualTo(Duration.ofSeconds(1));
+    assertThat(throttle.waitFor("nobody", null))
+        .as("as for a real user")
+        .isEqualTo(Duration.ofSeconds(1));
     for (int i = 0; i < 10; i++) {
       throttle.failed("invented-" + i, false, null);
     }
-    assertThat(throttle.waitFor("SATO", "10.0.0.9")).as("still held; ids without case").isEqualTo(Duration.ofSeconds(1));
+    assertThat(throttle.waitFor("SATO", "10.0.0.9"))
+        .as("still held; ids without case")
+        .isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
@@ -65,18 +78,22 @@ class LoginThrottleTest {
     throttle.failed("sato", true, null);
     throttle.failed("sato", true, null);
     assertThat(throttle.waitFor("sato", null)).isEqualTo(Duration.ofSeconds(2));
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofSeconds(2))));
+    ClockUtil.setCurrentTime(
+        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofSeconds(2))));
     assertThat(throttle.waitFor("sato", null)).isZero();
-    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(61))));
+    ClockUtil.setCurrentTime(
+        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(61))));
     throttle.failed("sato", true, null);
-    assertThat(throttle.waitFor("sato", null)).as("forgotten after an hour: the first delay again")
+    assertThat(throttle.waitFor("sato", null))
+        .as("forgotten after an hour: the first delay again")
         .isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
   @DisplayName("IPv6 は /64 ごとに一つのアドレスとして数える")
   void ipv6CountsPerSlash64() {
-    assertThat(LoginThrottle.addressKey("2001:db8:1:2:3:4:5:6")).isEqualTo(LoginThrottle.addressKey("2001:db8:1:2::1"))
+    assertThat(LoginThrottle.addressKey("2001:db8:1:2:3:4:5:6"))
+        .isEqualTo(LoginThrottle.addressKey("2001:db8:1:2::1"))
         .isNotEqualTo(LoginThrottle.addressKey("2001:db8:1:3::1"));
     assertThat(LoginThrottle.addressKey("192.0.2.7")).isEqualTo("192.0.2.7");
   }
@@ -88,9 +105,12 @@ class LoginThrottleTest {
     sent.setRemoteAddr("10.1.2.3");
     sent.addHeader("X-Forwarded-For", "192.0.2.66");
     AtomicReference<ServletRequest> seen = new AtomicReference<>();
-    new ForwardedHeaderFilter().doFilter(sent, new MockHttpServletResponse(), (request, response) -> seen.set(request));
+    new ForwardedHeaderFilter()
+        .doFilter(sent, new MockHttpServletResponse(), (request, response) -> seen.set(request));
 
-    assertThat(seen.get().getRemoteAddr()).as("what the framework strategy reports").isEqualTo("192.0.2.66");
+    assertThat(seen.get().getRemoteAddr())
+        .as("what the framework strategy reports")
+        .isEqualTo("192.0.2.66");
     assertThat(LoginThrottle.clientAddress(seen.get())).isEqualTo("10.1.2.3");
   }
 }

@@ -1,18 +1,5 @@
 package jp.lg.externalservice.sns;
 
-import jp.lg.externalservice.DiagramTest;
-import jp.lg.externalservice.caserecord.CaseVariables.Decision;
-import jp.lg.externalservice.caserecord.CaseDecision;
-import jp.lg.externalservice.caserecord.CaseFacts;
-import jp.lg.externalservice.system.DueDates;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import static jp.lg.externalservice.sns.SnsProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -25,13 +12,28 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import jp.lg.externalservice.DiagramTest;
+import jp.lg.externalservice.caserecord.CaseDecision;
+import jp.lg.externalservice.caserecord.CaseFacts;
+import jp.lg.externalservice.caserecord.CaseVariables.Decision;
+import jp.lg.externalservice.system.DueDates;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The SNS account registration diagram on its own, every gateway branch, with mocked beans (see {@link DiagramTest}). */
+/**
+ * The SNS account registration diagram on its own, every gateway branch, with mocked beans (see
+ * {@link DiagramTest}).
+ */
 @Deployment(resources = "processes/sns-account-registration.bpmn")
 class SnsDiagramTest extends DiagramTest {
 
-  @RegisterExtension
-  static final ProcessEngineCoverageExtension engine = everyElementWalked();
+  @RegisterExtension static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
   private CaseDecision caseDecision;
   private JavaDelegate registerSnsAccount;
@@ -53,7 +55,8 @@ class SnsDiagramTest extends DiagramTest {
     assertThat(task(PREPARE_SNS_REGISTRATION, instance)).isAssignedTo("tanaka");
     complete(task(PREPARE_SNS_REGISTRATION, instance));
     assertThat(instance).isWaitingAtExactly(APPROVE_SNS_REGISTRATION);
-    assertThat(task(APPROVE_SNS_REGISTRATION, instance)).hasCandidateGroup("security-officer-kumin");
+    assertThat(task(APPROVE_SNS_REGISTRATION, instance))
+        .hasCandidateGroup("security-officer-kumin");
     return instance;
   }
 
@@ -63,14 +66,16 @@ class SnsDiagramTest extends DiagramTest {
     when(caseDecision.of(any())).thenReturn(Decision.APPROVED.name());
     ProcessInstance instance = preparedAndAwaitingApproval();
     complete(task(APPROVE_SNS_REGISTRATION, instance));
-    assertThat(instance).isWaitingAt(REGISTER_SNS_ACCOUNT); // asynchronous: a failure is retried, not rolled back
+    assertThat(instance)
+        .isWaitingAt(REGISTER_SNS_ACCOUNT); // asynchronous: a failure is retried, not rolled back
     execute(job(REGISTER_SNS_ACCOUNT, instance));
 
     assertThat(instance).isEnded().hasPassed(END_SNS_REGISTERED);
-    assertThat(calls).containsExactly(
-        at("snsRegistrationCompletion", PREPARE_SNS_REGISTRATION),
-        at("snsApprovalCompletion", APPROVE_SNS_REGISTRATION),
-        at("registerSnsAccount", REGISTER_SNS_ACCOUNT));
+    assertThat(calls)
+        .containsExactly(
+            at("snsRegistrationCompletion", PREPARE_SNS_REGISTRATION),
+            at("snsApprovalCompletion", APPROVE_SNS_REGISTRATION),
+            at("registerSnsAccount", REGISTER_SNS_ACCOUNT));
     verify(registerSnsAccount).execute(any());
   }
 
@@ -101,14 +106,19 @@ class SnsDiagramTest extends DiagramTest {
   @Test
   @DisplayName("承認の期限超過: 情報政策課長に確認タスクができ、承認タスクは残る（承認から開始）")
   void overdueApprovalIsEscalated() {
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(SnsProcess.KEY)
-        .startBeforeActivity(APPROVE_SNS_REGISTRATION).execute();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceByKey(SnsProcess.KEY)
+            .startBeforeActivity(APPROVE_SNS_REGISTRATION)
+            .execute();
     execute(job(APPROVAL_OVERDUE, instance));
 
     assertThat(instance).isWaitingAtExactly(APPROVE_SNS_REGISTRATION, ESCALATE_OVERDUE);
     assertThat(task(ESCALATE_OVERDUE, instance)).hasCandidateGroup("policy-head");
     assertThat(calls).containsExactly(at("overdueStep", APPROVAL_OVERDUE));
     complete(task(ESCALATE_OVERDUE, instance));
-    assertThat(instance).hasPassed(END_OVERDUE_ESCALATED).isWaitingAtExactly(APPROVE_SNS_REGISTRATION);
+    assertThat(instance)
+        .hasPassed(END_OVERDUE_ESCALATED)
+        .isWaitingAtExactly(APPROVE_SNS_REGISTRATION);
   }
 }

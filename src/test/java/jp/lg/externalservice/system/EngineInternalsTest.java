@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jp.lg.externalservice.EngineTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.entity.CamundaFormDefinitionManager;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.form.entity.CamundaFormDefinitionManager;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The engine internals that {@link EngineInternals} relies on are still there and still behave as it expects. A
- * failure here after an engine upgrade means: read the new engine's sources for these methods before anything else.
+ * The engine internals that {@link EngineInternals} relies on are still there and still behave as
+ * it expects. A failure here after an engine upgrade means: read the new engine's sources for these
+ * methods before anything else.
  */
 class EngineInternalsTest extends EngineTest {
 
@@ -41,14 +42,22 @@ class EngineInternalsTest extends EngineTest {
   @Test
   @DisplayName("内部 API: 使っているメソッドのシグネチャが 7.24 と同じ")
   void theInternalMethodsUsedKeepTheirSignatures() throws NoSuchMethodException {
-    assertThat(processEngine.getProcessEngineConfiguration()).isInstanceOf(ProcessEngineConfigurationImpl.class);
-    assertPublic(ProcessEngineConfigurationImpl.class.getMethod("getCommandExecutorTxRequired"), CommandExecutor.class);
+    assertThat(processEngine.getProcessEngineConfiguration())
+        .isInstanceOf(ProcessEngineConfigurationImpl.class);
+    assertPublic(
+        ProcessEngineConfigurationImpl.class.getMethod("getCommandExecutorTxRequired"),
+        CommandExecutor.class);
     assertPublic(CommandExecutor.class.getMethod("execute", Command.class), Object.class);
-    assertPublic(CommandContext.class.getMethod("runWithoutAuthorization", Callable.class), Object.class);
-    assertPublic(CommandContext.class.getMethod("getCamundaFormDefinitionManager"), CamundaFormDefinitionManager.class);
-    Method latest = CamundaFormDefinitionManager.class.getMethod("findLatestDefinitionByKey", String.class);
+    assertPublic(
+        CommandContext.class.getMethod("runWithoutAuthorization", Callable.class), Object.class);
+    assertPublic(
+        CommandContext.class.getMethod("getCamundaFormDefinitionManager"),
+        CamundaFormDefinitionManager.class);
+    Method latest =
+        CamundaFormDefinitionManager.class.getMethod("findLatestDefinitionByKey", String.class);
     assertThat(Modifier.isPublic(latest.getModifiers())).isTrue();
-    assertThat(ResourceDefinition.class).as("what findLatestDefinitionByKey returns")
+    assertThat(ResourceDefinition.class)
+        .as("what findLatestDefinitionByKey returns")
         .isAssignableFrom(latest.getReturnType());
   }
 
@@ -62,37 +71,58 @@ class EngineInternalsTest extends EngineTest {
   void withoutAuthorizationSkipsTheChecksButKeepsTheUser() {
     long all = repositoryService.createDeploymentQuery().count();
     identityService.setAuthentication("nobody-" + System.nanoTime(), List.of());
-    assertThat(repositoryService.createDeploymentQuery().count()).as("checked: a user without grants sees nothing")
+    assertThat(repositoryService.createDeploymentQuery().count())
+        .as("checked: a user without grants sees nothing")
         .isZero();
-    assertThat(engineInternals.withoutAuthorization(() -> repositoryService.createDeploymentQuery().count()))
-        .isEqualTo(all).isPositive();
-    assertThat(engineInternals.withoutAuthorization(() -> identityService.getCurrentAuthentication().getUserId()))
+    assertThat(
+            engineInternals.withoutAuthorization(
+                () -> repositoryService.createDeploymentQuery().count()))
+        .isEqualTo(all)
+        .isPositive();
+    assertThat(
+            engineInternals.withoutAuthorization(
+                () -> identityService.getCurrentAuthentication().getUserId()))
         .startsWith("nobody-");
-    assertThat(repositoryService.createDeploymentQuery().count()).as("checked again afterwards").isZero();
+    assertThat(repositoryService.createDeploymentQuery().count())
+        .as("checked again afterwards")
+        .isZero();
   }
 
   @Test
   @DisplayName("実行中のコマンドの中では同じコンテキストを使い、終わると権限チェックを元に戻す（例外のときも）")
   void insideACommandTheSameContextIsUsedAndRestored() {
-    CommandExecutor executor = ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
-    executor.execute(context -> {
-      assertThat(context.isAuthorizationCheckEnabled()).isTrue();
-      assertThat(engineInternals.withoutAuthorization(context::isAuthorizationCheckEnabled))
-          .as("the running command's own context is switched off").isFalse();
-      assertThat(context.isAuthorizationCheckEnabled()).as("restored").isTrue();
-      return null;
-    });
+    CommandExecutor executor =
+        ((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
+    executor.execute(
+        context -> {
+          assertThat(context.isAuthorizationCheckEnabled()).isTrue();
+          assertThat(engineInternals.withoutAuthorization(context::isAuthorizationCheckEnabled))
+              .as("the running command's own context is switched off")
+              .isFalse();
+          assertThat(context.isAuthorizationCheckEnabled()).as("restored").isTrue();
+          return null;
+        });
 
     IllegalStateException failure = new IllegalStateException("boom");
     AtomicBoolean restoredAfterFailure = new AtomicBoolean();
-    assertThatThrownBy(() -> executor.execute(context -> {
-      assertThatThrownBy(() -> engineInternals.withoutAuthorization(() -> {
-        throw failure;
-      })).as("a runtime exception passes unchanged").isSameAs(failure);
-      restoredAfterFailure.set(context.isAuthorizationCheckEnabled());
-      return null;
-    })).as("a failure inside fails the enclosing transaction too").isNotNull();
+    assertThatThrownBy(
+            () ->
+                executor.execute(
+                    context -> {
+                      assertThatThrownBy(
+                              () ->
+                                  engineInternals.withoutAuthorization(
+                                      () -> {
+                                        throw failure;
+                                      }))
+                          .as("a runtime exception passes unchanged")
+                          .isSameAs(failure);
+                      restoredAfterFailure.set(context.isAuthorizationCheckEnabled());
+                      return null;
+                    }))
+        .as("a failure inside fails the enclosing transaction too")
+        .isNotNull();
     assertThat(restoredAfterFailure).as("restored after the exception").isTrue();
   }
 
@@ -104,8 +134,10 @@ class EngineInternalsTest extends EngineTest {
     assertThat(review.getKey()).isEqualTo("review");
     assertThat(review.getResourceName()).isEqualTo("forms/review.form");
     assertThat(review.getVersion()).isPositive();
-    try (InputStream in = repositoryService.getResourceAsStream(review.getDeploymentId(), review.getResourceName())) {
-      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("\"id\": \"review\"");
+    try (InputStream in =
+        repositoryService.getResourceAsStream(review.getDeploymentId(), review.getResourceName())) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("\"id\": \"review\"");
     }
     assertThat(engineInternals.latestFormDefinition("no-such-form")).isNull();
   }

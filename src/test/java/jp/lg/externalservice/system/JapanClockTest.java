@@ -26,7 +26,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Issue #12, item 11: dates in records are Japanese calendar days whatever the server's time zone. */
+/**
+ * Issue #12, item 11: dates in records are Japanese calendar days whatever the server's time zone.
+ */
 class JapanClockTest extends EngineTest {
 
   /** 16:00 UTC on New Year's Eve: already 2027-01-01 in Tokyo. */
@@ -49,7 +51,8 @@ class JapanClockTest extends EngineTest {
     ClockUtil.setCurrentTime(Date.from(NEW_YEAR_IN_TOKYO));
     assertThat(JapanClock.now()).isEqualTo(NEW_YEAR_IN_TOKYO);
     assertThat(JapanClock.today()).isEqualTo(LocalDate.of(2027, 1, 1));
-    assertThat(JapanClock.startOf(LocalDate.of(2027, 1, 1))).isEqualTo(Instant.parse("2026-12-31T15:00:00Z"));
+    assertThat(JapanClock.startOf(LocalDate.of(2027, 1, 1)))
+        .isEqualTo(Instant.parse("2026-12-31T15:00:00Z"));
   }
 
   @Test
@@ -57,23 +60,46 @@ class JapanClockTest extends EngineTest {
   void contractDateRuleUsesTheTokyoDayOnAUtcServer() {
     TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
     ClockUtil.setCurrentTime(Date.from(NEW_YEAR_IN_TOKYO));
-    ProcessInstance instance = submitApplication("sato", kintone().informationTypes("PERSONAL").variables());
+    ProcessInstance instance =
+        submitApplication("sato", kintone().informationTypes("PERSONAL").variables());
     submitTask("sato", task(instance), allCriteriaMet());
     submitTask("sato", task(instance), measuresAllMet());
     complete(instance, CaseSteps.DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
-    complete(instance, ReviewProcess.Element.REVIEW_IT_PLANNING, "kimura", Map.of("itPlanningDecision", "APPROVED"));
+    complete(
+        instance,
+        ReviewProcess.Element.REVIEW_IT_PLANNING,
+        "kimura",
+        Map.of("itPlanningDecision", "APPROVED"));
     complete(instance, CaseSteps.REVIEW, "yamamoto", review("APPROVE", "問題なし"));
     complete(instance, CaseSteps.DECIDE, "kobayashi", decision("APPROVE", null));
-    complete(instance, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, "sato", usageRisksAcknowledged());
+    complete(
+        instance, ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS, "sato", usageRisksAcknowledged());
 
-    // decided on 2027-01-01 in Tokyo (2026-12-31 in UTC): a contract of 2026-12-31 predates the decision
-    InputValidationException early = refused(() -> complete(instance, ReviewProcess.Element.RECORD_CONTRACT, "sato",
-        Map.of("contractDate", "2026-12-31")));
+    // decided on 2027-01-01 in Tokyo (2026-12-31 in UTC): a contract of 2026-12-31 predates the
+    // decision
+    InputValidationException early =
+        refused(
+            () ->
+                complete(
+                    instance,
+                    ReviewProcess.Element.RECORD_CONTRACT,
+                    "sato",
+                    Map.of("contractDate", "2026-12-31")));
     assertThat(early.getErrors()).extracting(FieldError::field).containsExactly("contractDate");
-    complete(instance, ReviewProcess.Element.RECORD_CONTRACT, "sato", Map.of("contractDate", "2027-01-01"));
+    complete(
+        instance,
+        ReviewProcess.Element.RECORD_CONTRACT,
+        "sato",
+        Map.of("contractDate", "2027-01-01"));
 
-    String entryId = (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("registryEntryId").singleResult().getValue();
+    String entryId =
+        (String)
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName("registryEntryId")
+                .singleResult()
+                .getValue();
     assertThat(entryId).startsWith("REG-2027-");
     RegistryEntry entry = registry.find(entryId).orElseThrow();
     assertThat(entry.contractDate()).isEqualTo(LocalDate.of(2027, 1, 1));

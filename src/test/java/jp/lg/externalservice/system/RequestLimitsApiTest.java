@@ -19,9 +19,11 @@ import jp.lg.externalservice.application.ApplicationProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
-/** Issue #12, "Size": hostile sizes get a short 400 or 413, nothing is stored, and no one runs out of memory. */
+/**
+ * Issue #12, "Size": hostile sizes get a short 400 or 413, nothing is stored, and no one runs out
+ * of memory.
+ */
 class RequestLimitsApiTest extends WebTest {
 
   private static final String START_FORM =
@@ -35,7 +37,10 @@ class RequestLimitsApiTest extends WebTest {
     storedBefore = storedRecords();
   }
 
-  /** A precheck request whose informationTypes has {@code count} invalid values (about 10 bytes each). */
+  /**
+   * A precheck request whose informationTypes has {@code count} invalid values (about 10 bytes
+   * each).
+   */
   private static String precheckWith(int count) {
     Map<String, Object> request = new HashMap<>(kintone().precheckRequest());
     request.put("informationTypes", Collections.nCopies(count, "NOT_A_TYPE"));
@@ -46,16 +51,28 @@ class RequestLimitsApiTest extends WebTest {
     }
   }
 
-  /** Sends the body without a Content-Length (chunked), as a client streaming an endless body would. */
+  /**
+   * Sends the body without a Content-Length (chunked), as a client streaming an endless body would.
+   */
   private Answer chunked(String path, String user, String body) throws Exception {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    return new Answer(response.statusCode(), response.body().startsWith("{") ? JSON.readTree(response.body()) : null,
-        response.body(), response.headers());
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(bytes)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Answer(
+        response.statusCode(),
+        response.body().startsWith("{") ? JSON.readTree(response.body()) : null,
+        response.body(),
+        response.headers());
   }
 
   private static void assertShortBilingual413(Answer answer) {
@@ -79,8 +96,10 @@ class RequestLimitsApiTest extends WebTest {
     Answer tooLong = post("/api/precheck", "sato", "application/json", precheckWith(50_000));
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(tooLong.text().length()).isLessThan(2000);
-    assertThat(tooLong.body().get("errors").get(0).get("field").asText()).isEqualTo("informationTypes");
-    assertThat(tooLong.body().get("errors").get(0).get("messageEn").asText()).contains("at most 100 items");
+    assertThat(tooLong.body().get("errors").get(0).get("field").asText())
+        .isEqualTo("informationTypes");
+    assertThat(tooLong.body().get("errors").get(0).get("messageEn").asText())
+        .contains("at most 100 items");
 
     Map<String, Object> request = new HashMap<>(kintone().precheckRequest());
     request.put("informationTypes", Collections.nCopies(100, "NOT_A_TYPE"));
@@ -102,8 +121,14 @@ class RequestLimitsApiTest extends WebTest {
     assertShortBilingual413(post(START_FORM, "sato", "application/json", body));
     assertShortBilingual413(chunked(START_FORM, "sato", body));
     // Tasklist's path; refused before any login is looked at, so nobody's body is read unbounded
-    assertShortBilingual413(post("/camunda/api/engine/engine/default/process-definition/key/"
-        + ApplicationProcess.KEY + "/submit-form", null, "application/json", body));
+    assertShortBilingual413(
+        post(
+            "/camunda/api/engine/engine/default/process-definition/key/"
+                + ApplicationProcess.KEY
+                + "/submit-form",
+            null,
+            "application/json",
+            body));
     assertThat(storedRecords()).isEqualTo(storedBefore);
   }
 
@@ -118,11 +143,21 @@ class RequestLimitsApiTest extends WebTest {
     assertThat(storedRecords()).isEqualTo(storedBefore);
   }
 
-  /** The start form of an application with the JSON variable {@code name} holding {@code count} elements. */
+  /**
+   * The start form of an application with the JSON variable {@code name} holding {@code count}
+   * elements.
+   */
   private static String startFormWith(String name, int count) throws Exception {
     @SuppressWarnings("unchecked")
-    Map<String, Object> rest = new HashMap<>((Map<String, Object>) formVariables(kintone().variables()).get("variables"));
-    rest.put(name, Map.of("type", "Json", "value", JSON.writeValueAsString(Collections.nCopies(count, "PERSONAL"))));
+    Map<String, Object> rest =
+        new HashMap<>((Map<String, Object>) formVariables(kintone().variables()).get("variables"));
+    rest.put(
+        name,
+        Map.of(
+            "type",
+            "Json",
+            "value",
+            JSON.writeValueAsString(Collections.nCopies(count, "PERSONAL"))));
     return JSON.writeValueAsString(Map.of("variables", rest));
   }
 }

@@ -8,10 +8,16 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Typed variables: declared once, enums stored by name, a value of another type never read as the declared one. */
+/**
+ * Typed variables: declared once, enums stored by name, a value of another type never read as the
+ * declared one.
+ */
 class VarTest {
 
-  enum Choice { APPROVE, REJECT }
+  enum Choice {
+    APPROVE,
+    REJECT
+  }
 
   private static final Var<Choice> CHOICE = Var.enumeration("choice", Choice.class);
   private static final Var<String> NOTE = Var.string("note");
@@ -25,7 +31,8 @@ class VarTest {
 
     assertThat(variables).containsEntry("choice", "REJECT");
     assertThat(CHOICE.from(variables)).isEqualTo(Choice.REJECT);
-    assertThatThrownBy(() -> CHOICE.from(Map.of("choice", "MAYBE"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CHOICE.from(Map.of("choice", "MAYBE")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -23,21 +23,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Camunda webapps (Tasklist, Cockpit, Admin, Welcome) are offered in Japanese: our
- * {@code locales/ja.json} covers exactly the keys of the {@code en.json} shipped in the webjar, and our
+ * The Camunda webapps (Tasklist, Cockpit, Admin, Welcome) are offered in Japanese: our {@code
+ * locales/ja.json} covers exactly the keys of the {@code en.json} shipped in the webjar, and our
  * {@code scripts/config.js} overrides make {@code ja} available next to {@code en}.
  */
 class WebappLocalesTest {
 
   private static final String APP_ROOT = "META-INF/resources/webjars/camunda/app/";
+
   /** Marks resources that come from the Camunda webjar rather than from our src/main/resources. */
   private static final String WEBJAR = "camunda-webapp-webjar";
+
   private static final ObjectMapper MAPPER = new ObjectMapper();
+
   /** Interpolations ({{name}}), moment.js style ({}, %s, %d) placeholders. */
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{[^}]*}}|\\{}|%[sd]");
+
   /** HTML markup the English texts contain; it must survive translation unchanged. */
   private static final Pattern HTML_TAG =
-      Pattern.compile("</?(?:a|b|br|strong|em|i|code|p|span|ul|li)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "</?(?:a|b|br|strong|em|i|code|p|span|ul|li)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern AVAILABLE_LOCALES =
       Pattern.compile("['\"]?availableLocales['\"]?\\s*:\\s*\\[([^\\]]*)]");
   private static final Pattern FALLBACK_LOCALE =
@@ -61,17 +67,29 @@ class WebappLocalesTest {
     TreeSet<String> extra = new TreeSet<>(japanese.keySet());
     extra.removeAll(english.keySet());
     List<String> typeMismatches = new ArrayList<>();
-    english.forEach((key, value) -> {
-      JsonNode translated = japanese.get(key);
-      if (translated != null && value.getNodeType() != translated.getNodeType()) {
-        typeMismatches.add(key + ": en=" + value.getNodeType() + " ja=" + translated.getNodeType());
-      }
-    });
-    assertSoftly(softly -> {
-      softly.assertThat(missing).as("%s/locales/ja.json lacks keys of the shipped en.json", app).isEmpty();
-      softly.assertThat(extra).as("%s/locales/ja.json has keys the shipped en.json does not have", app).isEmpty();
-      softly.assertThat(typeMismatches).as("%s/locales/ja.json values of another JSON type", app).isEmpty();
-    });
+    english.forEach(
+        (key, value) -> {
+          JsonNode translated = japanese.get(key);
+          if (translated != null && value.getNodeType() != translated.getNodeType()) {
+            typeMismatches.add(
+                key + ": en=" + value.getNodeType() + " ja=" + translated.getNodeType());
+          }
+        });
+    assertSoftly(
+        softly -> {
+          softly
+              .assertThat(missing)
+              .as("%s/locales/ja.json lacks keys of the shipped en.json", app)
+              .isEmpty();
+          softly
+              .assertThat(extra)
+              .as("%s/locales/ja.json has keys the shipped en.json does not have", app)
+              .isEmpty();
+          softly
+              .assertThat(typeMismatches)
+              .as("%s/locales/ja.json values of another JSON type", app)
+              .isEmpty();
+        });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -82,14 +100,20 @@ class WebappLocalesTest {
     Map<String, JsonNode> japanese = flatten(japaneseLocale(app));
 
     List<String> blank = new ArrayList<>();
-    english.forEach((key, value) -> {
-      JsonNode translated = japanese.get(key);
-      // Exempt: texts that are blank in English too, and the English plural suffix "s" (no Japanese counterpart).
-      boolean exempt = value.isTextual() && (value.asText().isBlank() || value.asText().equals("s"));
-      if (translated != null && translated.isTextual() && translated.asText().isBlank() && !exempt) {
-        blank.add(key);
-      }
-    });
+    english.forEach(
+        (key, value) -> {
+          JsonNode translated = japanese.get(key);
+          // Exempt: texts that are blank in English too, and the English plural suffix "s" (no
+          // Japanese counterpart).
+          boolean exempt =
+              value.isTextual() && (value.asText().isBlank() || value.asText().equals("s"));
+          if (translated != null
+              && translated.isTextual()
+              && translated.asText().isBlank()
+              && !exempt) {
+            blank.add(key);
+          }
+        });
     assertThat(blank).as("%s/locales/ja.json blank values", app).isEmpty();
   }
 
@@ -101,20 +125,23 @@ class WebappLocalesTest {
     Map<String, JsonNode> japanese = flatten(japaneseLocale(app));
 
     List<String> mismatches = new ArrayList<>();
-    english.forEach((key, value) -> {
-      JsonNode translated = japanese.get(key);
-      if (!value.isTextual() || translated == null || !translated.isTextual()) {
-        return;
-      }
-      for (Pattern pattern : List.of(PLACEHOLDER, HTML_TAG)) {
-        List<String> expected = matches(pattern, value.asText());
-        List<String> actual = matches(pattern, translated.asText());
-        if (!expected.equals(actual)) {
-          mismatches.add(key + ": en=" + expected + " ja=" + actual);
-        }
-      }
-    });
-    assertThat(mismatches).as("%s/locales/ja.json placeholders or markup differing from en.json", app).isEmpty();
+    english.forEach(
+        (key, value) -> {
+          JsonNode translated = japanese.get(key);
+          if (!value.isTextual() || translated == null || !translated.isTextual()) {
+            return;
+          }
+          for (Pattern pattern : List.of(PLACEHOLDER, HTML_TAG)) {
+            List<String> expected = matches(pattern, value.asText());
+            List<String> actual = matches(pattern, translated.asText());
+            if (!expected.equals(actual)) {
+              mismatches.add(key + ": en=" + expected + " ja=" + actual);
+            }
+          }
+        });
+    assertThat(mismatches)
+        .as("%s/locales/ja.json placeholders or markup differing from en.json", app)
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -124,10 +151,14 @@ class WebappLocalesTest {
     String config = withoutLineComments(read(ours(APP_ROOT + app + "/scripts/config.js")));
 
     Matcher available = AVAILABLE_LOCALES.matcher(config);
-    assertThat(available.find()).as("%s/scripts/config.js sets locales.availableLocales", app).isTrue();
+    assertThat(available.find())
+        .as("%s/scripts/config.js sets locales.availableLocales", app)
+        .isTrue();
     assertThat(available.group(1)).as("%s availableLocales", app).contains("'ja'").contains("'en'");
     Matcher fallback = FALLBACK_LOCALE.matcher(config);
-    assertThat(fallback.find()).as("%s/scripts/config.js sets locales.fallbackLocale", app).isTrue();
+    assertThat(fallback.find())
+        .as("%s/scripts/config.js sets locales.fallbackLocale", app)
+        .isTrue();
     assertThat(fallback.group(1)).as("%s fallbackLocale", app).isEqualTo("en");
   }
 
@@ -138,7 +169,9 @@ class WebappLocalesTest {
     String shipped = withoutLineComments(read(webjar(APP_ROOT + app + "/scripts/config.js")));
     String ours = withoutLineComments(read(ours(APP_ROOT + app + "/scripts/config.js")));
 
-    assertThat(shortcuts(ours)).as("%s/scripts/config.js shortcuts", app).isEqualTo(shortcuts(shipped));
+    assertThat(shortcuts(ours))
+        .as("%s/scripts/config.js shortcuts", app)
+        .isEqualTo(shortcuts(shipped));
   }
 
   // ---------------------------------------------------------------------------------------------------------
@@ -168,7 +201,8 @@ class WebappLocalesTest {
         found.add(url);
       }
     }
-    assertThat(found).as("%s on the classpath (%s)", path, fromWebjar ? "Camunda webjar" : "our resources")
+    assertThat(found)
+        .as("%s on the classpath (%s)", path, fromWebjar ? "Camunda webjar" : "our resources")
         .hasSize(1);
     return found.get(0);
   }
@@ -195,8 +229,13 @@ class WebappLocalesTest {
 
   private static void flatten(String path, JsonNode node, Map<String, JsonNode> leaves) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(field ->
-          flatten(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), leaves));
+      node.fields()
+          .forEachRemaining(
+              field ->
+                  flatten(
+                      path.isEmpty() ? field.getKey() : path + "." + field.getKey(),
+                      field.getValue(),
+                      leaves));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         flatten(path + "[" + i + "]", node.get(i), leaves);

@@ -1,21 +1,5 @@
 package jp.lg.externalservice.termination;
 
-import jp.lg.externalservice.DiagramTest;
-import jp.lg.externalservice.caserecord.CaseFacts;
-import jp.lg.externalservice.caserecord.CaseProcesses;
-import jp.lg.externalservice.operation.OperationProcess;
-import jp.lg.externalservice.termination.TerminationProcess.Variables;
-import jp.lg.externalservice.system.DueDates;
-import jp.lg.externalservice.termination.TerminationProcess.ReportChannel;
-import jp.lg.externalservice.termination.TerminationProcess.TerminationDecision;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import static jp.lg.externalservice.termination.TerminationProcess.Element.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -28,13 +12,30 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import jp.lg.externalservice.DiagramTest;
+import jp.lg.externalservice.caserecord.CaseFacts;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.system.DueDates;
+import jp.lg.externalservice.termination.TerminationProcess.ReportChannel;
+import jp.lg.externalservice.termination.TerminationProcess.TerminationDecision;
+import jp.lg.externalservice.termination.TerminationProcess.Variables;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The termination diagram on its own, both starts and every gateway branch, with mocked beans (see {@link DiagramTest}). */
+/**
+ * The termination diagram on its own, both starts and every gateway branch, with mocked beans (see
+ * {@link DiagramTest}).
+ */
 @Deployment(resources = "processes/external-service-termination.bpmn")
 class TerminationDiagramTest extends DiagramTest {
 
-  @RegisterExtension
-  static final ProcessEngineCoverageExtension engine = everyElementWalked();
+  @RegisterExtension static final ProcessEngineCoverageExtension engine = everyElementWalked();
 
   private JavaDelegate closeRegistryEntry;
 
@@ -47,21 +48,31 @@ class TerminationDiagramTest extends DiagramTest {
     DueDates dueDates = bean("dueDates", DueDates.class);
     when(dueDates.applicantPeriod()).thenReturn("P14D");
     closeRegistryEntry = delegate("closeRegistryEntry");
-    listeners("terminationRequestStart", "stopOfUseStart", "terminationRequestCompletion",
-        "terminationDoubleCheckCompletion", "terminationCorrectionCompletion", "overdueStep");
+    listeners(
+        "terminationRequestStart",
+        "stopOfUseStart",
+        "terminationRequestCompletion",
+        "terminationDoubleCheckCompletion",
+        "terminationCorrectionCompletion",
+        "overdueStep");
   }
 
   /** Started with the 終了確認書 as the start form (the none start event). */
   private ProcessInstance requested(ReportChannel channel) {
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(TerminationProcess.KEY, "entry-1",
-        withVariables(Variables.REPORT_CHANNEL.name(), channel.name()));
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(
+            TerminationProcess.KEY,
+            "entry-1",
+            withVariables(Variables.REPORT_CHANNEL.name(), channel.name()));
     assertThat(instance).isWaitingAtExactly(DOUBLE_CHECK);
     assertThat(task(DOUBLE_CHECK, instance)).hasCandidateGroup("security-officer-kumin");
     return instance;
   }
 
   private static void doubleCheck(ProcessInstance instance, TerminationDecision decision) {
-    complete(task(DOUBLE_CHECK, instance), withVariables(Variables.TERMINATION_DECISION.name(), decision.name()));
+    complete(
+        task(DOUBLE_CHECK, instance),
+        withVariables(Variables.TERMINATION_DECISION.name(), decision.name()));
   }
 
   @Test
@@ -73,10 +84,11 @@ class TerminationDiagramTest extends DiagramTest {
     execute(job(CLOSE_REGISTRY_ENTRY, instance));
 
     assertThat(instance).isEnded().hasPassed(END_TERMINATED).hasNotPassed(ACKNOWLEDGE_REPORT);
-    assertThat(calls).containsExactly(
-        at("terminationRequestStart", START_REQUESTED),
-        at("terminationDoubleCheckCompletion", DOUBLE_CHECK),
-        at("closeRegistryEntry", CLOSE_REGISTRY_ENTRY));
+    assertThat(calls)
+        .containsExactly(
+            at("terminationRequestStart", START_REQUESTED),
+            at("terminationDoubleCheckCompletion", DOUBLE_CHECK),
+            at("closeRegistryEntry", CLOSE_REGISTRY_ENTRY));
     verify(closeRegistryEntry).execute(any());
   }
 
@@ -109,23 +121,28 @@ class TerminationDiagramTest extends DiagramTest {
   @Test
   @DisplayName("利用停止による開始: サービス管理担当者が終了確認書を作成してからダブルチェックへ")
   void startedByAStopOfUse() {
-    ProcessInstance instance = runtimeService.startProcessInstanceByMessage(
-        CaseProcesses.MESSAGE_TERMINATION_REQUIRED, "entry-1");
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByMessage(
+            CaseProcesses.MESSAGE_TERMINATION_REQUIRED, "entry-1");
     assertThat(instance).isWaitingAtExactly(FILL_TERMINATION_REQUEST);
     assertThat(task(FILL_TERMINATION_REQUEST, instance)).isAssignedTo("sato");
     complete(task(FILL_TERMINATION_REQUEST, instance));
 
     assertThat(instance).isWaitingAtExactly(DOUBLE_CHECK);
-    assertThat(calls).containsExactly(
-        at("stopOfUseStart", START_STOP_OF_USE),
-        at("terminationRequestCompletion", FILL_TERMINATION_REQUEST));
+    assertThat(calls)
+        .containsExactly(
+            at("stopOfUseStart", START_STOP_OF_USE),
+            at("terminationRequestCompletion", FILL_TERMINATION_REQUEST));
   }
 
   @Test
   @DisplayName("補完の期限超過: 所属長に確認タスクができ、補完タスクは残る（補完から開始）")
   void overdueCompletionIsEscalated() {
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(TerminationProcess.KEY)
-        .startBeforeActivity(COMPLETE_TERMINATION).execute();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceByKey(TerminationProcess.KEY)
+            .startBeforeActivity(COMPLETE_TERMINATION)
+            .execute();
     execute(job(TERMINATION_OVERDUE, instance));
 
     assertThat(instance).isWaitingAtExactly(COMPLETE_TERMINATION, ESCALATE);

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The termination's four-eyes and × rules hold for the engine REST API as in Tasklist. */
+/**
+ * The termination's four-eyes (R-15) and × (R-14) rules hold for the engine REST API as in
+ * Tasklist.
+ */
 class TerminationRestTest extends WebTest {
 
   @Autowired RegistryService registry;
@@ -30,18 +33,56 @@ class TerminationRestTest extends WebTest {
   @Test
   @DisplayName("REST でも、所属長は自分が申請した終了を確認できず、× のまま確認もできない")
   void rulesHoldOverRest() {
-    String entryId = registry.register(new NewRegistryEntry(EntryType.SERVICE, "REST 終了", "提供会社",
-        ServiceKind.CLOUD_INTERNET, ServiceCategory.BUSINESS_APPLICATION, "kumin", "区民課", Route.PAID,
-        Outcome.APPLICATION_REQUIRED, "利用申請が必要", "[]", "[]", "tanaka", "田中 誠", "sato", "佐藤 花子",
-        LocalDate.of(2025, 4, 1), LocalDate.of(2028, 3, 31), null), "kobayashi", "approval");
+    String entryId =
+        registry.register(
+            new NewRegistryEntry(
+                EntryType.SERVICE,
+                "REST 終了",
+                "提供会社",
+                ServiceKind.CLOUD_INTERNET,
+                ServiceCategory.BUSINESS_APPLICATION,
+                "kumin",
+                "区民課",
+                Route.PAID,
+                Outcome.APPLICATION_REQUIRED,
+                "利用申請が必要",
+                "[]",
+                "[]",
+                "tanaka",
+                "田中 誠",
+                "sato",
+                "佐藤 花子",
+                LocalDate.of(2025, 4, 1),
+                LocalDate.of(2028, 3, 31),
+                null),
+            "kobayashi",
+            "approval");
     String checks = "{\"t1\":\"YES\",\"t2\":\"YES\",\"t3\":\"YES\",\"t4\":\"YES\"}";
-    Map<String, Object> request = Map.of("variables", Map.of(
-        "registryEntryId", Map.of("value", entryId), "terminationReason", Map.of("value", "移行"),
-        "informationHandled", Map.of("value", "相談記録"), "endDate", Map.of("value", "2027-03-31"),
-        "agreedAtTermination", Map.of("value", "解約"), "disposalProof", Map.of("value", "証明書"),
-        "terminationCheck", json(checks), "reportChannel", Map.of("value", "LEDGER_SURVEY")));
-    Answer started = postJson("/engine-rest/process-definition/key/" + TerminationProcess.KEY + "/submit-form",
-        "tanaka", request);
+    Map<String, Object> request =
+        Map.of(
+            "variables",
+            Map.of(
+                "registryEntryId",
+                Map.of("value", entryId),
+                "terminationReason",
+                Map.of("value", "移行"),
+                "informationHandled",
+                Map.of("value", "相談記録"),
+                "endDate",
+                Map.of("value", "2027-03-31"),
+                "agreedAtTermination",
+                Map.of("value", "解約"),
+                "disposalProof",
+                Map.of("value", "証明書"),
+                "terminationCheck",
+                json(checks),
+                "reportChannel",
+                Map.of("value", "LEDGER_SURVEY")));
+    Answer started =
+        postJson(
+            "/engine-rest/process-definition/key/" + TerminationProcess.KEY + "/submit-form",
+            "tanaka",
+            request);
     assertThat(started.status()).isEqualTo(200);
     String instance = started.body().get("id").asText();
 
@@ -50,23 +91,49 @@ class TerminationRestTest extends WebTest {
     try {
       JsonNode tasks = get("/engine-rest/task?processInstanceId=" + instance, "tanaka").body();
       String taskId = tasks.get(0).get("id").asText();
-      Answer own = postJson("/engine-rest/task/" + taskId + "/submit-form", "tanaka", Map.of("variables", Map.of(
-          "terminationDoubleCheck", json(checks), "terminationDecision", Map.of("value", "CONFIRM"))));
+      Answer own =
+          postJson(
+              "/engine-rest/task/" + taskId + "/submit-form",
+              "tanaka",
+              Map.of(
+                  "variables",
+                  Map.of(
+                      "terminationDoubleCheck",
+                      json(checks),
+                      "terminationDecision",
+                      Map.of("value", "CONFIRM"))));
       assertThat(own.status()).isEqualTo(400);
       assertThat(own.body().get("message").asText()).contains("R-15");
 
-      Answer crossed = postJson("/engine-rest/task/" + taskId + "/submit-form", "takahashi", Map.of("variables", Map.of(
-          "terminationDoubleCheck", json(checks.replace("\"t2\":\"YES\"", "\"t2\":\"NO\"")),
-          "terminationDecision", Map.of("value", "CONFIRM"))));
+      Answer crossed =
+          postJson(
+              "/engine-rest/task/" + taskId + "/submit-form",
+              "takahashi",
+              Map.of(
+                  "variables",
+                  Map.of(
+                      "terminationDoubleCheck",
+                          json(checks.replace("\"t2\":\"YES\"", "\"t2\":\"NO\"")),
+                      "terminationDecision", Map.of("value", "CONFIRM"))));
       assertThat(crossed.status()).isEqualTo(400);
       assertThat(crossed.body().get("message").asText()).contains("R-14", "t2");
       assertThat(registry.find(entryId).orElseThrow().status()).isEqualTo(RegistryStatus.ACTIVE);
 
-      Answer confirmed = postJson("/engine-rest/task/" + taskId + "/submit-form", "takahashi", Map.of("variables",
-          Map.of("terminationDoubleCheck", json(checks), "terminationDecision", Map.of("value", "CONFIRM"))));
+      Answer confirmed =
+          postJson(
+              "/engine-rest/task/" + taskId + "/submit-form",
+              "takahashi",
+              Map.of(
+                  "variables",
+                  Map.of(
+                      "terminationDoubleCheck",
+                      json(checks),
+                      "terminationDecision",
+                      Map.of("value", "CONFIRM"))));
       assertThat(confirmed.status()).isEqualTo(204);
       runAsyncContinuations();
-      assertThat(registry.find(entryId).orElseThrow().status()).isEqualTo(RegistryStatus.TERMINATED);
+      assertThat(registry.find(entryId).orElseThrow().status())
+          .isEqualTo(RegistryStatus.TERMINATED);
     } finally {
       identityService.deleteMembership("tanaka", "security-officer-kumin");
     }

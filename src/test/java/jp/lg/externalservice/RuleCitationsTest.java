@@ -67,7 +67,7 @@ class RuleCitationsTest {
    */
   static final Pattern DOCUMENT =
       Pattern.compile(
-          "\\b(00[0-4]) ("
+          "\\b(00[0-4]) +("
               + SECTION
               + "|第\\d+ \\d+(?:\\(\\d+\\))?"
               + "|8\\.\\d(?:【[^】]+】)?(?:\\(\\d+\\))?|別表|別紙|様式(?!\\d)|参考フローチャート)"
@@ -79,7 +79,7 @@ class RuleCitationsTest {
   static final Pattern CONTINUATION = Pattern.compile("([,、]|–) ?(" + SECTION + ")");
 
   static final Pattern RULING = Pattern.compile("\\bR-(\\d+)\\b");
-  static final Pattern RULINGS_SECTION = Pattern.compile("rulings\\.md §(\\d+)");
+  static final Pattern RULINGS_SECTION = Pattern.compile("rulings\\.md +§(\\d+)");
   static final Pattern FOUR_EYES = Pattern.compile("\\bFE-(\\d+)\\b");
   static final Pattern FORM = Pattern.compile("様式([1-7])");
 
@@ -233,7 +233,18 @@ class RuleCitationsTest {
   /**
    * Adds each citation key of {@code text} with its first location, and each ambiguous citation.
    */
-  static void citations(Path file, String text, Map<String, String> cited, List<String> ambiguous) {
+  private static final Pattern COMMENT_CONTINUATION =
+      Pattern.compile("\\n[ \\t]*(?:\\*(?!/)|//)[ \\t]?");
+
+  static void citations(
+      Path file, String source, Map<String, String> cited, List<String> ambiguous) {
+    // A formatter wraps comments anywhere, also inside "002 §5(2)": read a comment's continuation
+    // lines as one line
+    // (the same length, so a citation is reported at the line where its comment line starts).
+    String text =
+        COMMENT_CONTINUATION
+            .matcher(source)
+            .replaceAll(match -> " ".repeat(match.group().length()));
     Set<Integer> resolvedSections = new TreeSet<>();
     Matcher document = DOCUMENT.matcher(text);
     while (document.find()) {
@@ -263,7 +274,7 @@ class RuleCitationsTest {
     Matcher rulingsSection = RULINGS_SECTION.matcher(text);
     while (rulingsSection.find()) {
       cite(cited, "rulings.md §" + rulingsSection.group(1), file, text, rulingsSection.start());
-      resolvedSections.add(rulingsSection.start() + "rulings.md ".length());
+      resolvedSections.add(rulingsSection.start() + rulingsSection.group().indexOf("§"));
     }
     RULING
         .matcher(text)

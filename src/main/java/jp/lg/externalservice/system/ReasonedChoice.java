@@ -31,8 +31,8 @@ public record ReasonedChoice<E extends Enum<E>>(E choice, String reason) {
         && !reader.hasError(reasonField)) {
       reader.reject(
           reasonField,
-          "不承認・差戻し・却下には理由の記入が必要です",
-          "give the reason: it is required when you do not approve (" + choice.name() + ")");
+          "この判断には理由の記入が必要です",
+          "give the reason: it is required for this choice (" + choice.name() + ")");
     }
     return new ReasonedChoice<>(choice, reason);
   }

@@ -178,6 +178,47 @@ class DiagramReferencesTest extends EngineTest {
     }
   }
 
+  /**
+   * In an expression a process variable shadows the bean of the same name, so a bean that shared
+   * its name with a variable stopped working for every case in which someone wrote that variable
+   * (as {@code overdueStep} did: the timer's listener and the name of the overdue step).
+   */
+  @Test
+  void noBeanOfADiagramSharesItsNameWithAVariable() throws IllegalAccessException {
+    Set<String> variables = new TreeSet<>();
+    for (Class<?> backing : BACKING_CLASSES) {
+      collectVariableNames(backing, variables);
+    }
+    collectVariableNames(jp.lg.externalservice.caserecord.CaseVariables.class, variables);
+    assertThat(variables).as("declared variables").hasSizeGreaterThan(50);
+    Set<String> clashes = new TreeSet<>();
+    for (String diagram : diagrams.values()) {
+      Matcher expression = EXPRESSION.matcher(diagram);
+      while (expression.find()) {
+        Matcher name = NAME.matcher(HtmlUtils.htmlUnescape(expression.group(1)));
+        while (name.find()) {
+          if (context.containsBean(name.group(1)) && variables.contains(name.group(1))) {
+            clashes.add(name.group(1));
+          }
+        }
+      }
+    }
+    assertThat(clashes).as("beans named like a variable").isEmpty();
+  }
+
+  private static void collectVariableNames(Class<?> type, Set<String> names)
+      throws IllegalAccessException {
+    for (Field field : type.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers())
+          && field.getType() == jp.lg.externalservice.system.Var.class) {
+        names.add(((jp.lg.externalservice.system.Var<?>) field.get(null)).name());
+      }
+    }
+    for (Class<?> nested : type.getDeclaredClasses()) {
+      collectVariableNames(nested, names);
+    }
+  }
+
   @Test
   void everyNameInADiagramExpressionIsABeanOrAKnownVariable() {
     List<String> unknown = new ArrayList<>();

@@ -73,7 +73,7 @@ class ApplicationDiagramTest extends DiagramTest {
         "securityMeasuresCompletion",
         "doubleCheckCompletion",
         "correctionCompletion",
-        "overdueStep");
+        "overdueTimerStart");
   }
 
   private ProcessInstance submit(Outcome outcome, Route route) {
@@ -249,7 +249,7 @@ class ApplicationDiagramTest extends DiagramTest {
 
     assertThat(instance).isWaitingAtExactly(DOUBLE_CHECK, ESCALATE_OVERDUE);
     assertThat(task(ESCALATE_OVERDUE, instance)).hasCandidateGroup("policy-head");
-    assertThat(calls).containsExactly(at("overdueStep", DOUBLE_CHECK_OVERDUE));
+    assertThat(calls).containsExactly(at("overdueTimerStart", DOUBLE_CHECK_OVERDUE));
     complete(task(ESCALATE_OVERDUE, instance));
     assertThat(instance).hasPassed(END_OVERDUE_ESCALATED).isWaitingAtExactly(DOUBLE_CHECK);
   }

@@ -15,6 +15,7 @@ import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.CaseSteps;
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.classification.DmnRuleTables;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.operation.OperationProcess;
@@ -250,7 +251,7 @@ class ApplicationProcessTest extends EngineTest {
     assertThat(task(instance, DOUBLE_CHECK)).as("the overdue task stays open").isNotNull();
     org.camunda.bpm.engine.task.Task escalation = task(instance, ESCALATE_OVERDUE);
     assertThat(escalation.getName()).isEqualTo("kintone：期限超過のタスクを確認する");
-    assertThat(taskService.getVariable(escalation.getId(), "overdueStep"))
+    assertThat(taskService.getVariable(escalation.getId(), CaseVariables.OVERDUE_STEP.name()))
         .isEqualTo("申請内容をダブルチェックする");
     assertThat(
             taskService

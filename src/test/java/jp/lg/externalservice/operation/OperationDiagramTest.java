@@ -79,7 +79,7 @@ class OperationDiagramTest extends DiagramTest {
         "usageConfirmationCompletion",
         "administratorUsageCompletion",
         "incidentAlertCompletion",
-        "overdueStep");
+        "overdueTimerStart");
   }
 
   private ProcessInstance approved(Route route, boolean governmentCloudRules) {
@@ -334,7 +334,7 @@ class OperationDiagramTest extends DiagramTest {
 
     assertThat(instance).isWaitingAt(duty, escalation, OPERATION_CLOSED);
     assertThat(task(escalation, instance)).hasCandidateGroup("unit-head-kumin");
-    assertThat(calls).containsExactly(at("overdueStep", timer));
+    assertThat(calls).containsExactly(at("overdueTimerStart", timer));
     complete(task(escalation, instance));
     assertThat(instance).isWaitingAt(duty).isNotWaitingAt(escalation);
   }

@@ -14,6 +14,7 @@ import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.classification.ServiceCategory;
@@ -210,7 +211,7 @@ class OperationProcessTest extends EngineTest {
                 .count())
         .as("the department's 所属長 is told")
         .isEqualTo(1);
-    assertThat(taskService.getVariable(escalation.getId(), "overdueStep"))
+    assertThat(taskService.getVariable(escalation.getId(), CaseVariables.OVERDUE_STEP.name()))
         .isEqualTo("年次のセキュリティチェックを記録する");
     complete(instance, ESCALATE_YEARLY_CHECKLIST, "tanaka", vars());
     assertThat(instance).hasPassed(END_YEARLY_CHECKLIST_ESCALATED).isNotEnded();

@@ -62,7 +62,7 @@ class ReviewDiagramTest extends DiagramTest {
     DueDates dueDates = bean("dueDates", DueDates.class);
     when(dueDates.reviewPeriod()).thenReturn("P10D");
     registerApprovedService = delegate("registerApprovedService");
-    overdueStep = listener("overdueStep");
+    overdueStep = listener("overdueTimerStart");
     listeners(
         "prepareReview",
         "specificCommunicationCompletion",
@@ -285,7 +285,7 @@ class ReviewDiagramTest extends DiagramTest {
 
     assertThat(instance).isWaitingAtExactly(overdueTask, ESCALATE_OVERDUE);
     assertThat(task(ESCALATE_OVERDUE, instance)).hasCandidateGroup("policy-head");
-    assertThat(calls).containsExactly(at("overdueStep", timer));
+    assertThat(calls).containsExactly(at("overdueTimerStart", timer));
     verify(overdueStep).notify(any());
     complete(task(ESCALATE_OVERDUE, instance));
     assertThat(instance).hasPassed(END_OVERDUE_ESCALATED).isWaitingAtExactly(overdueTask);

@@ -13,6 +13,7 @@ import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryQuery;
@@ -211,7 +212,9 @@ class ReviewProcessTest extends EngineTest {
     assertThat(task(instance, REVIEW)).as("the review waits for the consultation (R-8)").isNull();
     moveClock(Duration.ofDays(11));
     assertThat(fireDueTimers(instance)).isEqualTo(1);
-    assertThat(taskService.getVariable(task(instance, ESCALATE_OVERDUE).getId(), "overdueStep"))
+    assertThat(
+            taskService.getVariable(
+                task(instance, ESCALATE_OVERDUE).getId(), CaseVariables.OVERDUE_STEP.name()))
         .isEqualTo("事前相談の結果を記録する");
     complete(instance, ESCALATE_OVERDUE, "kobayashi", vars());
 
@@ -249,7 +252,9 @@ class ReviewProcessTest extends EngineTest {
 
     moveClock(Duration.ofDays(11));
     assertThat(fireDueTimers(instance)).isEqualTo(1);
-    assertThat(taskService.getVariable(task(instance, ESCALATE_OVERDUE).getId(), "overdueStep"))
+    assertThat(
+            taskService.getVariable(
+                task(instance, ESCALATE_OVERDUE).getId(), CaseVariables.OVERDUE_STEP.name()))
         .isEqualTo("利用の可否を決定する");
     assertThat(task(instance, DECIDE)).as("the overdue task stays open").isNotNull();
   }

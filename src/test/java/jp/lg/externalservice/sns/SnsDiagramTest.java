@@ -47,7 +47,7 @@ class SnsDiagramTest extends DiagramTest {
     DueDates dueDates = bean("dueDates", DueDates.class);
     when(dueDates.reviewPeriod()).thenReturn("P10D");
     registerSnsAccount = delegate("registerSnsAccount");
-    listeners("snsRegistrationCompletion", "snsApprovalCompletion", "overdueStep");
+    listeners("snsRegistrationCompletion", "snsApprovalCompletion", "overdueTimerStart");
   }
 
   private ProcessInstance preparedAndAwaitingApproval() {
@@ -115,7 +115,7 @@ class SnsDiagramTest extends DiagramTest {
 
     assertThat(instance).isWaitingAtExactly(APPROVE_SNS_REGISTRATION, ESCALATE_OVERDUE);
     assertThat(task(ESCALATE_OVERDUE, instance)).hasCandidateGroup("policy-head");
-    assertThat(calls).containsExactly(at("overdueStep", APPROVAL_OVERDUE));
+    assertThat(calls).containsExactly(at("overdueTimerStart", APPROVAL_OVERDUE));
     complete(task(ESCALATE_OVERDUE, instance));
     assertThat(instance)
         .hasPassed(END_OVERDUE_ESCALATED)

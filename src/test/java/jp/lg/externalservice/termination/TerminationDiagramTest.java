@@ -54,7 +54,7 @@ class TerminationDiagramTest extends DiagramTest {
         "terminationRequestCompletion",
         "terminationDoubleCheckCompletion",
         "terminationCorrectionCompletion",
-        "overdueStep");
+        "overdueTimerStart");
   }
 
   /** Started with the 終了確認書 as the start form (the none start event). */
@@ -147,7 +147,7 @@ class TerminationDiagramTest extends DiagramTest {
 
     assertThat(instance).isWaitingAtExactly(COMPLETE_TERMINATION, ESCALATE);
     assertThat(task(ESCALATE, instance)).hasCandidateGroup("unit-head-kumin");
-    assertThat(calls).containsExactly(at("overdueStep", TERMINATION_OVERDUE));
+    assertThat(calls).containsExactly(at("overdueTimerStart", TERMINATION_OVERDUE));
     complete(task(ESCALATE, instance));
     assertThat(instance).hasPassed(END_ESCALATED).isWaitingAtExactly(COMPLETE_TERMINATION);
   }

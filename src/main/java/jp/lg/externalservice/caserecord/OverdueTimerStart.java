@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
  * Start listener of the non-interrupting "期限超過" timers: tells the escalation task of the head of
  * 情報政策課 which step is overdue. The overdue task itself stays open.
  */
-@Component("overdueStep")
-public class OverdueStep implements ExecutionListener {
+@Component("overdueTimerStart")
+public class OverdueTimerStart implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {

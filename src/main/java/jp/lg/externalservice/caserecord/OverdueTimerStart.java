@@ -7,7 +7,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start listener of the non-interrupting "期限超過" timers: tells the escalation task of the head of
- * 情報政策課 which step is overdue. The overdue task itself stays open.
+ * 情報政策課 which step is overdue. The overdue task itself stays open. Every {@code Event_*Overdue}
+ * timer of the five diagrams: {@code Event_DoubleCheckOverdue}, {@code
+ * Event_PriorConsultationOverdue}, {@code Event_ReviewOverdue}, {@code Event_ItPlanningOverdue},
+ * {@code Event_DecisionOverdue}, {@code Event_SnsApprovalOverdue}, {@code
+ * Event_QuarterlyReviewOverdue}, {@code Event_ConfirmBackupOverdue}, {@code
+ * Event_ConfirmUsageOverdue}, {@code Event_YearlyChecklistOverdue}, {@code
+ * Event_TerminationOverdue}.
  */
 @Component("overdueTimerStart")
 public class OverdueTimerStart implements ExecutionListener {

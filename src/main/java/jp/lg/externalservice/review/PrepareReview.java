@@ -12,8 +12,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of the review: turns the recorded classification into the flags the forms show, and clears
- * what a previous round (after a return for correction) left behind.
+ * {@code StartEvent_ReviewRequested}, start of the review: turns the recorded classification into
+ * the flags the forms show, and clears what a previous round (after a return for correction) left
+ * behind.
  */
 @Component("prepareReview")
 public class PrepareReview implements ExecutionListener {

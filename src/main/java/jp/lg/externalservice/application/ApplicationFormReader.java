@@ -27,18 +27,16 @@ final class ApplicationFormReader {
     reader.requiredText(BUSINESS_SCOPE, InputReader.MAX_TEXT);
     reader.requiredText(USERS, InputReader.MAX_TEXT);
     reader.requiredInteger(USER_COUNT, 1, MAX_USERS);
-    LocalDate start = reader.requiredDate(CaseVariables.PERIOD_START.name());
-    LocalDate end = reader.requiredDate(CaseVariables.PERIOD_END.name());
+    LocalDate start = reader.requiredDate(CaseVariables.PERIOD_START);
+    LocalDate end = reader.requiredDate(CaseVariables.PERIOD_END);
     if (start != null && end != null && end.isBefore(start)) {
       reader.reject(
-          CaseVariables.PERIOD_END.name(),
-          "利用期間の終了日は開始日以降にしてください",
-          "must not be before periodStart");
+          CaseVariables.PERIOD_END, "利用期間の終了日は開始日以降にしてください", "must not be before periodStart");
     }
-    String manager = reader.requiredText(CaseVariables.SERVICE_MANAGER.name(), 64);
+    String manager = reader.requiredText(CaseVariables.SERVICE_MANAGER, 64);
     if (manager != null && directory.user(manager).isEmpty()) {
       reader.reject(
-          CaseVariables.SERVICE_MANAGER.name(),
+          CaseVariables.SERVICE_MANAGER,
           "職員 ID「" + manager + "」が見つかりません",
           "no user with id '" + manager + "'");
     }

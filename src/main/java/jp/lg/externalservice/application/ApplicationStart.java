@@ -53,11 +53,11 @@ public class ApplicationStart implements ExecutionListener {
     Department department = directory.departmentOf(applicant).orElse(null);
     if (department == null) {
       reader.reject(
-          APPLICANT.name(),
+          APPLICANT,
           "申請者（ログイン中の職員）の所属部署が登録されていません",
           "the applicant (the logged-in user) belongs to no department");
     }
-    String renews = reader.optionalText(CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(), 64);
+    String renews = reader.optionalText(CaseVariables.RENEWS_REGISTRY_ENTRY_ID, 64);
     if (renews != null && department != null) {
       checkRenewal(reader, renews, department);
     }
@@ -94,17 +94,17 @@ public class ApplicationStart implements ExecutionListener {
     RegistryEntry entry = registry.find(entryId).orElse(null);
     if (entry == null) {
       reader.reject(
-          CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(),
+          CaseVariables.RENEWS_REGISTRY_ENTRY_ID,
           "台帳番号「" + entryId + "」は承認済み外部サービス台帳にありません",
           "no approved-service registry entry '" + entryId + "'");
     } else if (entry.status() != RegistryStatus.ACTIVE) {
       reader.reject(
-          CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(),
+          CaseVariables.RENEWS_REGISTRY_ENTRY_ID,
           "利用中の台帳だけを更改できます（この台帳は「" + entry.status().label() + "」）",
           "only an entry in use (ACTIVE) can be renewed; this one is " + entry.status());
     } else if (!entry.departmentCode().equals(department.code())) {
       reader.reject(
-          CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(),
+          CaseVariables.RENEWS_REGISTRY_ENTRY_ID,
           "他の部署の台帳は更改できません",
           "the entry belongs to another department");
     }

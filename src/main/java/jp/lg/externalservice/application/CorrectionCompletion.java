@@ -27,6 +27,6 @@ public class CorrectionCompletion extends SecurityMeasuresCompletion {
   @Override
   protected void check(DelegateExecution execution, InputReader reader) {
     super.check(execution, reader);
-    reader.requiredText(CORRECTION_NOTE.name(), InputReader.MAX_TEXT);
+    reader.requiredText(CORRECTION_NOTE, InputReader.MAX_TEXT);
   }
 }

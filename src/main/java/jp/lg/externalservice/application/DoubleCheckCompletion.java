@@ -55,7 +55,7 @@ public class DoubleCheckCompletion extends TaskCompletion {
             Set.of(DoubleCheckDecision.RETURN, DoubleCheckDecision.REJECT));
     DoubleCheckDecision decision = decided.choice();
     String comment = decided.reason();
-    InputReader answers = reader.object(CaseVariables.DOUBLE_CHECK.name());
+    InputReader answers = reader.object(CaseVariables.DOUBLE_CHECK);
     JsonNode applicantAnswers = facts.json(MEASURES_SELF_CHECK);
     List<Map<String, String>> rows = new ArrayList<>();
     if (answers != null) {
@@ -72,10 +72,10 @@ public class DoubleCheckCompletion extends TaskCompletion {
         rows.add(row);
       }
     }
-    List<String> crosses = ProcessFacts.crosses(facts.json(CaseVariables.DOUBLE_CHECK.name()));
+    List<String> crosses = ProcessFacts.crosses(facts.json(CaseVariables.DOUBLE_CHECK));
     if (decision == DoubleCheckDecision.FORWARD
         && !crosses.isEmpty()
-        && !reader.hasError(CaseVariables.DOUBLE_CHECK.name())) {
+        && !reader.hasError(CaseVariables.DOUBLE_CHECK)) {
       reader.reject(
           DOUBLE_CHECK_DECISION,
           "× の項目（" + String.join(", ", crosses) + "）があるため審査に進められません。差し戻すか却下してください（ruling R-14）",

@@ -35,7 +35,7 @@ public class SelectionCriteriaCompletion extends TaskCompletion {
   }
 
   private void checkAnswers(DelegateExecution execution, InputReader reader) {
-    InputReader criteria = reader.object(CaseVariables.SELECTION_CRITERIA.name());
+    InputReader criteria = reader.object(CaseVariables.SELECTION_CRITERIA);
     if (criteria == null) {
       return;
     }

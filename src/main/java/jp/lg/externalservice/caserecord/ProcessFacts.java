@@ -96,19 +96,14 @@ public final class ProcessFacts {
     return value == null ? null : value.toString();
   }
 
-  /** An answer given in a task's form. */
-  public boolean flag(String name) {
-    return Boolean.TRUE.equals(scope.getVariable(name));
-  }
-
   /** Items of the double check answered × (ruling R-14); empty before the double check. */
   public List<String> doubleCheckCrosses() {
-    return crosses(json(CaseVariables.DOUBLE_CHECK.name()));
+    return crosses(json(CaseVariables.DOUBLE_CHECK));
   }
 
   /** Mandatory 別表 items not answered ○ (ruling R-12). */
   public List<String> unmetMandatoryCriteria() {
-    JsonNode answers = json(CaseVariables.SELECTION_CRITERIA.name());
+    JsonNode answers = json(CaseVariables.SELECTION_CRITERIA);
     List<String> unmet = new ArrayList<>();
     for (SelectionCriterion criterion : SelectionCriterion.values()) {
       if (criterion.level() == SelectionCriterion.Level.MANDATORY

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.lg.externalservice.classification.ClassificationInputReader;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.ServiceCategory;
 import jp.lg.externalservice.classification.ServiceKind;
@@ -77,24 +78,25 @@ public class RegistryEntries {
     NewRegistryEntry entry =
         new NewRegistryEntry(
             type,
-            facts.string(SERVICE_NAME.name()),
-            facts.string(CaseVariables.PROVIDER_NAME.name()),
-            constant(ServiceKind.class, facts.string("serviceKind")),
-            constant(ServiceCategory.class, facts.string("serviceCategory")),
+            facts.string(SERVICE_NAME),
+            facts.string(CaseVariables.PROVIDER_NAME),
+            constant(ServiceKind.class, facts.string(ClassificationInputReader.SERVICE_KIND)),
+            constant(
+                ServiceCategory.class, facts.string(ClassificationInputReader.SERVICE_CATEGORY)),
             facts.departmentCode(),
             facts.record().department().name(),
             classification.route(),
             classification.outcome(),
-            facts.string(CaseVariables.CLASSIFICATION_SUMMARY.name()),
-            String.valueOf(facts.json(CaseVariables.REASONS.name())),
+            facts.string(CaseVariables.CLASSIFICATION_SUMMARY),
+            String.valueOf(facts.json(CaseVariables.REASONS)),
             conditionsJson(classification.conditions()),
             administrator.getId(),
             administratorName,
             serviceManager,
             directory.displayName(serviceManager),
-            date(facts.string(CaseVariables.PERIOD_START.name())),
-            date(facts.string(CaseVariables.PERIOD_END.name())),
-            facts.string(CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name()));
+            date(facts.string(CaseVariables.PERIOD_START)),
+            date(facts.string(CaseVariables.PERIOD_END)),
+            facts.string(CaseVariables.RENEWS_REGISTRY_ENTRY_ID));
     String id =
         registry.register(entry, approver(execution, type), execution.getProcessInstanceId());
     caseRecords.registered(execution, id);

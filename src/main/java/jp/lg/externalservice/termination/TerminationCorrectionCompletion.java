@@ -40,7 +40,7 @@ public class TerminationCorrectionCompletion extends TaskCompletion {
       Checklist.DISPOSAL.readCrosses(reader, DISPOSAL_CHECKLIST);
     }
     reader.requiredText(DISPOSAL_PROOF, InputReader.MAX_TEXT);
-    reader.requiredText(CORRECTION_NOTE.name(), InputReader.MAX_TEXT);
+    reader.requiredText(CORRECTION_NOTE, InputReader.MAX_TEXT);
     if (reader.errors().isEmpty()) {
       caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
     }

@@ -72,7 +72,7 @@ public class TerminationRequestStart implements ExecutionListener {
     // requester
     String requester =
         filedInTask ? caseRecords.of(execution).applicant().userId() : signedInOr(execution);
-    String entryId = reader.requiredText(REGISTRY_ENTRY_ID.name(), 64);
+    String entryId = reader.requiredText(REGISTRY_ENTRY_ID, 64);
     // only the requester's own entries exist for this form: an entry of someone else is answered
     // like a missing
     // one, and nothing about it (its route) is checked, so the form cannot be used to explore the
@@ -89,7 +89,7 @@ public class TerminationRequestStart implements ExecutionListener {
                 .orElse(null);
     if (entryId != null && entry == null) {
       reader.reject(
-          REGISTRY_ENTRY_ID.name(),
+          REGISTRY_ENTRY_ID,
           "台帳番号「" + entryId + "」は、あなたがサービス管理担当者又は外部サービス管理者である" + "承認済み外部サービス台帳にありません（002 §7(1)）",
           "no approved-service registry entry '"
               + entryId
@@ -98,7 +98,7 @@ public class TerminationRequestStart implements ExecutionListener {
     } else if (entry != null) {
       checkEntry(reader, entry, requester, filedInTask ? execution.getProcessInstanceId() : null);
     }
-    reader.requiredText(TERMINATION_REASON.name(), InputReader.MAX_TEXT);
+    reader.requiredText(TERMINATION_REASON, InputReader.MAX_TEXT);
     reader.requiredText(INFORMATION_HANDLED, InputReader.MAX_TEXT);
     reader.requiredDate(END_DATE);
     reader.requiredText(AGREED_AT_TERMINATION, InputReader.MAX_TEXT);
@@ -156,7 +156,7 @@ public class TerminationRequestStart implements ExecutionListener {
       InputReader reader, RegistryEntry entry, String requester, String ownInstanceId) {
     if (entry.status() != RegistryStatus.ACTIVE && entry.status() != RegistryStatus.SUSPENDED) {
       reader.reject(
-          REGISTRY_ENTRY_ID.name(),
+          REGISTRY_ENTRY_ID,
           "この台帳は「" + entry.status().label() + "」のため終了手続はできません",
           "the entry is " + entry.status() + ": it cannot be terminated");
     } else if (privileged
@@ -170,7 +170,7 @@ public class TerminationRequestStart implements ExecutionListener {
         .stream()
         .anyMatch(running -> !running.getId().equals(ownInstanceId))) {
       reader.reject(
-          REGISTRY_ENTRY_ID.name(),
+          REGISTRY_ENTRY_ID,
           "この台帳の終了手続はすでに進行中です",
           "a termination of this entry is already running");
     }

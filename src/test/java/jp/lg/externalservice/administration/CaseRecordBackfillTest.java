@@ -19,12 +19,8 @@ import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecord;
 import jp.lg.externalservice.caserecord.CaseRecordRepository;
-import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.classification.ServiceCategory;
-import jp.lg.externalservice.classification.ServiceKind;
-import jp.lg.externalservice.registry.EntryType;
-import jp.lg.externalservice.registry.NewRegistryEntry;
+import jp.lg.externalservice.registry.RegistryEntries;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.review.ReviewProcess;
@@ -409,28 +405,7 @@ class CaseRecordBackfillTest extends EngineTest {
 
   private String entryInUse() {
     return registry.register(
-        new NewRegistryEntry(
-            EntryType.SERVICE,
-            "終了する旧案件",
-            "提供会社",
-            ServiceKind.CLOUD_INTERNET,
-            ServiceCategory.BUSINESS_APPLICATION,
-            "kumin",
-            "区民課",
-            Route.PAID,
-            Outcome.APPLICATION_REQUIRED,
-            "利用申請が必要",
-            "[]",
-            "[]",
-            "tanaka",
-            "田中 誠",
-            "sato",
-            "佐藤 花子",
-            LocalDate.of(2025, 4, 1),
-            LocalDate.of(2028, 3, 31),
-            null),
-        "kobayashi",
-        "approval-backfill");
+        RegistryEntries.inUse("終了する旧案件", Route.PAID), "kobayashi", "approval-backfill");
   }
 
   private void confirmTermination(ProcessInstance instance, String entryId) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.EngineTest;
@@ -15,10 +14,7 @@ import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.classification.ServiceCategory;
-import jp.lg.externalservice.classification.ServiceKind;
-import jp.lg.externalservice.registry.EntryType;
-import jp.lg.externalservice.registry.NewRegistryEntry;
+import jp.lg.externalservice.registry.RegistryEntries;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
@@ -360,28 +356,7 @@ class CaseRecordTest extends EngineTest {
   void terminationFactsComeFromTheServer() {
     String entryId =
         registry.register(
-            new NewRegistryEntry(
-                EntryType.SERVICE,
-                "終了する PAID",
-                "提供会社",
-                ServiceKind.CLOUD_INTERNET,
-                ServiceCategory.BUSINESS_APPLICATION,
-                "kumin",
-                "区民課",
-                Route.PAID,
-                Outcome.APPLICATION_REQUIRED,
-                "利用申請が必要",
-                "[]",
-                "[]",
-                "tanaka",
-                "田中 誠",
-                "sato",
-                "佐藤 花子",
-                LocalDate.of(2025, 4, 1),
-                LocalDate.of(2028, 3, 31),
-                null),
-            "kobayashi",
-            "approval-case-record");
+            RegistryEntries.inUse("終了する PAID", Route.PAID), "kobayashi", "approval-case-record");
     Map<String, Object> request = TaskAnswers.terminationRequest(entryId, "FORM3");
     request.put("applicant", "tanaka");
     ProcessInstance instance =

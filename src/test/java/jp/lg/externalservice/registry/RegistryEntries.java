@@ -11,11 +11,38 @@ import jp.lg.externalservice.classification.ServiceKind;
  * marker to the names and filters by it, because the database of a test context is shared with
  * other test classes.
  */
-final class RegistryEntries {
+public final class RegistryEntries {
 
   static final String REASONS = "[{\"rule\":\"004 §9(2)\",\"message\":\"重要情報を取り扱うため様式1で申請します\"}]";
 
   private RegistryEntries() {}
+
+  /**
+   * A plain service of 区民課 in use since 2025 (tanaka 所属長, sato サービス管理担当者), no reasons or
+   * conditions: what the termination and case-record tests stop or terminate.
+   */
+  public static NewRegistryEntry inUse(String serviceName, Route route) {
+    return new NewRegistryEntry(
+        EntryType.SERVICE,
+        serviceName,
+        "提供会社",
+        ServiceKind.CLOUD_INTERNET,
+        ServiceCategory.BUSINESS_APPLICATION,
+        "kumin",
+        "区民課",
+        route,
+        Outcome.APPLICATION_REQUIRED,
+        "利用申請が必要",
+        "[]",
+        "[]",
+        "tanaka",
+        "田中 誠",
+        "sato",
+        "佐藤 花子",
+        LocalDate.of(2025, 4, 1),
+        LocalDate.of(2028, 3, 31),
+        null);
+  }
 
   /** A service of 区民課 with tanaka (所属長) as 外部サービス管理者 and sato as サービス管理担当者. */
   static NewRegistryEntry service(String serviceName, String providerName, Route route) {

@@ -12,12 +12,8 @@ import java.util.Map;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.FullProcessCoverage;
 import jp.lg.externalservice.TaskAnswers;
-import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.classification.ServiceCategory;
-import jp.lg.externalservice.classification.ServiceKind;
-import jp.lg.externalservice.registry.EntryType;
-import jp.lg.externalservice.registry.NewRegistryEntry;
+import jp.lg.externalservice.registry.RegistryEntries;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
@@ -47,28 +43,7 @@ class TerminationProcessTest extends EngineTest {
 
   private String entryInUse(Route route) {
     return registry.register(
-        new NewRegistryEntry(
-            EntryType.SERVICE,
-            "終了する " + route,
-            "提供会社",
-            ServiceKind.CLOUD_INTERNET,
-            ServiceCategory.BUSINESS_APPLICATION,
-            "kumin",
-            "区民課",
-            route,
-            Outcome.APPLICATION_REQUIRED,
-            "利用申請が必要",
-            "[]",
-            "[]",
-            "tanaka",
-            "田中 誠",
-            "sato",
-            "佐藤 花子",
-            LocalDate.of(2025, 4, 1),
-            LocalDate.of(2028, 3, 31),
-            null),
-        "kobayashi",
-        "approval-" + route);
+        RegistryEntries.inUse("終了する " + route, route), "kobayashi", "approval-" + route);
   }
 
   private ProcessInstance terminate(String user, Map<String, Object> variables) {
@@ -242,28 +217,7 @@ class TerminationProcessTest extends EngineTest {
     submitTask("sato", task(application), Map.of());
     String entryId =
         registry.register(
-            new NewRegistryEntry(
-                EntryType.SERVICE,
-                "保存期間の確認",
-                "提供会社",
-                ServiceKind.CLOUD_INTERNET,
-                ServiceCategory.BUSINESS_APPLICATION,
-                "kumin",
-                "区民課",
-                Route.FREE,
-                Outcome.APPLICATION_REQUIRED,
-                "利用申請が必要",
-                "[]",
-                "[]",
-                "tanaka",
-                "田中 誠",
-                "sato",
-                "佐藤 花子",
-                LocalDate.of(2025, 4, 1),
-                LocalDate.of(2028, 3, 31),
-                null),
-            "kobayashi",
-            application.getId());
+            RegistryEntries.inUse("保存期間の確認", Route.FREE), "kobayashi", application.getId());
     ProcessInstance instance = terminate("sato", TaskAnswers.terminationRequest(entryId, "FORM3"));
     complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("CONFIRM", null));
     complete(instance, ACKNOWLEDGE_REPORT, "yamamoto", Map.of());

@@ -3,15 +3,10 @@ package jp.lg.externalservice.termination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.Map;
 import jp.lg.externalservice.WebTest;
-import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.classification.ServiceCategory;
-import jp.lg.externalservice.classification.ServiceKind;
-import jp.lg.externalservice.registry.EntryType;
-import jp.lg.externalservice.registry.NewRegistryEntry;
+import jp.lg.externalservice.registry.RegistryEntries;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
 import org.junit.jupiter.api.DisplayName;
@@ -34,29 +29,7 @@ class TerminationRestTest extends WebTest {
   @DisplayName("REST でも、所属長は自分が申請した終了を確認できず、× のまま確認もできない")
   void rulesHoldOverRest() {
     String entryId =
-        registry.register(
-            new NewRegistryEntry(
-                EntryType.SERVICE,
-                "REST 終了",
-                "提供会社",
-                ServiceKind.CLOUD_INTERNET,
-                ServiceCategory.BUSINESS_APPLICATION,
-                "kumin",
-                "区民課",
-                Route.PAID,
-                Outcome.APPLICATION_REQUIRED,
-                "利用申請が必要",
-                "[]",
-                "[]",
-                "tanaka",
-                "田中 誠",
-                "sato",
-                "佐藤 花子",
-                LocalDate.of(2025, 4, 1),
-                LocalDate.of(2028, 3, 31),
-                null),
-            "kobayashi",
-            "approval");
+        registry.register(RegistryEntries.inUse("REST 終了", Route.PAID), "kobayashi", "approval");
     String checks = "{\"t1\":\"YES\",\"t2\":\"YES\",\"t3\":\"YES\",\"t4\":\"YES\"}";
     Map<String, Object> request =
         Map.of(

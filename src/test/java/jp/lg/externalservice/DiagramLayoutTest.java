@@ -173,12 +173,25 @@ class DiagramLayoutTest {
       for (int k = 0; k + 1 < edge.points.size(); k++) {
         double[] p = edge.points.get(k);
         double[] q = edge.points.get(k + 1);
+        boolean first = k == 0;
+        boolean last = k + 2 == edge.points.size();
         for (Shape shape : shapes) {
-          if (!shape.container
-              && !shape.id.equals(source)
-              && !shape.id.equals(target)
-              && shape.box.crossedBy(p, q)) {
-            problems.add(in + "line " + edge.id + " crosses " + shape.id);
+          if (shape.container) {
+            continue;
+          }
+          boolean own = (shape.id.equals(source) && first) || (shape.id.equals(target) && last);
+          boolean end = shape.id.equals(source) || shape.id.equals(target);
+          // The line leaves its source and enters its target at their border: its first (last)
+          // segment may touch the source (target), but not run through it and out again, and no
+          // other segment enters them (a line drawn back through its own task strikes out the
+          // name just the same).
+          if (own ? shape.box.passedThroughBy(p, q) : shape.box.crossedBy(p, q)) {
+            problems.add(
+                in
+                    + "line "
+                    + edge.id
+                    + (end ? " runs through its own end " : " crosses ")
+                    + shape.id);
           }
         }
         for (Label label : labels) {
@@ -235,11 +248,26 @@ class DiagramLayoutTest {
           && y + h <= o.y + o.h + TOLERANCE;
     }
 
-    /** The segment p-q passes through this box shrunk by the tolerance (Liang–Barsky clipping). */
+    /** The segment p-q enters this box shrunk by the tolerance. */
     boolean crossedBy(double[] p, double[] q) {
+      double[] t = clip(p, q);
+      return t != null && t[0] < t[1];
+    }
+
+    /** The segment p-q enters this box shrunk by the tolerance from outside and leaves it again. */
+    boolean passedThroughBy(double[] p, double[] q) {
+      double[] t = clip(p, q);
+      return t != null && t[0] < t[1] && t[0] > 0 && t[1] < 1;
+    }
+
+    /**
+     * The parameters t0, t1 (0 at p, 1 at q) between which p-q lies inside this box shrunk by the
+     * tolerance (Liang–Barsky clipping), or null.
+     */
+    double[] clip(double[] p, double[] q) {
       double x0 = x + TOLERANCE, x1 = x + w - TOLERANCE, y0 = y + TOLERANCE, y1 = y + h - TOLERANCE;
       if (x0 >= x1 || y0 >= y1) {
-        return false;
+        return null;
       }
       double dx = q[0] - p[0], dy = q[1] - p[1];
       double[] pp = {-dx, dx, -dy, dy};
@@ -248,7 +276,7 @@ class DiagramLayoutTest {
       for (int i = 0; i < 4; i++) {
         if (pp[i] == 0) {
           if (qq[i] <= 0) {
-            return false;
+            return null;
           }
         } else {
           double t = qq[i] / pp[i];
@@ -259,7 +287,7 @@ class DiagramLayoutTest {
           }
         }
       }
-      return t0 < t1;
+      return new double[] {t0, t1};
     }
 
     static Box of(Element bounds) {

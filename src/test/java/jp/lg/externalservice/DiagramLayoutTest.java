@@ -149,9 +149,6 @@ class DiagramLayoutTest {
         if (shape.container && label.box.inside(shape.box)) {
           continue;
         }
-        if (label.title && shape.container && shape.box.inside(label.box)) {
-          continue;
-        }
         problems.add(in + label + " overlaps shape " + shape.id);
       }
     }

@@ -54,10 +54,13 @@ export async function startBrowser() {
   });
 }
 
+/** The screen size the issues are judged at. */
+export const LAPTOP = { width: 1366, height: 768 };
+
 /** A Japanese browser page logged in to Tasklist as {@code user} (demo password = user id). */
-export async function tasklist(browser, baseUrl, user) {
+export async function tasklist(browser, baseUrl, user, viewport = { width: 1400, height: 1000 }) {
   const context = await browser.newContext({ locale: 'ja-JP', extraHTTPHeaders: { 'Accept-Language': 'ja' },
-    viewport: { width: 1400, height: 1000 } });
+    viewport });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
   await page.fill('input[type=text]', user);
@@ -71,16 +74,39 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
 }
 
-/** Starts a process through the REST API as {@code user}, with variables as Tasklist submits them. */
-export async function restStart(baseUrl, user, key, variables) {
-  const body = { variables: Object.fromEntries(Object.entries(variables).map(([name, value]) =>
+function basic(user) {
+  return 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64');
+}
+
+function restVariables(variables) {
+  return { variables: Object.fromEntries(Object.entries(variables).map(([name, value]) =>
     [name, typeof value === 'object' ? { value: JSON.stringify(value), type: 'Json' } : { value }])) };
-  const response = await fetch(`${baseUrl}/engine-rest/process-definition/key/${key}/submit-form`, {
+}
+
+async function post(baseUrl, user, path, body) {
+  const response = await fetch(`${baseUrl}${path}`, {
     method: 'POST', body: JSON.stringify(body),
-    headers: { 'Content-Type': 'application/json', Authorization: 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64') }
+    headers: { 'Content-Type': 'application/json', Authorization: basic(user) }
   });
   if (!response.ok) {
-    throw new Error(`start failed: ${response.status} ${await response.text()}`);
+    throw new Error(`${path} failed: ${response.status} ${await response.text()}`);
   }
-  return response.json();
+  return response.status === 204 ? null : response.json();
+}
+
+/**
+ * Starts a process through the REST API as {@code user}, with variables as Tasklist submits them. An application
+ * is filed as in Tasklist: the start form (the service name) opens the draft, the application form is submitted in
+ * its task 「申請書を作成して提出する」.
+ */
+export async function restStart(baseUrl, user, key, variables) {
+  if (key !== 'external-service-application') {
+    return post(baseUrl, user, `/engine-rest/process-definition/key/${key}/submit-form`, restVariables(variables));
+  }
+  const instance = await post(baseUrl, user, `/engine-rest/process-definition/key/${key}/submit-form`,
+    restVariables({ serviceName: variables.serviceName }));
+  const tasks = await (await fetch(`${baseUrl}/engine-rest/task?processInstanceId=${instance.id}`,
+    { headers: { Authorization: basic(user), Accept: 'application/json' } })).json();
+  await post(baseUrl, user, `/engine-rest/task/${tasks[0].id}/submit-form`, restVariables(variables));
+  return instance;
 }

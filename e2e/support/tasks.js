@@ -52,11 +52,30 @@ export async function api(baseUrl, user, path) {
   return response.json();
 }
 
-// The application (申請) start form, as a staff member fills it.
-export async function openStartForm(page) {
-  await page.click('a:has-text("プロセスを開始")');
-  await page.locator('text=外部サービス利用申請').first().click();
+// The application (申請): the start dialog asks for the service name and opens a draft with its case number; the
+// application form is then written (and may be saved as a draft) in the task 「…：申請書を作成して提出する」.
+export const START_LINK = 'a:has-text("申請する"), a:has-text("プロセスを開始")';
+export const START_BUTTON = '.modal button:has-text("申請する"), .modal button:has-text("開始")';
+
+export async function openStartForm(page, processName = '外部サービス利用申請') {
+  await page.locator(START_LINK).first().click();
+  await page.locator(`text=${processName}`).first().click();
   await page.locator('.fjs-container').waitFor();
+}
+
+/** Opens a draft for {@code serviceName} and its application form. */
+export async function startDraft(page, serviceName = 'kintone') {
+  await openStartForm(page);
+  await page.locator('.fjs-container').getByLabel('提供サービス名').fill(serviceName);
+  await page.locator(START_BUTTON).first().click();
+  await openTask(page, '自分のタスク', `${serviceName}：申請書を作成して提出する`);
+}
+
+/** Files a complete application (kintone, paid, personal information) from the Tasklist. */
+export async function fileApplication(page, serviceManager) {
+  await startDraft(page);
+  await fillApplication(page, serviceManager);
+  await completeAndWait(page);
 }
 
 async function select(page, label, option) {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
-import { answerAll, api, choose, completeAndWait, fill, fillApplication, openStartForm, openTask } from '../support/tasks.js';
+import { START_BUTTON, START_LINK, answerAll, api, choose, completeAndWait, fill, fileApplication, openTask } from '../support/tasks.js';
 
 let app;
 let browser;
@@ -32,10 +32,8 @@ const SERVICE = {
 test('申請から承認、運用のチェック、廃棄証明を添付した終了まで', { timeout: 600_000 }, async () => {
   // 申請者: 日本語のブラウザでログインし、有料で個人情報を扱う kintone を申請する
   let page = await tasklist(browser, app.baseUrl, 'sato');
-  await openStartForm(page);
-  await fillApplication(page, 'sato');
+  await fileApplication(page, 'sato');
   await shot(page, 'lifecycle-00-application');
-  await page.click('button:has-text("開始")');
 
   // 申請者: 別表と 8 項目の自己チェック
   await openTask(page, '自分のタスク', 'kintone：別表の選定基準を確認する');
@@ -110,7 +108,7 @@ test('申請から承認、運用のチェック、廃棄証明を添付した�
   await completeAndWait(page);
 
   // 利用終了: 終了確認書を提出
-  await page.click('a:has-text("プロセスを開始")');
+  await page.locator(START_LINK).first().click();
   await page.locator('text=外部サービスの利用終了').first().click();
   await page.locator('.fjs-container').waitFor();
   await fill(page, '承認済み外部サービス台帳の番号', entryId);
@@ -123,7 +121,7 @@ test('申請から承認、運用のチェック、廃棄証明を添付した�
   await answerAll(page, '○ 可');
   await choose(page, '様式3（外部サービス利用終了届出書）を提出する');
   await shot(page, 'lifecycle-09-termination-request');
-  await page.click('button:has-text("開始")');
+  await page.locator(START_BUTTON).first().click();
   await page.waitForTimeout(2000);
   await page.context().close();
 

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -116,13 +117,37 @@ public abstract class EngineTest {
         });
   }
 
-  /** Starts through the start form, as Tasklist does. */
+  /**
+   * Files an application as Tasklist does: the start form (the service name) opens the draft, then
+   * the applicant submits the application form in {@code Task_FillInApplication}.
+   */
   protected ProcessInstance submitApplication(String applicant, Map<String, Object> variables) {
-    String definitionId = repositoryDefinitionId(CaseProcesses.APPLICATION);
-    ProcessInstance instance =
-        as(applicant, () -> formService.submitStartForm(definitionId, variables));
+    ProcessInstance instance = startApplication(applicant, variables);
+    Task draft = fillInTask(instance);
+    as(
+        applicant,
+        () -> {
+          formService.submitTaskForm(draft.getId(), variables);
+          return null;
+        });
     runAsyncContinuations(instance.getId());
     return instance;
+  }
+
+  /** Only the start form: a draft application waiting in {@code Task_FillInApplication}. */
+  protected ProcessInstance startApplication(String applicant, Map<String, Object> variables) {
+    String definitionId = repositoryDefinitionId(CaseProcesses.APPLICATION);
+    Map<String, Object> start = new java.util.HashMap<>();
+    start.put("serviceName", variables.get("serviceName"));
+    return as(applicant, () -> formService.submitStartForm(definitionId, start));
+  }
+
+  protected Task fillInTask(ProcessInstance instance) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(ApplicationProcess.Element.FILL_IN_APPLICATION)
+        .singleResult();
   }
 
   /**

@@ -54,6 +54,59 @@ public abstract class WebTest {
     }
   }
 
+  /**
+   * Files an application through the engine REST API as Tasklist does: the start form (the service
+   * name) opens the draft, then {@code user} submits the application form in {@code
+   * Task_FillInApplication}. Both steps must succeed; the answer is the process instance id.
+   */
+  protected String fileApplication(String user, Map<String, Object> variables) {
+    String instance = startApplication(user, variables);
+    Answer filed =
+        postJson(
+            "/engine-rest/task/" + fillInTask(instance, user) + "/submit-form",
+            user,
+            formVariables(variables));
+    assertStatus(filed, 204);
+    runAsyncContinuations();
+    return instance;
+  }
+
+  /** Only the start form: the id of a draft application. */
+  protected String startApplication(String user, Map<String, Object> variables) {
+    Answer started =
+        postJson(
+            "/engine-rest/process-definition/key/"
+                + jp.lg.externalservice.caserecord.CaseProcesses.APPLICATION
+                + "/submit-form",
+            user,
+            formVariables(Map.of("serviceName", variables.get("serviceName"))));
+    assertStatus(started, 200);
+    return started.body().get("id").asText();
+  }
+
+  /** The id of the draft's {@code Task_FillInApplication}, as {@code user} sees it. */
+  protected String fillInTask(String instance, String user) {
+    Answer tasks =
+        get(
+            "/engine-rest/task?processInstanceId="
+                + instance
+                + "&taskDefinitionKey="
+                + jp.lg.externalservice.application.ApplicationProcess.Element.FILL_IN_APPLICATION,
+            user);
+    assertStatus(tasks, 200);
+    if (tasks.body().size() != 1) {
+      throw new AssertionError("no draft task in " + instance + ": " + tasks.text());
+    }
+    return tasks.body().get(0).get("id").asText();
+  }
+
+  private static void assertStatus(Answer answer, int expected) {
+    if (answer.status() != expected) {
+      throw new AssertionError(
+          "expected HTTP " + expected + " but got " + answer.status() + ": " + answer.text());
+    }
+  }
+
   /** A JSON answer: status and parsed body (null when the body is empty). */
   public record Answer(int status, JsonNode body, String text, java.net.http.HttpHeaders headers) {}
 

@@ -217,6 +217,7 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
   private final DepartmentDirectory directory;
   private final RegistryService registry;
   private final Privileged privileged;
+  private final CaseRecords caseRecords;
 
   CaseRecordBackfill(
       RuntimeService runtimeService,
@@ -224,7 +225,9 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
       CaseRecordRepository repository,
       DepartmentDirectory directory,
       RegistryService registry,
-      Privileged privileged) {
+      Privileged privileged,
+      CaseRecords caseRecords) {
+    this.caseRecords = caseRecords;
     this.runtimeService = runtimeService;
     this.historyService = historyService;
     this.repository = repository;
@@ -236,6 +239,10 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     backfill();
+    int numbered = caseRecords.numberOlderRecords();
+    if (numbered > 0) {
+      LOG.info("Case numbers given to {} record(s) written before case numbers existed", numbered);
+    }
   }
 
   /**
@@ -358,6 +365,8 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
     renews = renews == null || renews.isBlank() ? null : renews.strip();
     return new CaseRecord(
         root.getId(),
+        null, // numbered with the other older records (CaseRecords.numberOlderRecords)
+        history.latest(CaseVariables.SERVICE_NAME.name(), String.class),
         new Actor(applicant, directory.displayName(applicant)),
         department,
         history.atStart(CaseVariables.SERVICE_MANAGER.name(), String.class),
@@ -389,6 +398,8 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
     String applicant = stopOfUse ? entry.serviceManager() : applicant(root, history);
     return new CaseRecord(
         root.getId(),
+        null,
+        entry.serviceName(),
         new Actor(applicant, directory.displayName(applicant)),
         new Department(entry.departmentCode(), entry.departmentName()),
         entry.serviceManager(),

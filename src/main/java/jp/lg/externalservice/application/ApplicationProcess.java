@@ -15,7 +15,8 @@ public final class ApplicationProcess {
 
   /** Element ids of the diagram. */
   public static final class Element {
-    public static final String START = "StartEvent_ApplicationSubmitted";
+    public static final String START = "StartEvent_ApplicationStarted";
+    public static final String FILL_IN_APPLICATION = "Task_FillInApplication";
     public static final String CLASSIFY = "Task_ClassifyApplication";
     public static final String CHECK_SELECTION_CRITERIA = "Task_CheckSelectionCriteria";
     public static final String ACCEPT_RISKS = "Task_AcceptRisks";

@@ -1,15 +1,9 @@
 package jp.lg.externalservice.application;
 
-import static jp.lg.externalservice.application.ApplicationProcess.Variables.*;
 import static jp.lg.externalservice.caserecord.CaseVariables.*;
 
-import jp.lg.externalservice.caserecord.ActResult;
-import jp.lg.externalservice.caserecord.CaseAct;
+import jp.lg.externalservice.caserecord.CaseRecord;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import jp.lg.externalservice.caserecord.CaseVariables;
-import jp.lg.externalservice.registry.RegistryEntry;
-import jp.lg.externalservice.registry.RegistryService;
-import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.security.ApplicantAccess;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
@@ -20,35 +14,34 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Start listener of {@code StartEvent_ApplicationSubmitted}: validates the application form on the
- * server, opens the case record with who applies from which department, and lets the applicant read
- * their own application. Bad input stops the start: nothing is stored. The applicant is the
- * signed-in user, whatever {@code applicant} the request carried (issue 12: a start form with
- * another user's id filed the case in their name).
+ * Start listener of {@code StartEvent_ApplicationStarted}: the start form asks only for the name of
+ * the service. It opens the case record (a draft) with its case number, who applies from which
+ * department, and lets the applicant read their own application; the application itself is written
+ * and filed in {@code Task_FillInApplication} ({@link SubmissionCompletion}), where it can be saved
+ * as a draft on the way. The applicant is the signed-in user, whatever {@code applicant} the
+ * request carried (issue 12: a start form with another user's id filed the case in their name). The
+ * case number becomes the business key: Tasklist and Cockpit show it with every task.
  */
 @Component("applicationStart")
 public class ApplicationStart implements ExecutionListener {
 
+  static final int MAX_SERVICE_NAME = 200;
+
   private final DepartmentDirectory directory;
   private final ApplicantAccess applicantAccess;
-  private final RegistryService registry;
   private final CaseRecords caseRecords;
 
   public ApplicationStart(
-      DepartmentDirectory directory,
-      ApplicantAccess applicantAccess,
-      RegistryService registry,
-      CaseRecords caseRecords) {
+      DepartmentDirectory directory, ApplicantAccess applicantAccess, CaseRecords caseRecords) {
     this.directory = directory;
     this.applicantAccess = applicantAccess;
-    this.registry = registry;
     this.caseRecords = caseRecords;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     InputReader reader = new InputReader(JsonInput.fromVariables(execution.getVariables()));
-    ApplicationFormReader.read(reader, directory);
+    String serviceName = reader.requiredText(SERVICE_NAME, MAX_SERVICE_NAME);
     String applicant = applicant(execution);
     Department department = directory.departmentOf(applicant).orElse(null);
     if (department == null) {
@@ -57,27 +50,17 @@ public class ApplicationStart implements ExecutionListener {
           "申請者（ログイン中の職員）の所属部署が登録されていません",
           "the applicant (the logged-in user) belongs to no department");
     }
-    String renews = reader.optionalText(CaseVariables.RENEWS_REGISTRY_ENTRY_ID, 64);
-    if (renews != null && department != null) {
-      checkRenewal(reader, renews, department);
-    }
     reader.throwIfInvalid();
-    caseRecords.open(
-        execution,
-        applicant,
-        department,
-        CaseVariables.SERVICE_MANAGER.get(execution),
-        renews,
-        null);
-    caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
+    CaseRecord record =
+        caseRecords.open(execution, applicant, department, serviceName, null, null, null);
+    execution.setProcessBusinessKey(record.caseNumber());
     // display only: the forms and the task assignment read the record, this keeps Tasklist's
     // filters informative
+    CASE_NUMBER.set(execution, record.caseNumber());
     APPLICANT.set(execution, applicant);
     APPLICANT_NAME.set(execution, directory.displayName(applicant));
     DEPARTMENT_CODE.set(execution, department.code());
     DEPARTMENT_NAME.set(execution, department.name());
-    CaseVariables.SERVICE_MANAGER_NAME.set(
-        execution, directory.displayName(CaseVariables.SERVICE_MANAGER.get(execution)));
     applicantAccess.grantReadOwnApplication(applicant, execution.getProcessInstanceId());
   }
 
@@ -87,26 +70,5 @@ public class ApplicationStart implements ExecutionListener {
    */
   private String applicant(DelegateExecution execution) {
     return caseRecords.signedInUser().orElseGet(() -> APPLICANT.get(execution));
-  }
-
-  /** A renewal (更改) references an entry in use by the applicant's own department (ruling R-17). */
-  private void checkRenewal(InputReader reader, String entryId, Department department) {
-    RegistryEntry entry = registry.find(entryId).orElse(null);
-    if (entry == null) {
-      reader.reject(
-          CaseVariables.RENEWS_REGISTRY_ENTRY_ID,
-          "台帳番号「" + entryId + "」は承認済み外部サービス台帳にありません",
-          "no approved-service registry entry '" + entryId + "'");
-    } else if (entry.status() != RegistryStatus.ACTIVE) {
-      reader.reject(
-          CaseVariables.RENEWS_REGISTRY_ENTRY_ID,
-          "利用中の台帳だけを更改できます（この台帳は「" + entry.status().label() + "」）",
-          "only an entry in use (ACTIVE) can be renewed; this one is " + entry.status());
-    } else if (!entry.departmentCode().equals(department.code())) {
-      reader.reject(
-          CaseVariables.RENEWS_REGISTRY_ENTRY_ID,
-          "他の部署の台帳は更改できません",
-          "the entry belongs to another department");
-    }
   }
 }

@@ -3,30 +3,27 @@ package jp.lg.externalservice.application;
 import static jp.lg.externalservice.caserecord.CaseVariables.CORRECTION_NOTE;
 
 import jp.lg.externalservice.caserecord.CaseRecords;
-import jp.lg.externalservice.classification.ClassificationService;
-import jp.lg.externalservice.classification.DmnRuleTables;
+import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.InputReader;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_CorrectApplication}: the applicant answers the comment of whoever returned the
- * application and corrects the self-check; the same rules as the first self-check apply, and a
- * reply is required.
+ * {@code Task_CorrectApplication}: the applicant corrects the returned application in full — any
+ * answer, not only the checklist — and says what was changed; the same rules as the first filing
+ * apply, and the server classifies it again (issue 14: the correction used to offer only the eight
+ * security items and to tell the applicant to start over).
  */
 @Component("correctionCompletion")
-public class CorrectionCompletion extends SecurityMeasuresCompletion {
+public class CorrectionCompletion extends SubmissionCompletion {
 
   public CorrectionCompletion(
-      ClassificationService classificationService,
-      DmnRuleTables ruleTables,
-      CaseRecords caseRecords) {
-    super(classificationService, ruleTables, caseRecords);
+      DepartmentDirectory directory, RegistryService registry, CaseRecords caseRecords) {
+    super(directory, registry, caseRecords);
   }
 
   @Override
-  protected void check(DelegateExecution execution, InputReader reader) {
-    super.check(execution, reader);
+  protected void checkMore(InputReader reader) {
     reader.requiredText(CORRECTION_NOTE, InputReader.MAX_TEXT);
   }
 }

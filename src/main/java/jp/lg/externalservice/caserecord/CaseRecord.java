@@ -8,9 +8,13 @@ import jp.lg.externalservice.security.Department;
  * submission), the validated answers with consequences (service manager, the entry a renewal
  * replaces), the registry entry once approved (or, for a termination, the entry it ends) and the
  * classification (null before it is classified). Written only by server code ({@link CaseRecords}).
+ * {@code caseNumber} is the 受付番号 staff quote ({@link CaseNumbers}); {@code serviceName} the name of
+ * the service as last validated (the start form, then the filed application).
  */
 public record CaseRecord(
     String caseId,
+    String caseNumber,
+    String serviceName,
     Actor applicant,
     Department department,
     String serviceManager,

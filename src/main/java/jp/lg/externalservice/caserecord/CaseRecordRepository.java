@@ -34,6 +34,8 @@ public class CaseRecordRepository {
       (rs, row) ->
           new CaseRecord(
               rs.getString("case_id"),
+              rs.getString("case_number"),
+              rs.getString("service_name"),
               new Actor(rs.getString("applicant"), rs.getString("applicant_name")),
               new Department(rs.getString("department_code"), rs.getString("department_name")),
               rs.getString("service_manager"),
@@ -70,11 +72,13 @@ public class CaseRecordRepository {
 
   public void insert(CaseRecord record) {
     jdbc.update(
-        "INSERT INTO case_record (case_id, applicant, applicant_name, department_code, department_name, "
-            + "service_manager, renews_entry_id, registry_entry_id, created_at) VALUES (:caseId, :applicant, "
-            + ":applicantName, :departmentCode, :departmentName, :serviceManager, :renewsEntryId, :registryEntryId, "
-            + ":createdAt)",
+        "INSERT INTO case_record (case_id, case_number, service_name, applicant, applicant_name, department_code, "
+            + "department_name, service_manager, renews_entry_id, registry_entry_id, created_at) VALUES (:caseId, "
+            + ":caseNumber, :serviceName, :applicant, :applicantName, :departmentCode, :departmentName, "
+            + ":serviceManager, :renewsEntryId, :registryEntryId, :createdAt)",
         new MapSqlParameterSource("caseId", record.caseId())
+            .addValue("caseNumber", record.caseNumber())
+            .addValue("serviceName", record.serviceName())
             .addValue("applicant", record.applicant().userId())
             .addValue("applicantName", record.applicant().name())
             .addValue("departmentCode", record.department().code())
@@ -104,6 +108,60 @@ public class CaseRecordRepository {
     if (rows != 1) {
       throw new IllegalStateException("no case record " + caseId);
     }
+  }
+
+  /** The application was filed: its validated service name, service manager and renewed entry. */
+  public void updateFiled(
+      String caseId, String serviceName, String serviceManager, String renewsEntryId) {
+    int rows =
+        jdbc.update(
+            "UPDATE case_record SET service_name = :serviceName, service_manager = :serviceManager, "
+                + "renews_entry_id = :renews WHERE case_id = :caseId",
+            new MapSqlParameterSource("caseId", caseId)
+                .addValue("serviceName", serviceName)
+                .addValue("serviceManager", serviceManager)
+                .addValue("renews", renewsEntryId));
+    if (rows != 1) {
+      throw new IllegalStateException("no case record " + caseId);
+    }
+  }
+
+  /** Records without a case number (written before V4), oldest first. */
+  public List<String> unnumbered() {
+    return jdbc.queryForList(
+        "SELECT case_id FROM case_record WHERE case_number IS NULL ORDER BY created_at, case_id",
+        new MapSqlParameterSource(),
+        String.class);
+  }
+
+  public void updateCaseNumber(String caseId, String caseNumber) {
+    jdbc.update(
+        "UPDATE case_record SET case_number = :caseNumber WHERE case_id = :caseId",
+        new MapSqlParameterSource("caseId", caseId).addValue("caseNumber", caseNumber));
+  }
+
+  /**
+   * The records a list may show: all ({@code applicant} and {@code departmentCode} null), one
+   * applicant's, or one department's (or both: the applicant's own plus her department's), newest
+   * first, at most {@code limit}.
+   */
+  public List<CaseRecord> list(String applicant, String departmentCode, int limit) {
+    String where =
+        applicant == null && departmentCode == null
+            ? ""
+            : " WHERE "
+                + (applicant != null ? "applicant = :applicant" : "")
+                + (applicant != null && departmentCode != null ? " OR " : "")
+                + (departmentCode != null ? "department_code = :departmentCode" : "");
+    return jdbc.query(
+        "SELECT * FROM case_record"
+            + where
+            + " ORDER BY created_at DESC, case_id FETCH FIRST "
+            + limit
+            + " ROWS ONLY",
+        new MapSqlParameterSource("applicant", applicant)
+            .addValue("departmentCode", departmentCode),
+        RECORD);
   }
 
   public void updateRegistryEntry(String caseId, String registryEntryId) {
@@ -172,6 +230,16 @@ public class CaseRecordRepository {
         .query(
             "SELECT * FROM case_record WHERE case_id = :caseId",
             new MapSqlParameterSource("caseId", caseId),
+            RECORD)
+        .stream()
+        .findFirst();
+  }
+
+  public Optional<CaseRecord> findByNumber(String caseNumber) {
+    return jdbc
+        .query(
+            "SELECT * FROM case_record WHERE case_number = :caseNumber",
+            new MapSqlParameterSource("caseNumber", caseNumber),
             RECORD)
         .stream()
         .findFirst();

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one writer of the case record: submission opens it, the classification fills it in, every
@@ -24,14 +25,17 @@ public class CaseRecords {
   public static final String SYSTEM = "(system)";
 
   private final CaseRecordRepository repository;
+  private final CaseNumbers caseNumbers;
   private final DepartmentDirectory directory;
   private final IdentityService identityService;
 
   CaseRecords(
       CaseRecordRepository repository,
+      CaseNumbers caseNumbers,
       DepartmentDirectory directory,
       IdentityService identityService) {
     this.repository = repository;
+    this.caseNumbers = caseNumbers;
     this.directory = directory;
     this.identityService = identityService;
   }
@@ -42,20 +46,23 @@ public class CaseRecords {
   }
 
   /**
-   * Opens the record of a new case; names come from the directory now. {@code registryEntryId} is
-   * null for an application (set at approval, {@link #registered}) and the entry ended by a
-   * termination.
+   * Opens the record of a new case with the next case number; names come from the directory now.
+   * {@code registryEntryId} is null for an application (set at approval, {@link #registered}) and
+   * the entry ended by a termination.
    */
   public CaseRecord open(
       DelegateExecution execution,
       String applicant,
       Department department,
+      String serviceName,
       String serviceManager,
       String renewsEntryId,
       String registryEntryId) {
     CaseRecord record =
         new CaseRecord(
             caseIdOf(execution),
+            caseNumbers.next(),
+            serviceName,
             new Actor(applicant, directory.displayName(applicant)),
             department,
             serviceManager,
@@ -65,6 +72,26 @@ public class CaseRecords {
             null);
     repository.insert(record);
     return record;
+  }
+
+  /**
+   * The application was filed (or filed again after a correction) with these validated answers that
+   * have consequences.
+   */
+  public void filed(
+      DelegateExecution execution,
+      String serviceName,
+      String serviceManager,
+      String renewsEntryId) {
+    repository.updateFiled(caseIdOf(execution), serviceName, serviceManager, renewsEntryId);
+  }
+
+  /** Gives every record written before case numbers existed (V4) its number, oldest first. */
+  @Transactional
+  public int numberOlderRecords() {
+    List<String> unnumbered = repository.unnumbered();
+    unnumbered.forEach(caseId -> repository.updateCaseNumber(caseId, caseNumbers.next()));
+    return unnumbered.size();
   }
 
   /** The approved service or SNS account entered the registry as {@code registryEntryId}. */

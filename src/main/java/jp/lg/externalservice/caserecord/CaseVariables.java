@@ -15,6 +15,10 @@ public final class CaseVariables {
 
   // who (written by the server at submission; display only, the record is the fact)
   public static final Var<String> APPLICANT = Var.string("applicant");
+
+  /** The case number (受付番号, also the business key of the application). */
+  public static final Var<String> CASE_NUMBER = Var.string("caseNumber");
+
   public static final Var<String> APPLICANT_NAME = Var.string("applicantName");
   public static final Var<String> DEPARTMENT_CODE = Var.string("departmentCode");
   public static final Var<String> DEPARTMENT_NAME = Var.string("departmentName");

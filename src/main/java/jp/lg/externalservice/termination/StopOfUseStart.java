@@ -38,6 +38,7 @@ public class StopOfUseStart implements ExecutionListener {
         execution,
         entry.serviceManager(),
         new Department(entry.departmentCode(), entry.departmentName()),
+        entry.serviceName(),
         entry.serviceManager(),
         null,
         entry.id());

@@ -125,6 +125,7 @@ public class TerminationRequestStart implements ExecutionListener {
           execution,
           requester,
           new Department(entry.departmentCode(), entry.departmentName()),
+          entry.serviceName(),
           entry.serviceManager(),
           null,
           entry.id());

@@ -68,6 +68,7 @@ class ApplicationDiagramTest extends DiagramTest {
     operationHandover = delegate("operationHandover");
     listeners(
         "applicationStart",
+        "submissionCompletion",
         "selectionCriteriaCompletion",
         "riskAcceptanceCompletion",
         "securityMeasuresCompletion",
@@ -79,7 +80,12 @@ class ApplicationDiagramTest extends DiagramTest {
   private ProcessInstance submit(Outcome outcome, Route route) {
     when(caseFacts.outcome(any())).thenReturn(outcome.name());
     when(caseFacts.route(any())).thenReturn(route == null ? null : route.name());
-    return runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, "case-1");
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(ApplicationProcess.KEY, "case-1");
+    assertThat(instance).isWaitingAtExactly(FILL_IN_APPLICATION);
+    assertThat(task(FILL_IN_APPLICATION, instance)).isAssignedTo("tanaka");
+    complete(task(FILL_IN_APPLICATION, instance));
+    return instance;
   }
 
   private static void prepare(ProcessInstance instance, String task, PreparationDecision decision) {
@@ -119,6 +125,7 @@ class ApplicationDiagramTest extends DiagramTest {
     assertThat(calls)
         .containsExactly(
             at("applicationStart", START),
+            at("submissionCompletion", FILL_IN_APPLICATION),
             at("classifyApplication", CLASSIFY),
             at("selectionCriteriaCompletion", CHECK_SELECTION_CRITERIA),
             at("securityMeasuresCompletion", SELF_CHECK_MEASURES),
@@ -200,19 +207,22 @@ class ApplicationDiagramTest extends DiagramTest {
   }
 
   @Test
-  @DisplayName("ダブルチェックで差戻し: 申請者の修正を経てダブルチェックに戻る（ダブルチェックから開始）")
+  @DisplayName("ダブルチェックで差戻し: 申請者が申請全体を修正し、改めて判定される（ダブルチェックから開始）")
   void returnedByTheDoubleCheck() {
+    when(caseFacts.outcome(any())).thenReturn(Outcome.APPLICATION_REQUIRED.name());
+    when(caseFacts.route(any())).thenReturn(Route.FREE.name());
     ProcessInstance instance = startBefore(DOUBLE_CHECK);
     doubleCheck(instance, DoubleCheckDecision.RETURN);
     assertThat(instance).isWaitingAtExactly(CORRECT_APPLICATION);
     assertThat(task(CORRECT_APPLICATION, instance)).isAssignedTo("tanaka");
     complete(task(CORRECT_APPLICATION, instance));
 
-    assertThat(instance).isWaitingAtExactly(DOUBLE_CHECK);
+    assertThat(instance).isWaitingAtExactly(ACCEPT_RISKS);
     assertThat(calls)
         .containsExactly(
             at("doubleCheckCompletion", DOUBLE_CHECK),
-            at("correctionCompletion", CORRECT_APPLICATION));
+            at("correctionCompletion", CORRECT_APPLICATION),
+            at("classifyApplication", CLASSIFY));
   }
 
   @Test

@@ -159,7 +159,7 @@ class ApplicationProcessTest extends EngineTest {
   }
 
   @Test
-  @DisplayName("ダブルチェックで差し戻すと、申請者がコメントを見て修正し、再びダブルチェックに戻る")
+  @DisplayName("ダブルチェックで差し戻すと、申請者がコメントを見て申請全体を修正し、改めて判定されてダブルチェックに戻る")
   void doubleCheckReturnsForCorrection() {
     ProcessInstance instance = atDoubleCheck();
     InputValidationException noReason =
@@ -167,20 +167,43 @@ class ApplicationProcessTest extends EngineTest {
     assertThat(noReason.getErrors())
         .extracting(FieldError::field)
         .containsExactly("doubleCheckComment");
-    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("RETURN", "項目 8 の根拠資料を添付してください"));
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("RETURN", "利用者の人数を確認してください"));
 
     assertThat(instance).isWaitingAt(CORRECT_APPLICATION).task().isAssignedTo("sato");
     assertThat(runtimeService.getVariables(instance.getId()))
-        .containsEntry("returnComment", "項目 8 の根拠資料を添付してください")
+        .containsEntry("returnComment", "利用者の人数を確認してください")
         .containsEntry("returnedBy", "高橋 健");
     InputValidationException noReply =
-        refused(() -> submitTask("sato", task(instance), measuresAllMet()));
+        refused(() -> submitTask("sato", task(instance), kintone().paid(false).variables()));
     assertThat(noReply.getErrors()).extracting(FieldError::field).containsExactly("correctionNote");
-    Map<String, Object> corrected = new HashMap<>(measuresAllMet());
-    corrected.put("correctionNote", "規約の該当条項を確認し、項目 8 を ○ に修正しました");
-    submitTask("sato", task(instance), corrected);
+    InputValidationException badAnswer =
+        refused(
+            () ->
+                submitTask(
+                    "sato",
+                    task(instance),
+                    kintone()
+                        .paid(false)
+                        .with("userCount", 0)
+                        .with("correctionNote", "人数を修正しました")
+                        .variables()));
+    assertThat(badAnswer.getErrors()).extracting(FieldError::field).containsExactly("userCount");
+    // any answer may change, and the server classifies again: now it is paid
+    submitTask(
+        "sato",
+        task(instance),
+        kintone()
+            .paid(true)
+            .with("userCount", 12)
+            .with("correctionNote", "有料プランの契約に変更し、利用者を 12 名にしました")
+            .variables());
 
-    assertThat(instance).isWaitingAt(DOUBLE_CHECK);
+    assertThat(instance).isWaitingAt(ACCEPT_RISKS);
+    assertThat(runtimeService.getVariable(instance.getId(), "route")).isEqualTo("PAID");
+    assertThat(caseRecords.find(instance.getId()).orElseThrow().classified().route())
+        .isEqualTo(jp.lg.externalservice.classification.Route.PAID);
+    submitTask("sato", task(instance), risksAccepted("CONTRACT", CONTRACT_RISKS));
+    submitTask("sato", task(instance), measures("YES", "YES", null));
     complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
     assertThat(instance).isWaitingAt(REVIEW);
   }
@@ -221,9 +244,16 @@ class ApplicationProcessTest extends EngineTest {
     complete(instance, CaseSteps.REVIEW, "yamamoto", review("APPROVE", null));
     complete(instance, CaseSteps.DECIDE, "kobayashi", decision("RETURN", "利用者の範囲を具体的にしてください"));
     assertThat(instance).isWaitingAt(CORRECT_APPLICATION);
-    Map<String, Object> corrected = new HashMap<>(measuresAllMet());
-    corrected.put("correctionNote", "利用者を相談係の 12 名に限定しました");
-    submitTask("sato", task(instance), corrected);
+    submitTask(
+        "sato",
+        task(instance),
+        kintone()
+            .paid(false)
+            .with("userCount", 12)
+            .with("correctionNote", "利用者を相談係の 12 名に限定しました")
+            .variables());
+    submitTask("sato", task(instance), risksAccepted("TERMS_OF_USE", TERMS_RISKS));
+    submitTask("sato", task(instance), measures("YES", "YES", null));
     complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("FORWARD", null));
     complete(instance, CaseSteps.REVIEW, "yamamoto", review("REJECT", "代替の全庁サービスがあるため"));
     complete(instance, CaseSteps.DECIDE, "kobayashi", decision("REJECT", "全庁導入済みのサービスで代替できるため"));
@@ -498,17 +528,23 @@ class ApplicationProcessTest extends EngineTest {
   }
 
   @Test
-  @DisplayName("不正な申請は開始されず、何も保存されない。誤りのある項目がすべて示される")
+  @DisplayName("不正な申請は提出できず、何も保存されない。誤りのある項目がすべて示され、下書きは残る")
   void invalidApplicationIsNotStarted() {
-    long instances = historyService.createHistoricProcessInstanceQuery().count();
     long decisions = historyService.createHistoricDecisionInstanceQuery().count();
+    InputValidationException noName =
+        refused(() -> startApplication("sato", kintone().without("serviceName").variables()));
+    assertThat(noName.getErrors()).extracting(FieldError::field).containsExactly("serviceName");
+    long instances = historyService.createHistoricProcessInstanceQuery().count();
+    ProcessInstance draft = startApplication("sato", kintone().variables());
+    long acts = caseRecords.acts(draft.getId()).size();
     InputValidationException error =
         refused(
             () ->
-                submitApplication(
+                submitTask(
                     "sato",
+                    fillInTask(draft),
                     kintone()
-                        .without("serviceName")
+                        .with("serviceName", "  ")
                         .with("serviceKind", "SATELLITE")
                         .with("paid", "yes")
                         .with("userCount", 0)
@@ -530,8 +566,11 @@ class ApplicationProcessTest extends EngineTest {
     assertThat(error.getErrors())
         .allSatisfy(e -> assertThat(e.message()).isNotBlank())
         .allSatisfy(e -> assertThat(e.messageEn()).isNotBlank());
-    assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
+    assertThat(historyService.createHistoricProcessInstanceQuery().count())
+        .isEqualTo(instances + 1);
     assertThat(historyService.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisions);
+    assertThat(draft).isWaitingAtExactly(ApplicationProcess.Element.FILL_IN_APPLICATION);
+    assertThat(caseRecords.acts(draft.getId())).hasSize((int) acts);
   }
 
   @Test

@@ -90,8 +90,18 @@ final class LifecycleWalk {
                 actors.as(
                     applicant,
                     () ->
-                        engine.getFormService().submitStartForm(applicationDefinitionId, answers)));
+                        engine
+                            .getFormService()
+                            .submitStartForm(
+                                applicationDefinitionId,
+                                Map.of("serviceName", answers.get("serviceName")))));
     String app = application.getId();
+    complete(
+        "01b fill_in_application",
+        app,
+        ApplicationProcess.Element.FILL_IN_APPLICATION,
+        applicant,
+        answers);
     complete(
         "02 check_selection_criteria",
         app,

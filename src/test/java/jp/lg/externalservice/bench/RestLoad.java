@@ -149,11 +149,12 @@ final class RestLoad {
                             + CaseProcesses.APPLICATION
                             + "/submit-form",
                         applicant,
-                        WebTest.formVariables(answers)),
+                        WebTest.formVariables(Map.of("serviceName", answers.get("serviceName")))),
                 "start")
             .json()
             .get("id")
             .asText();
+    complete(own, count, app, ApplicationProcess.Element.FILL_IN_APPLICATION, applicant, answers);
     complete(
         own,
         count,

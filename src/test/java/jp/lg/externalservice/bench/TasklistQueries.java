@@ -303,7 +303,18 @@ final class TasklistQueries {
     Map<String, Object> variables =
         answers(applicant, route).with("serviceName", serviceName).variables();
     CaseVariables.APPLICANT.put(variables, applicant);
-    return engine.getRuntimeService().startProcessInstanceById(definitionId, variables).getId();
+    String id =
+        engine.getRuntimeService().startProcessInstanceById(definitionId, variables).getId();
+    var taskService = engine.getTaskService();
+    taskService.complete( // the application form, filed
+        taskService
+            .createTaskQuery()
+            .processInstanceId(id)
+            .taskDefinitionKey(ApplicationProcess.Element.FILL_IN_APPLICATION)
+            .singleResult()
+            .getId(),
+        variables);
+    return id;
   }
 
   /**
@@ -357,6 +368,12 @@ final class TasklistQueries {
                 department[2],
                 () -> engine.getFormService().submitStartForm(definitionId, answers.variables()))
             .getId();
+    actors.complete(
+        id,
+        ApplicationProcess.Element.FILL_IN_APPLICATION,
+        department[2],
+        answers.variables(),
+        true);
     if (!route.equals(engine.getRuntimeService().getVariable(id, "route"))) {
       throw new IllegalStateException(
           "template for "

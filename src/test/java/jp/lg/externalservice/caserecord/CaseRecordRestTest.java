@@ -68,13 +68,7 @@ class CaseRecordRestTest extends WebTest {
             "sato",
             formVariables(kintone().with("applicant", "suzuki").variables()));
     assertThat(refused.status()).isEqualTo(400);
-    Answer started =
-        postJson(
-            "/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form",
-            "sato",
-            formVariables(kintone().variables()));
-    assertThat(started.status()).isEqualTo(200);
-    String instance = started.body().get("id").asText();
+    String instance = fileApplication("sato", kintone().variables());
     assertThat(caseRecords.find(instance).orElseThrow().applicant().userId()).isEqualTo("sato");
     assertThat(get("/engine-rest/task?processInstanceId=" + instance, "suzuki").body()).isEmpty();
     assertThat(
@@ -91,12 +85,7 @@ class CaseRecordRestTest extends WebTest {
   void ownTaskVariablesChangeNoFact() {
     // takahashi, the 利用責任者 of 区民課, applies (PAID: 情報化企画 required) and would check his own
     // application
-    Answer started =
-        postJson(
-            "/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form",
-            "takahashi",
-            formVariables(kintone().variables()));
-    String instance = started.body().get("id").asText();
+    String instance = fileApplication("takahashi", kintone().variables());
     String risks = onlyTask(instance, "takahashi");
     tryWrite(risks, "takahashi", "itPlanningRequired", false);
     tryWrite(risks, "takahashi", "route", "FREE");

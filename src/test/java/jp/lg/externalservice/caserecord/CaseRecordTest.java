@@ -101,6 +101,9 @@ class CaseRecordTest extends EngineTest {
     CaseRecord record = record(instance);
     assertThat(record.applicant()).isEqualTo(new Actor("sato", "佐藤 花子"));
     assertThat(record.department().code()).isEqualTo("kumin");
+    assertThat(record.caseNumber()).matches("R[0-9]+-[0-9]{4,}");
+    assertThat(runtimeService.getVariable(instance.getId(), "caseNumber"))
+        .isEqualTo(record.caseNumber());
     assertThat(record.classified().outcome()).isEqualTo(Outcome.APPLICATION_REQUIRED);
     assertThat(runtimeService.getVariable(instance.getId(), "applicant")).isEqualTo("sato");
     assertThat(task(instance).getAssignee()).isEqualTo("sato");
@@ -271,7 +274,9 @@ class CaseRecordTest extends EngineTest {
         ApplicationProcess.Element.DOUBLE_CHECK,
         "takahashi",
         doubleCheck("RETURN", "項目 5 を確認"));
-    submitTask("sato", task(instance), withCorrectionNote(measuresAllMet()));
+    submitTask(
+        "sato", task(instance), kintone().with("correctionNote", "項目 5 を確認しました").variables());
+    prepareAndSelfCheck(instance, "sato");
     complete(
         instance,
         ApplicationProcess.Element.DOUBLE_CHECK,
@@ -280,11 +285,13 @@ class CaseRecordTest extends EngineTest {
     assertThat(caseRecords.acts(instance.getId()))
         .extracting(CaseAct::step, act -> act.actor().userId(), CaseAct::result)
         .containsExactly(
-            tuple(ApplicationProcess.Element.START, "sato", ActResult.SUBMITTED),
+            tuple(ApplicationProcess.Element.FILL_IN_APPLICATION, "sato", ActResult.SUBMITTED),
             tuple(ApplicationProcess.Element.ACCEPT_RISKS, "sato", ActResult.SUBMITTED),
             tuple(ApplicationProcess.Element.SELF_CHECK_MEASURES, "sato", ActResult.SUBMITTED),
             tuple(CaseSteps.DOUBLE_CHECK, "takahashi", ActResult.RETURNED),
             tuple(ApplicationProcess.Element.CORRECT_APPLICATION, "sato", ActResult.SUBMITTED),
+            tuple(ApplicationProcess.Element.ACCEPT_RISKS, "sato", ActResult.SUBMITTED),
+            tuple(ApplicationProcess.Element.SELF_CHECK_MEASURES, "sato", ActResult.SUBMITTED),
             tuple(CaseSteps.DOUBLE_CHECK, "takahashi", ActResult.FORWARDED));
     assertThat(caseRecords.acts(instance.getId()))
         .allSatisfy(act -> assertThat(act.caseId()).isEqualTo(instance.getId()));
@@ -400,11 +407,5 @@ class CaseRecordTest extends EngineTest {
         .containsExactly(
             tuple("sato", CaseAct.APPLICANT, ActResult.SUBMITTED),
             tuple("takahashi", "security-officer-kumin", ActResult.CONFIRMED));
-  }
-
-  private static Map<String, Object> withCorrectionNote(Map<String, Object> answers) {
-    Map<String, Object> corrected = new java.util.HashMap<>(answers);
-    corrected.put("correctionNote", "項目 5 を確認しました");
-    return corrected;
   }
 }

@@ -422,6 +422,8 @@ class ApprovalRulesTest {
       CaseRecord record =
           new CaseRecord(
               "case-1",
+              "R8-0001",
+              "kintone",
               new Actor("yamada", "山田 太郎"),
               new Department("kumin", "区民課"),
               "sato",

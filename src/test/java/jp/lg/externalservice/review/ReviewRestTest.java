@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
-import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseSteps;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,13 +23,7 @@ class ReviewRestTest extends WebTest {
   @DisplayName("利用責任者が自分の申請を REST でダブルチェックしても、× のまま審査へ送っても、400 で拒否されタスクは残る")
   void doubleCheckRulesHoldOverRest() {
     // takahashi is the 利用責任者 of 区民課 and applies himself
-    Answer started =
-        postJson(
-            "/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form",
-            "takahashi",
-            formVariables(kintone().paid(false).variables()));
-    assertThat(started.status()).isEqualTo(200);
-    String instance = started.body().get("id").asText();
+    String instance = fileApplication("takahashi", kintone().paid(false).variables());
     postJson(
         "/engine-rest/task/" + onlyTask(instance, "takahashi") + "/submit-form",
         "takahashi",
@@ -86,12 +79,7 @@ class ReviewRestTest extends WebTest {
   @Test
   @DisplayName("申請者は情報政策課の審査タスクを REST で見ることも完了することもできない")
   void applicantCannotTouchTheReview() {
-    Answer started =
-        postJson(
-            "/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form",
-            "sato",
-            formVariables(kintone().paid(false).variables()));
-    String instance = started.body().get("id").asText();
+    String instance = fileApplication("sato", kintone().paid(false).variables());
     postJson(
         "/engine-rest/task/" + onlyTask(instance, "sato") + "/submit-form",
         "sato",

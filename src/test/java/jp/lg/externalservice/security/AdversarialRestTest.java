@@ -187,13 +187,13 @@ class AdversarialRestTest extends WebTest {
    * return, an overdue correction and 様式3.
    */
   private void importantGovernmentCloudServiceFromApplicationToTermination() {
+    ApplicationAnswers governmentCloud =
+        kintone()
+            .service("ガバメントクラウド基盤", "GOVERNMENT_CLOUD", "BUSINESS_APPLICATION")
+            .connectionZones("LGWAN")
+            .informationTypes("PERSONAL");
     Case c =
-        apply(
-                "sato",
-                kintone()
-                    .service("ガバメントクラウド基盤", "GOVERNMENT_CLOUD", "BUSINESS_APPLICATION")
-                    .connectionZones("LGWAN")
-                    .informationTypes("PERSONAL"))
+        apply("sato", governmentCloud)
             .answer(ApplicationProcess.Element.CHECK_SELECTION_CRITERIA, allCriteriaMet())
             .answer(ApplicationProcess.Element.SELF_CHECK_MEASURES, measuresAllMet())
             .answer(
@@ -202,7 +202,7 @@ class AdversarialRestTest extends WebTest {
                 doubleCheck("FORWARD", null))
             .answer(
                 ApplicationProcess.Element.CORRECT_APPLICATION,
-                with(measuresAllMet(), "correctionNote", "根拠資料を添付しました"))
+                with(governmentCloud.variables(), "correctionNote", "根拠資料を添付しました"))
             .answer(
                 ReviewProcess.Element.RECORD_PRIOR_CONSULTATION,
                 Map.of(
@@ -388,8 +388,7 @@ class AdversarialRestTest extends WebTest {
             .latestVersion()
             .singleResult();
     Set<String> fields = FormFields.of(formService.getDeployedStartForm(definition.getId()));
-    Map<String, Object> answers =
-        kintone().service("開始の攻撃", "CLOUD_INTERNET", "BUSINESS_APPLICATION").variables();
+    Map<String, Object> answers = Map.of("serviceName", "開始の攻撃");
     int index = 0;
     for (Fact fact : FACTS) {
       if (fields.contains(fact.name())) {
@@ -438,14 +437,8 @@ class AdversarialRestTest extends WebTest {
    */
   private Case apply(String applicant, ApplicationAnswers answers) {
     ClockUtil.reset();
-    Answer started =
-        postJson(
-            "/engine-rest/process-definition/key/" + APPLICATION + "/submit-form",
-            applicant,
-            formVariables(answers.variables()));
-    assertThat(started.status()).as("start: %s", started.text()).isEqualTo(200);
-    runAsyncContinuations();
-    return new Case(started.body().get("id").asText(), applicant);
+    return new Case(startApplication(applicant, answers.variables()), applicant)
+        .answer(ApplicationProcess.Element.FILL_IN_APPLICATION, answers.variables());
   }
 
   /**

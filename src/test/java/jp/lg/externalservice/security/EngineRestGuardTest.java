@@ -30,11 +30,7 @@ class EngineRestGuardTest extends WebTest {
   @Autowired private TaskService taskService;
 
   private String startAsSato(String serviceName) {
-    Answer started =
-        postJson(
-            START, "sato", formVariables(kintone().with("serviceName", serviceName).variables()));
-    assertThat(started.status()).as(started.text()).isEqualTo(200);
-    return started.body().get("id").asText();
+    return fileApplication("sato", kintone().with("serviceName", serviceName).variables());
   }
 
   private Task firstTask(String instanceId) {
@@ -46,13 +42,14 @@ class EngineRestGuardTest extends WebTest {
   void startTakesOnlyTheStartFormFields() {
     long before = runtimeService.createProcessInstanceQuery().count();
     Map<String, Object> withApplicant =
-        formVariables(kintone().with("applicant", "suzuki").variables());
+        formVariables(Map.of("serviceName", "kintone", "applicant", "suzuki"));
     Answer refused = postJson(START, "sato", withApplicant);
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("applicant");
     assertThat(refused.body().get("message").asText()).contains("applicant", "フォームにない項目");
 
-    Map<String, Object> withBusinessKey = new LinkedHashMap<>(formVariables(kintone().variables()));
+    Map<String, Object> withBusinessKey =
+        new LinkedHashMap<>(formVariables(Map.of("serviceName", "kintone")));
     withBusinessKey.put("businessKey", "R-0001");
     withBusinessKey.put(
         "startInstructions",
@@ -213,12 +210,8 @@ class EngineRestGuardTest extends WebTest {
     assertThat(firstTask(instanceId).getAssignee()).isEqualTo("sato");
 
     // takahashi (利用責任者 of 区民課) applies himself: his department's double check is not his to take
-    Answer started =
-        postJson(
-            START,
-            "takahashi",
-            formVariables(kintone().with("serviceManager", "takahashi").variables()));
-    String ownCase = started.body().get("id").asText();
+    String ownCase =
+        fileApplication("takahashi", kintone().with("serviceManager", "takahashi").variables());
     runtimeService
         .createProcessInstanceModification(ownCase)
         .startBeforeActivity(CaseSteps.DOUBLE_CHECK)
@@ -260,10 +253,15 @@ class EngineRestGuardTest extends WebTest {
     Map<String, Object> variables =
         new LinkedHashMap<>((Map<String, Object>) body.get("variables"));
     variables.put("userCount", Map.of("value", "12 " + "x".repeat(50_000), "type", "Json"));
-    Answer number = postJson(START, "sato", Map.of("variables", variables));
+    String draft = startApplication("sato", kintone().variables());
+    String fillIn = fillInTask(draft, "sato");
+    Answer number =
+        postJson(
+            "/engine-rest/task/" + fillIn + "/submit-form", "sato", Map.of("variables", variables));
     assertThat(number.status()).isEqualTo(400);
     assertThat(number.body().get("errors").get(0).get("field").asText()).isEqualTo("userCount");
-    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before + 1);
+    assertThat(fillInTask(draft, "sato")).isEqualTo(fillIn);
 
     String instanceId = startAsSato("後続文字列の kintone");
     Task task = firstTask(instanceId);
@@ -290,17 +288,12 @@ class EngineRestGuardTest extends WebTest {
   void commentsStayWithTheirCase() {
     String own = startAsSato("コメントの kintone");
     String other =
-        postJson(
-                START,
-                "suzuki",
-                formVariables(
-                    kintone()
-                        .with("serviceName", "福祉課の kintone")
-                        .with("serviceManager", "suzuki")
-                        .variables()))
-            .body()
-            .get("id")
-            .asText();
+        fileApplication(
+            "suzuki",
+            kintone()
+                .with("serviceName", "福祉課の kintone")
+                .with("serviceManager", "suzuki")
+                .variables());
     Task task = firstTask(own);
     String path = "/engine-rest/task/" + task.getId() + "/comment/create";
     Answer injected =

@@ -76,38 +76,46 @@ class RestSecurityTest extends WebTest {
   }
 
   @Test
-  @DisplayName("REST からの開始もサーバー側で検証され、400 で項目を示し、何も保存されない（開始 API と start-form の両方）")
+  @DisplayName("REST からの開始も申請の提出もサーバー側で検証され、400 で項目を示し、何も保存されない（開始 API と start-form の両方）")
   void restStartIsValidated() {
     long instances = historyService.createHistoricProcessInstanceQuery().count();
-    Map<String, Object> body =
-        restVariables(kintone().without("providerName").with("userCount", -3).variables());
     for (String operation : new String[] {"start", "submit-form"}) {
       Answer answer =
           postJson(
               "/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/" + operation,
               "sato",
-              body);
+              restVariables(Map.of("serviceName", "  ")));
       assertThat(answer.status()).as(operation).isEqualTo(400);
       assertThat(answer.body().get("type").asText()).isEqualTo("InputValidationException");
       assertThat(answer.body().get("message").asText())
-          .contains("providerName", "必須項目です", "is required");
+          .contains("serviceName", "必須項目です", "is required");
       assertThat(answer.body().get("errors"))
           .extracting(error -> error.get("field").asText())
-          .containsExactly("providerName", "userCount");
+          .containsExactly("serviceName");
     }
     assertThat(historyService.createHistoricProcessInstanceQuery().count()).isEqualTo(instances);
+
+    String draft = startApplication("sato", kintone().variables());
+    String task = fillInTask(draft, "sato");
+    Answer answer =
+        postJson(
+            "/engine-rest/task/" + task + "/submit-form",
+            "sato",
+            restVariables(kintone().without("providerName").with("userCount", -3).variables()));
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().get("message").asText())
+        .contains("providerName", "必須項目です", "is required");
+    assertThat(answer.body().get("errors"))
+        .extracting(error -> error.get("field").asText())
+        .containsExactly("providerName", "userCount");
+    assertThat(fillInTask(draft, "sato")).as("the draft stays open").isEqualTo(task);
   }
 
   @Test
   @DisplayName("REST からの正しい開始は成功し、申請者は自分のタスク・変数・履歴を見られるが、他部署の職員は見られない")
   void restStartAndTaskVisibility() {
-    Answer started =
-        postJson(
-            "/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/start",
-            "sato",
-            restVariables(kintone().with("serviceName", "REST で申請した kintone").variables()));
-    assertThat(started.status()).isEqualTo(200);
-    String instanceId = started.body().get("id").asText();
+    String instanceId =
+        fileApplication("sato", kintone().with("serviceName", "REST で申請した kintone").variables());
     Answer satoTasks = get("/engine-rest/task?processInstanceId=" + instanceId, "sato");
     assertThat(satoTasks.body()).hasSize(1);
     assertThat(satoTasks.body().get(0).get("name").asText())
@@ -131,12 +139,8 @@ class RestSecurityTest extends WebTest {
   @Test
   @DisplayName("他部署の職員は REST で申請の実行・変数・履歴を読めず、タスクの担当・完了・変更もできない")
   void anotherDepartmentCannotReadOrTouchTheCase() {
-    Answer started =
-        postJson(
-            "/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/start",
-            "sato",
-            restVariables(kintone().with("serviceName", "他部署から見えない kintone").variables()));
-    String instanceId = started.body().get("id").asText();
+    String instanceId =
+        fileApplication("sato", kintone().with("serviceName", "他部署から見えない kintone").variables());
     String taskId =
         get("/engine-rest/task?processInstanceId=" + instanceId, "sato")
             .body()

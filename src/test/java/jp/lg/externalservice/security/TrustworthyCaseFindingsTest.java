@@ -411,13 +411,7 @@ class TrustworthyCaseFindingsTest extends WebTest {
 
   /** Files an application through the start form over REST; returns the instance id. */
   private String apply(String applicant, ApplicationAnswers answers) {
-    Answer started =
-        postJson(
-            "/engine-rest/process-definition/key/" + APPLICATION + "/submit-form",
-            applicant,
-            formVariables(answers.variables()));
-    assertThat(started.status()).as(started.text()).isEqualTo(200);
-    return started.body().get("id").asText();
+    return fileApplication(applicant, answers.variables());
   }
 
   /**

@@ -144,13 +144,14 @@ class RequestLimitsApiTest extends WebTest {
   }
 
   /**
-   * The start form of an application with the JSON variable {@code name} holding {@code count}
-   * elements.
+   * The start form of an application (the service name) with the JSON variable {@code name} holding
+   * {@code count} elements.
    */
   private static String startFormWith(String name, int count) throws Exception {
     @SuppressWarnings("unchecked")
     Map<String, Object> rest =
-        new HashMap<>((Map<String, Object>) formVariables(kintone().variables()).get("variables"));
+        new HashMap<>(
+            (Map<String, Object>) formVariables(Map.of("serviceName", "kintone")).get("variables"));
     rest.put(
         name,
         Map.of(

@@ -21,7 +21,7 @@ import jp.lg.externalservice.system.FormFields;
  * such as {@code applicant} or {@code route}, a serialized Java object, an oversized list — is
  * named in the error; nothing is stored.
  */
-final class SubmittedVariables {
+public final class SubmittedVariables {
 
   /**
    * Types a Camunda Form submits (plus Null and Date from the REST API); Object, Bytes, File and
@@ -49,7 +49,7 @@ final class SubmittedVariables {
    * Every problem of {@code variables} (a JSON object name → {value, type, valueInfo}); empty when
    * all is well.
    */
-  static List<FieldError> check(JsonNode variables, FormFields form) {
+  public static List<FieldError> check(JsonNode variables, FormFields form) {
     List<FieldError> errors = new ArrayList<>();
     if (variables == null || variables.isNull()) {
       return errors;

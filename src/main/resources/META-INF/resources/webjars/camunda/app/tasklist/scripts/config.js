@@ -22,8 +22,10 @@ export default {
     fallbackLocale: 'en'
   },
 
-  // The 添付ファイル tab of every task (custom/attachments.js): evidence files stored with the case.
-  customScripts: ['custom/attachments'],
+  // The 添付ファイル tab of every task (custom/attachments.js): evidence files stored with the case;
+  // 申請一覧 in the header (custom/applications.js); drafts kept on the server and no input lost
+  // without asking (custom/drafts.js).
+  customScripts: ['custom/attachments', 'custom/applications', 'custom/drafts'],
 
   // change the app name and vendor
   // app: {
@@ -81,7 +83,7 @@ export default {
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: '「プロセスを開始」ダイアログを開く'
+      description: '「申請する」ダイアログを開く'
     }
   }
 };

@@ -1,0 +1,150 @@
+// 申請一覧, drafts and the full correction, as staff use them at 1366×768 (issue 14).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { LAPTOP, restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
+import { completeAndWait, openTask, startDraft } from '../support/tasks.js';
+
+let app;
+let browser;
+
+before(async () => {
+  app = await startApplication();
+  browser = await startBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const ZOOM = {
+  serviceName: 'Zoom', providerName: 'Zoom Communications', serviceDescription: '区民向けオンライン相談',
+  serviceKind: 'CLOUD_INTERNET', serviceCategory: 'WEB_CONFERENCE', paid: false, informationTypes: ['INTERNAL'],
+  connectionZones: ['INTERNET'], exemption: 'NONE', purpose: 'オンライン相談', businessScope: '区民相談窓口',
+  users: '区民課 相談係 全員', userCount: 5, periodStart: '2027-04-01', periodEnd: '2028-03-31', serviceManager: 'sato'
+};
+
+const TERMS_RISKS = ['C1', 'C2', 'C3', 'C4', 'C5', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7'];
+const ALL_YES = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map(n => [`item${n}`, 'YES']));
+
+function basic(user) {
+  return { Authorization: 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64'), 'Content-Type': 'application/json',
+    Accept: 'application/json' };
+}
+
+async function openTaskOf(instanceId, user) {
+  const tasks = await (await fetch(`${app.baseUrl}/engine-rest/task?processInstanceId=${instanceId}`,
+    { headers: basic(user) })).json();
+  return tasks[0];
+}
+
+async function submit(taskId, user, variables) {
+  const body = { variables: Object.fromEntries(Object.entries(variables).map(([name, value]) =>
+    [name, typeof value === 'object' && value !== null ? { value: JSON.stringify(value), type: 'Json' } : { value }])) };
+  const response = await fetch(`${app.baseUrl}/engine-rest/task/${taskId}/submit-form`,
+    { method: 'POST', headers: basic(user), body: JSON.stringify(body) });
+  assert.equal(response.status, 204, await response.text());
+}
+
+async function openList(page) {
+  await page.locator('[data-testid=applications-link]').click();
+  await page.locator('[data-testid=applications-overlay] table').first().waitFor({ timeout: 30_000 });
+}
+
+test('下書き: 保存した申請書は、ブラウザーを閉じて開き直しても残っている', { timeout: 300_000 }, async () => {
+  let page = await tasklist(browser, app.baseUrl, 'sato', LAPTOP);
+  await startDraft(page, 'Teams');
+  const form = page.locator('.fjs-container');
+  await form.getByLabel('提供会社名').fill('日本マイクロソフト株式会社');
+  await form.getByLabel('利用目的').fill('庁内の打合せ');
+  await page.locator('button:has-text("保存")').first().click();
+  await page.locator('[data-testid=draft-notice]', { hasText: '下書きを保存しました' }).waitFor({ timeout: 15_000 });
+  await shot(page, 'applications-01-draft-saved');
+  await page.context().close();
+
+  page = await tasklist(browser, app.baseUrl, 'sato', LAPTOP); // a new browser: nothing in its storage
+  await openTask(page, '自分のタスク', 'Teams：申請書を作成して提出する');
+  assert.equal(await page.locator('.fjs-container').getByLabel('提供会社名').inputValue(), '日本マイクロソフト株式会社');
+  assert.equal(await page.locator('.fjs-container').getByLabel('利用目的').inputValue(), '庁内の打合せ');
+  await shot(page, 'applications-02-draft-resumed');
+
+  await openList(page);
+  const row = page.locator('[data-testid=application-row]', { hasText: 'Teams' });
+  assert.match(await row.textContent(), /R\d+-\d{4}/);
+  assert.match(await row.textContent(), /下書き/);
+  assert.match(await row.textContent(), /申請書を作成して提出する/);
+  await shot(page, 'applications-03-list-applicant');
+  await page.context().close();
+});
+
+test('申請一覧: 所属長は部署の申請を、情報政策課はすべてを見る。他部署の申請は見えない', { timeout: 300_000 }, async () => {
+  await restStart(app.baseUrl, 'sato', 'external-service-application', { ...ZOOM, serviceName: '区民課の Zoom' });
+  await restStart(app.baseUrl, 'suzuki', 'external-service-application',
+    { ...ZOOM, serviceName: '福祉課の Zoom', serviceManager: 'suzuki' });
+
+  let page = await tasklist(browser, app.baseUrl, 'tanaka', LAPTOP);
+  await openList(page);
+  let text = await page.locator('[data-testid=applications-overlay]').textContent();
+  assert.match(text, /区民課の Zoom/);
+  assert.doesNotMatch(text, /福祉課の Zoom/);
+  assert.match(text, /利用に係るリスクを確認する/);
+  assert.match(text, /佐藤 花子/);
+  await shot(page, 'applications-04-list-unit-head');
+  await page.context().close();
+
+  page = await tasklist(browser, app.baseUrl, 'yamamoto', LAPTOP);
+  await openList(page);
+  text = await page.locator('[data-testid=applications-overlay]').textContent();
+  assert.match(text, /区民課の Zoom/);
+  assert.match(text, /福祉課の Zoom/);
+  await shot(page, 'applications-05-list-policy-division');
+  await page.locator('[data-testid=application-row]', { hasText: '福祉課の Zoom' }).click();
+  await page.locator('[data-testid=application-record]').waitFor();
+  const record = await page.locator('[data-testid=applications-overlay]').textContent();
+  assert.match(record, /有料・無料無料/);
+  assert.match(record, /鈴木 一郎/);
+  await shot(page, 'applications-06-record');
+  await page.emulateMedia({ media: 'print' });
+  await shot(page, 'applications-07-record-print');
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator('button:has-text("承認済みサービス")').click();
+  await page.locator('text=承認済みサービス一覧').first().waitFor();
+  await shot(page, 'applications-08-approved-services');
+  await page.context().close();
+
+  page = await tasklist(browser, app.baseUrl, 'suzuki', LAPTOP);
+  await openList(page);
+  text = await page.locator('[data-testid=applications-overlay]').textContent();
+  assert.match(text, /福祉課の Zoom/);
+  assert.doesNotMatch(text, /区民課の Zoom/);
+  await page.context().close();
+});
+
+test('差し戻された申請は申請内容全体を修正でき、改めて判定される', { timeout: 300_000 }, async () => {
+  const started = await restStart(app.baseUrl, 'sato', 'external-service-application', { ...ZOOM, serviceName: 'Webex' });
+  await submit((await openTaskOf(started.id, 'sato')).id, 'sato',
+    { contractType: 'TERMS_OF_USE', acceptedRisks: TERMS_RISKS, preparationDecision: 'PROCEED' });
+  await submit((await openTaskOf(started.id, 'sato')).id, 'sato', { measuresSelfCheck: ALL_YES });
+  await submit((await openTaskOf(started.id, 'takahashi')).id, 'takahashi',
+    { doubleCheck: ALL_YES, doubleCheckDecision: 'RETURN', doubleCheckComment: '有料プランで契約する予定なら有料で申請してください' });
+
+  const page = await tasklist(browser, app.baseUrl, 'sato', LAPTOP);
+  await openList(page);
+  assert.match(await page.locator('[data-testid=application-row]', { hasText: 'Webex' }).textContent(), /差戻し/);
+  await page.locator('[data-testid=applications-overlay] button:has-text("閉じる")').click();
+  await openTask(page, '自分のタスク', 'Webex：差し戻された申請を修正する');
+  const form = page.locator('.fjs-container');
+  await page.locator('text=有料プランで契約する予定なら有料で申請してください').first().waitFor();
+  assert.equal(await form.getByLabel('提供会社名').inputValue(), 'Zoom Communications', 'the answers are kept');
+  await form.getByLabel('有料（区が費用を支払う、又は契約を締結する）').check();
+  await form.getByLabel('対応内容（差し戻された申請の修正）').fill('有料プランの契約に変更しました');
+  await shot(page, 'applications-09-correction');
+  await completeAndWait(page);
+
+  const task = await openTaskOf(started.id, 'sato');
+  assert.equal(task.taskDefinitionKey, 'Task_AcceptRisks', 'classified again: the paid route asks for the risks');
+  const route = await (await fetch(`${app.baseUrl}/engine-rest/process-instance/${started.id}/variables/route`,
+    { headers: basic('sato') })).json();
+  assert.equal(route.value, 'PAID');
+  await page.context().close();
+});

@@ -1,0 +1,414 @@
+package jp.lg.externalservice.caselist;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.CaseProcesses;
+import jp.lg.externalservice.caserecord.CaseRecord;
+import jp.lg.externalservice.caserecord.CaseRecordRepository;
+import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.registry.RegistryEntry;
+import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.security.Department;
+import jp.lg.externalservice.security.DepartmentDirectory;
+import jp.lg.externalservice.security.StaffGroups;
+import jp.lg.externalservice.system.Privileged;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * 申請一覧: the applications a signed-in staff member may see, with where each stands. Who may see what
+ * follows the case record, never a variable: her own applications (applicant), a 所属長 his
+ * department's, 情報政策課 and administrators all. The engine is read as the system after that decision
+ * (staff have no READ on the review's instances or the history), so nothing else leaks.
+ */
+@Service
+public class CaseList {
+
+  /** Rows per answer: the newest first. */
+  static final int LIMIT = 200;
+
+  private static final Set<String> SEE_ALL =
+      Set.of(StaffGroups.POLICY_REVIEWER, StaffGroups.POLICY_HEAD, "camunda-admin");
+
+  private final CaseRecordRepository records;
+  private final HistoryService historyService;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final RegistryService registry;
+  private final DepartmentDirectory directory;
+  private final Privileged privileged;
+
+  CaseList(
+      CaseRecordRepository records,
+      HistoryService historyService,
+      RuntimeService runtimeService,
+      TaskService taskService,
+      IdentityService identityService,
+      RegistryService registry,
+      DepartmentDirectory directory,
+      Privileged privileged) {
+    this.records = records;
+    this.historyService = historyService;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.registry = registry;
+    this.directory = directory;
+    this.privileged = privileged;
+  }
+
+  /** The caller's scope, from the engine's current authentication (set by the API filters). */
+  CaseListScope scope() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      throw new IllegalStateException("no signed-in user");
+    }
+    String userId = authentication.getUserId();
+    List<String> groups =
+        authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    if (groups.stream().anyMatch(SEE_ALL::contains)) {
+      return new CaseListScope(userId, null, true);
+    }
+    Optional<Department> department = directory.departmentOf(userId);
+    if (department.isPresent() && groups.contains(department.get().unitHeadGroupId())) {
+      return new CaseListScope(userId, department.get().code(), false);
+    }
+    return CaseListScope.own(userId);
+  }
+
+  /** The applications the caller may see, newest first. */
+  public List<ApplicationSummary> visible() {
+    CaseListScope scope = scope();
+    List<CaseRecord> candidates =
+        scope.all()
+            ? records.list(null, null, LIMIT)
+            : records.list(scope.userId(), scope.departmentCode(), LIMIT);
+    return privileged.call(() -> summarise(candidates, scope.userId()));
+  }
+
+  /** One application by its case number, if the caller may see it. */
+  public Optional<CaseRecord> visibleRecord(String caseNumber) {
+    CaseListScope scope = scope();
+    return records
+        .findByNumber(caseNumber)
+        .filter(
+            record ->
+                scope.all()
+                    || record.applicant().userId().equals(scope.userId())
+                    || record.department().code().equals(scope.departmentCode()));
+  }
+
+  /** The summary of one visible record. */
+  public ApplicationSummary summary(CaseRecord record) {
+    String userId = identityService.getCurrentAuthentication().getUserId();
+    return privileged.call(() -> summarise(List.of(record), userId)).stream()
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private List<ApplicationSummary> summarise(List<CaseRecord> candidates, String userId) {
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    Map<String, HistoricProcessInstance> instances =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceIds(
+                candidates.stream().map(CaseRecord::caseId).collect(Collectors.toSet()))
+            .processDefinitionKey(CaseProcesses.APPLICATION)
+            .list()
+            .stream()
+            .collect(Collectors.toMap(HistoricProcessInstance::getId, Function.identity()));
+    List<CaseRecord> applications =
+        candidates.stream().filter(record -> instances.containsKey(record.caseId())).toList();
+    Map<String, List<Task>> openTasks = openTasks(applications, instances);
+    Map<String, Map<String, Object>> endings = endings(applications, instances);
+    List<ApplicationSummary> rows = new ArrayList<>();
+    for (CaseRecord record : applications) {
+      HistoricProcessInstance instance = instances.get(record.caseId());
+      List<Task> tasks = openTasks.getOrDefault(record.caseId(), List.of());
+      Map<String, Object> ending = endings.getOrDefault(record.caseId(), Map.of());
+      CaseStatus status = afterApproval(status(record, instance, tasks), record);
+      Task current =
+          tasks.stream().min(java.util.Comparator.comparing(Task::getCreateTime)).orElse(null);
+      rows.add(
+          new ApplicationSummary(
+              record.caseNumber(),
+              record.serviceName(),
+              status,
+              status.label(),
+              current == null ? null : stepName(current, record),
+              current == null ? null : holder(current),
+              current == null || current.getDueDate() == null
+                  ? null
+                  : current.getDueDate().toInstant(),
+              instance.getEndTime() == null ? null : status.label(),
+              instance.getEndTime() == null ? null : reason(status, ending),
+              record.registryEntryId(),
+              record.applicant().name(),
+              record.department().name(),
+              record.classification() == null || record.classification().route() == null
+                  ? null
+                  : record.classification().route().label(),
+              record.createdAt(),
+              record.applicant().userId().equals(userId)));
+    }
+    return rows;
+  }
+
+  private static CaseStatus status(
+      CaseRecord record, HistoricProcessInstance instance, List<Task> tasks) {
+    if (instance.getEndTime() == null) {
+      Set<String> steps =
+          tasks.stream().map(Task::getTaskDefinitionKey).collect(Collectors.toSet());
+      if (steps.contains(ApplicationProcess.Element.FILL_IN_APPLICATION)) {
+        return CaseStatus.DRAFT;
+      }
+      if (steps.contains(ApplicationProcess.Element.CORRECT_APPLICATION)) {
+        return CaseStatus.RETURNED;
+      }
+      return CaseStatus.IN_PROGRESS;
+    }
+    String end = Objects.requireNonNullElse(instance.getEndActivityId(), "");
+    return switch (end) {
+      case ApplicationProcess.Element.END_APPROVED, ApplicationProcess.Element.END_SNS_REGISTERED ->
+          CaseStatus.APPROVED;
+      case ApplicationProcess.Element.END_REJECTED, ApplicationProcess.Element.END_SNS_REJECTED ->
+          CaseStatus.REJECTED;
+      case ApplicationProcess.Element.END_NO_APPLICATION -> CaseStatus.NOT_REQUIRED;
+      case ApplicationProcess.Element.END_FORBIDDEN -> CaseStatus.FORBIDDEN;
+      default -> CaseStatus.WITHDRAWN; // withdrawn at the preparation, or cancelled
+    };
+  }
+
+  /** An approved application whose service is no longer in use has ended. */
+  private CaseStatus afterApproval(CaseStatus status, CaseRecord record) {
+    if (status != CaseStatus.APPROVED || record.registryEntryId() == null) {
+      return status;
+    }
+    RegistryStatus entry =
+        registry.find(record.registryEntryId()).map(RegistryEntry::status).orElse(null);
+    return entry == RegistryStatus.TERMINATED || entry == RegistryStatus.RENEWED
+        ? CaseStatus.TERMINATED
+        : status;
+  }
+
+  private static String reason(CaseStatus status, Map<String, Object> ending) {
+    Object reason =
+        switch (status) {
+          case REJECTED -> ending.get(CaseVariables.DECISION_REASON.name());
+          case NOT_REQUIRED, FORBIDDEN -> ending.get(CaseVariables.CLASSIFICATION_SUMMARY.name());
+          case WITHDRAWN -> ending.get(ApplicationProcess.Variables.PREPARATION_NOTE.name());
+          default -> null;
+        };
+    return reason instanceof String text && !text.isBlank() ? text : null;
+  }
+
+  /** The open tasks of each running case, its called review or SNS registration included. */
+  private Map<String, List<Task>> openTasks(
+      List<CaseRecord> applications, Map<String, HistoricProcessInstance> instances) {
+    Map<String, String> caseOfNumber = new HashMap<>();
+    for (CaseRecord record : applications) {
+      if (instances.get(record.caseId()).getEndTime() == null && record.caseNumber() != null) {
+        caseOfNumber.put(record.caseNumber(), record.caseId());
+      }
+    }
+    if (caseOfNumber.isEmpty()) {
+      return Map.of();
+    }
+    // the review and the SNS registration carry the application's business key (its case number)
+    List<Task> tasks =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKeyIn(caseOfNumber.keySet().toArray(String[]::new))
+            .active()
+            .list();
+    Set<String> instanceIds =
+        tasks.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+    Map<String, String> rootOf = new HashMap<>();
+    if (!instanceIds.isEmpty()) {
+      for (ProcessInstance instance :
+          runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()) {
+        rootOf.put(instance.getId(), instance.getRootProcessInstanceId());
+      }
+    }
+    Set<String> cases = new HashSet<>(caseOfNumber.values());
+    Map<String, List<Task>> byCase = new HashMap<>();
+    for (Task task : tasks) {
+      String root = rootOf.get(task.getProcessInstanceId());
+      if (root != null && cases.contains(root)) {
+        byCase.computeIfAbsent(root, id -> new ArrayList<>()).add(task);
+      }
+    }
+    return byCase;
+  }
+
+  /** The variables that say why an ended case ended. */
+  private Map<String, Map<String, Object>> endings(
+      List<CaseRecord> applications, Map<String, HistoricProcessInstance> instances) {
+    String[] ended =
+        applications.stream()
+            .map(CaseRecord::caseId)
+            .filter(id -> instances.get(id).getEndTime() != null)
+            .toArray(String[]::new);
+    if (ended.length == 0) {
+      return Map.of();
+    }
+    Map<String, Map<String, Object>> endings = new HashMap<>();
+    for (HistoricVariableInstance variable :
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .processInstanceIdIn(ended)
+            .variableNameIn(
+                CaseVariables.DECISION_REASON.name(),
+                CaseVariables.CLASSIFICATION_SUMMARY.name(),
+                ApplicationProcess.Variables.PREPARATION_NOTE.name())
+            .list()) {
+      if (variable.getValue() != null) {
+        endings
+            .computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+            .put(variable.getName(), variable.getValue());
+      }
+    }
+    return endings;
+  }
+
+  /** The task's name without the service name that Tasklist shows in front of it. */
+  private static String stepName(Task task, CaseRecord record) {
+    String name = task.getName();
+    String prefix = record.serviceName() + "：";
+    return name != null && record.serviceName() != null && name.startsWith(prefix)
+        ? name.substring(prefix.length())
+        : name;
+  }
+
+  /** The assignee's name, or the groups the task is offered to. */
+  private String holder(Task task) {
+    if (task.getAssignee() != null) {
+      return directory.displayName(task.getAssignee());
+    }
+    Set<String> groupIds = new LinkedHashSet<>();
+    for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        groupIds.add(link.getGroupId());
+      }
+    }
+    if (groupIds.isEmpty()) {
+      return null;
+    }
+    return identityService
+        .createGroupQuery()
+        .groupIdIn(groupIds.toArray(String[]::new))
+        .list()
+        .stream()
+        .map(Group::getName)
+        .collect(Collectors.joining("・"));
+  }
+
+  /** The printable record of one visible application. */
+  public ApplicationRecord record(CaseRecord record) {
+    ApplicationSummary summary = summary(record);
+    return privileged.call(
+        () -> new ApplicationRecord(summary, applicationLines(record, summary), history(record)));
+  }
+
+  private List<ApplicationRecord.Line> applicationLines(
+      CaseRecord record, ApplicationSummary summary) {
+    Map<String, Object> answers = new HashMap<>();
+    for (HistoricVariableInstance variable :
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(record.caseId())
+            .list()) {
+      if (variable.getValue() != null) {
+        answers.put(variable.getName(), variable.getValue());
+      }
+    }
+    List<ApplicationRecord.Line> lines = new ArrayList<>();
+    line(lines, "受付番号", record.caseNumber());
+    line(lines, "状態", summary.statusLabel());
+    line(lines, "申請者", record.applicant().name());
+    line(lines, "所属", record.department().name());
+    line(lines, "提供サービス名", record.serviceName());
+    line(lines, "提供会社名", answers.get("providerName"));
+    line(lines, "サービス内容", answers.get("serviceDescription"));
+    line(lines, "外部サービスの種類", answers.get("serviceKindLabel"));
+    line(lines, "サービスの分類", answers.get("serviceCategoryLabel"));
+    Object paid = answers.get("paid");
+    line(lines, "有料・無料", paid == null ? null : Boolean.TRUE.equals(paid) ? "有料" : "無料");
+    line(lines, "申請不要の区分", answers.get("exemptionLabel"));
+    line(lines, "利用目的", answers.get("purpose"));
+    line(lines, "利用する業務の範囲", answers.get("businessScope"));
+    line(lines, "取り扱う情報", answers.get("informationTypeLabels"));
+    line(lines, "利用する端末のネットワーク", answers.get("connectionZoneLabels"));
+    line(lines, "利用者", answers.get("users"));
+    line(lines, "利用者の合計人数", answers.get("userCount"));
+    Object start = answers.get("periodStart");
+    Object end = answers.get("periodEnd");
+    line(
+        lines,
+        "利用期間",
+        start == null && end == null
+            ? null
+            : JapaneseDates.date(start) + " 〜 " + JapaneseDates.date(end));
+    line(lines, "サービス管理担当者", answers.get("serviceManagerName"));
+    line(lines, "申請の種類", summary.routeLabel());
+    line(lines, "判定", answers.get("classificationSummary"));
+    line(lines, "結果", summary.outcome());
+    line(lines, "結果の理由", summary.outcomeReason());
+    return lines;
+  }
+
+  private static void line(List<ApplicationRecord.Line> lines, String label, Object value) {
+    String text = value == null ? "" : String.valueOf(value).strip();
+    lines.add(new ApplicationRecord.Line(label, text.isEmpty() ? "—" : text));
+  }
+
+  private List<ApplicationRecord.Step> history(CaseRecord record) {
+    Map<String, String> names = new HashMap<>();
+    List<ApplicationRecord.Step> steps = new ArrayList<>();
+    for (var act : records.acts(record.caseId())) {
+      String name =
+          names.computeIfAbsent(
+              act.processInstanceId() + "/" + act.step(),
+              key ->
+                  historyService
+                      .createHistoricActivityInstanceQuery()
+                      .processInstanceId(act.processInstanceId())
+                      .activityId(act.step())
+                      .list()
+                      .stream()
+                      .map(activity -> activity.getActivityName())
+                      .filter(Objects::nonNull)
+                      .findFirst()
+                      .orElse("—"));
+      steps.add(
+          new ApplicationRecord.Step(
+              name, act.actor().name(), ActResults.label(act.result()), act.actedAt()));
+    }
+    return steps;
+  }
+}

@@ -1,0 +1,239 @@
+/*
+ * Tasklist plugin: 申請一覧 in the header. Every staff member sees her own applications with their case number,
+ * status, current step, who holds it until when and how it ended; a 所属長 also his department's, 情報政策課 all
+ * (the server decides: GET /api/applications). 承認済みサービス lists what the ward already uses
+ * (GET /api/approved-services), so that nobody files a duplicate. A row opens the printable record of the
+ * application (GET /api/applications/{caseNumber}).
+ */
+const STYLE = `
+.es-overlay { position: fixed; top: 0; left: 0; right: 0; bottom: 0; background: #fff; z-index: 1040;
+  overflow: auto; padding: 16px 24px 48px; font-size: 14px; }
+.es-overlay h2 { font-size: 22px; margin: 0 0 12px; }
+.es-overlay h3 { font-size: 17px; margin: 20px 0 8px; }
+.es-bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-bottom: 12px; }
+.es-bar .es-spacer { flex: 1; }
+.es-tabs button[aria-selected="true"] { background: #1c5a94; color: #fff; border-color: #1c5a94; }
+.es-overlay table { width: 100%; border-collapse: collapse; }
+.es-overlay th, .es-overlay td { border-bottom: 1px solid #ddd; padding: 6px 8px; text-align: left;
+  vertical-align: top; white-space: normal; word-break: break-word; }
+.es-overlay th { background: #f3f5f7; white-space: nowrap; }
+.es-overlay tbody tr.es-row { cursor: pointer; }
+.es-overlay tbody tr.es-row:hover, .es-overlay tbody tr.es-row:focus { background: #eef4fb; outline: none; }
+.es-status { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #e8ecef; white-space: nowrap; }
+.es-status-DRAFT { background: #fff3cd; } .es-status-RETURNED { background: #f8d7da; }
+.es-status-APPROVED { background: #d4edda; } .es-status-REJECTED, .es-status-FORBIDDEN { background: #f1d3d3; }
+.es-overdue { color: #b5152b; font-weight: bold; }
+.es-record th { width: 14em; }
+.es-message { color: #b5152b; }
+.es-print-only { display: none; }
+@media print {
+  body > *:not(.es-overlay) { display: none !important; }
+  .es-overlay { position: static; overflow: visible; padding: 0; }
+  .es-noprint { display: none !important; }
+  .es-print-only { display: block; }
+}`;
+
+const dateFormat = new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'long', day: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat('ja-JP',
+  { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+function day(value) {
+  return value ? dateFormat.format(new Date(value)) : '—';
+}
+
+function moment(value) {
+  return value ? dateTimeFormat.format(new Date(value)) : '—';
+}
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => {
+    if (value !== undefined && value !== null) {
+      node.setAttribute(name, value);
+    }
+  });
+  children.flat().forEach(child => node.append(child instanceof Node ? child : String(child ?? '—')));
+  return node;
+}
+
+function text(value) {
+  return value === undefined || value === null || value === '' ? '—' : String(value);
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    throw new Error((body && body.error) || '読み込めませんでした');
+  }
+  return body;
+}
+
+function table(headers, rows) {
+  return el('table', { class: 'table' },
+    el('thead', {}, el('tr', {}, headers.map(h => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, rows));
+}
+
+function applicationRows(applications, open) {
+  if (!applications.length) {
+    return [el('tr', {}, el('td', { colspan: '8' }, '申請はまだありません。右上の「申請する」から申請できます。'))];
+  }
+  const now = Date.now();
+  return applications.map(a => {
+    const overdue = a.dueDate && new Date(a.dueDate).getTime() < now;
+    const row = el('tr', { class: 'es-row', tabindex: '0', 'data-testid': 'application-row',
+      'data-case-number': a.caseNumber },
+      el('td', {}, text(a.caseNumber)),
+      el('td', {}, text(a.serviceName)),
+      el('td', {}, el('span', { class: 'es-status es-status-' + a.status }, a.statusLabel)),
+      el('td', {}, text(a.currentStep)),
+      el('td', {}, text(a.holder)),
+      el('td', { class: overdue ? 'es-overdue' : '' }, a.dueDate ? day(a.dueDate) + (overdue ? '（期限切れ）' : '') : '—'),
+      el('td', {}, a.outcome ? a.outcome + (a.outcomeReason ? '：' + a.outcomeReason : '') : '—'),
+      el('td', {}, text(a.applicantName) + '（' + text(a.departmentName) + '）'));
+    row.addEventListener('click', () => open(a.caseNumber));
+    row.addEventListener('keydown', event => { if (event.key === 'Enter') { open(a.caseNumber); } });
+    return row;
+  });
+}
+
+function serviceRows(services) {
+  if (!services.length) {
+    return [el('tr', {}, el('td', { colspan: '7' }, '承認済みのサービスはまだありません'))];
+  }
+  return services.map(s => el('tr', { 'data-testid': 'approved-service-row' },
+    el('td', {}, text(s.serviceName)), el('td', {}, text(s.providerName)), el('td', {}, text(s.departmentName)),
+    el('td', {}, text(s.serviceCategoryLabel)), el('td', {}, text(s.routeLabel)), el('td', {}, text(s.statusLabel)),
+    el('td', {}, day(s.periodEnd)), el('td', {}, text(s.registryEntryId))));
+}
+
+function openOverlay() {
+  if (document.querySelector('.es-overlay')) {
+    return;
+  }
+  if (!document.getElementById('es-applications-style')) {
+    document.head.append(el('style', { id: 'es-applications-style' }, STYLE));
+  }
+  const overlay = el('div', { class: 'es-overlay', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'es-title',
+    'data-testid': 'applications-overlay' });
+  const title = el('h2', { id: 'es-title' }, '申請一覧');
+  const close = el('button', { type: 'button', class: 'btn btn-default es-noprint' }, '閉じる');
+  const tabApplications = el('button', { type: 'button', class: 'btn btn-default', role: 'tab', 'aria-selected': 'true' }, '申請');
+  const tabServices = el('button', { type: 'button', class: 'btn btn-default', role: 'tab', 'aria-selected': 'false' }, '承認済みサービス');
+  const search = el('input', { type: 'search', class: 'form-control', style: 'max-width: 22em',
+    placeholder: 'サービス名・受付番号で絞り込む', 'aria-label': 'サービス名・受付番号で絞り込む' });
+  const bar = el('div', { class: 'es-bar es-noprint' }, el('span', { class: 'es-tabs', role: 'tablist' }, tabApplications, ' ', tabServices),
+    search, el('span', { class: 'es-spacer' }), close);
+  const message = el('p', { class: 'es-message', role: 'alert' });
+  const content = el('div', {});
+  overlay.append(title, bar, message, content);
+  document.body.append(overlay);
+  const previousFocus = document.activeElement;
+
+  const shut = () => {
+    overlay.remove();
+    document.removeEventListener('keydown', onKey, true);
+    previousFocus && previousFocus.focus && previousFocus.focus();
+  };
+  const onKey = event => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      shut();
+    }
+  };
+  document.addEventListener('keydown', onKey, true);
+  close.addEventListener('click', shut);
+
+  const filter = () => {
+    const term = search.value.trim().toLowerCase();
+    content.querySelectorAll('tbody tr').forEach(row => {
+      row.style.display = !term || row.textContent.toLowerCase().includes(term) ? '' : 'none';
+    });
+  };
+  search.addEventListener('input', filter);
+
+  const showApplications = async () => {
+    tabApplications.setAttribute('aria-selected', 'true');
+    tabServices.setAttribute('aria-selected', 'false');
+    title.textContent = '申請一覧';
+    message.textContent = '';
+    content.replaceChildren(el('p', {}, '読み込んでいます…'));
+    try {
+      const applications = await getJson('/api/applications');
+      content.replaceChildren(
+        el('p', { class: 'es-noprint' }, '行を選ぶと申請の内容と経過を表示し、印刷できます。'),
+        table(['受付番号', 'サービス名', '状態', '現在の手順', '担当', '期限', '結果', '申請者（所属）'],
+          applicationRows(applications, showRecord)));
+      filter();
+    } catch (e) {
+      content.replaceChildren();
+      message.textContent = e.message;
+    }
+  };
+
+  const showServices = async () => {
+    tabApplications.setAttribute('aria-selected', 'false');
+    tabServices.setAttribute('aria-selected', 'true');
+    title.textContent = '承認済みサービス一覧';
+    message.textContent = '';
+    content.replaceChildren(el('p', {}, '読み込んでいます…'));
+    try {
+      const services = await getJson('/api/approved-services');
+      content.replaceChildren(
+        el('p', {}, '区で承認され、利用中のサービスです。同じサービスを申請する前に確認してください。'),
+        table(['サービス名', '提供会社', '利用部署', '分類', '申請の種類', '状態', '利用期限', '台帳番号'],
+          serviceRows(services)));
+      filter();
+    } catch (e) {
+      content.replaceChildren();
+      message.textContent = e.message;
+    }
+  };
+
+  const showRecord = async caseNumber => {
+    message.textContent = '';
+    try {
+      const record = await getJson('/api/applications/' + encodeURIComponent(caseNumber));
+      title.textContent = '外部サービス利用申請書（受付番号 ' + caseNumber + '）';
+      const back = el('button', { type: 'button', class: 'btn btn-default' }, '一覧に戻る');
+      const print = el('button', { type: 'button', class: 'btn btn-primary' }, '印刷する');
+      back.addEventListener('click', showApplications);
+      print.addEventListener('click', () => window.print());
+      content.replaceChildren(
+        el('div', { class: 'es-bar es-noprint' }, back, print),
+        el('p', { class: 'es-print-only' }, '印刷日: ' + moment(new Date())),
+        el('h3', {}, '申請の内容'),
+        el('table', { class: 'table es-record', 'data-testid': 'application-record' },
+          el('tbody', {}, record.application.map(line => el('tr', {}, el('th', { scope: 'row' }, line.label),
+            el('td', { style: 'white-space: pre-wrap' }, line.value))))),
+        el('h3', {}, '経過'),
+        table(['日時', '手順', '担当者', '結果'], record.history.length
+          ? record.history.map(step => el('tr', {}, el('td', {}, moment(step.at)), el('td', {}, text(step.step)),
+            el('td', {}, text(step.actor)), el('td', {}, text(step.result))))
+          : [el('tr', {}, el('td', { colspan: '4' }, 'まだ経過はありません'))]));
+    } catch (e) {
+      message.textContent = e.message;
+    }
+  };
+
+  tabApplications.addEventListener('click', showApplications);
+  tabServices.addEventListener('click', showServices);
+  showApplications();
+  close.focus();
+}
+
+export default {
+  id: 'external-service.applications',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: 200,
+  render: node => {
+    const link = el('a', { href: '', role: 'button', 'data-testid': 'applications-link', title: '自分の申請と承認済みサービスの一覧' },
+      el('span', { class: 'glyphicon glyphicon-list-alt', 'aria-hidden': 'true' }), ' 申請一覧');
+    link.addEventListener('click', event => {
+      event.preventDefault();
+      openOverlay();
+    });
+    node.append(link);
+  }
+};

@@ -33,9 +33,10 @@ const STYLE = `
   .es-print-only { display: block; }
 }`;
 
-const dateFormat = new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'long', day: 'numeric' });
+const dateFormat = new Intl.DateTimeFormat('ja-JP',
+  { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Tokyo' });
 const dateTimeFormat = new Intl.DateTimeFormat('ja-JP',
-  { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' });
 
 function day(value) {
   return value ? dateFormat.format(new Date(value)) : '—';

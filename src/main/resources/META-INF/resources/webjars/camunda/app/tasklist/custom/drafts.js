@@ -7,6 +7,11 @@
  *   (Esc or 閉じる).
  */
 const KEY = 'camunda-form:';
+const style = document.createElement('style');
+style.textContent = '.es-draft-saved .fjs-form-field-error { display: none; }'
+  + ' .es-draft-saved .fjs-has-errors .fjs-input, .es-draft-saved .fjs-has-errors .fjs-textarea,'
+  + ' .es-draft-saved .fjs-has-errors .fjs-input-group { border-color: #ccc; }';
+document.head.append(style);
 let dirty = false;
 
 function csrfToken() {
@@ -40,7 +45,10 @@ function saveOnServer(taskId, json) {
     .then(({ response, body }) => {
       if (response.ok) {
         dirty = false;
-        const at = new Date(body.savedAt).toLocaleTimeString('ja-JP', { hour: '2-digit', minute: '2-digit' });
+        // 保存 validates the form on the way: a draft may be incomplete, so its 必須 marks wait for 完了
+        document.body.classList.add('es-draft-saved');
+        const at = new Date(body.savedAt).toLocaleTimeString('ja-JP',
+          { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Tokyo' });
         notice('下書きを保存しました（' + at + '）。別のパソコンからも続きを作成できます。', false);
       } else if (response.status !== 404) {
         const errors = Array.isArray(body.errors) ? body.errors.map(e => e.message).join('、') : '';
@@ -86,10 +94,15 @@ document.addEventListener('click', event => {
     return;
   }
   const button = target.closest('button');
+  if (button && /完了/.test(button.textContent || '')) {
+    document.body.classList.remove('es-draft-saved');
+  }
   if (button && /完了|申請する|開始/.test(button.textContent || '') && button.closest('.task-card, .modal, form, .form-container, [cam-tasklist-form]')) {
     return;
   }
-  const leaving = target.closest('a[href]') || (button && button.closest('.modal') && /閉じる|キャンセル|×/.test(button.textContent || '') && button)
+  const link = target.closest('a[href]');
+  const navigates = link && !['', '#'].includes(link.getAttribute('href')) && link.getAttribute('role') !== 'button';
+  const leaving = (navigates && link) || (button && button.closest('.modal') && /閉じる|キャンセル|×/.test(button.textContent || '') && button)
     || target.closest('.modal .close');
   if (leaving && !leaving.closest('.fjs-container') && !leaving.closest('.es-overlay') && !mayLeave()) {
     event.preventDefault();
@@ -112,7 +125,10 @@ window.addEventListener('beforeunload', event => {
 });
 
 // a new form starts clean
-window.addEventListener('hashchange', () => { dirty = false; });
+window.addEventListener('hashchange', () => {
+  dirty = false;
+  document.body.classList.remove('es-draft-saved');
+});
 
 export default {
   id: 'external-service.drafts',

@@ -66,7 +66,7 @@ export async function tasklist(browser, baseUrl, user, viewport = { width: 1400,
   await page.fill('input[type=text]', user);
   await page.fill('input[type=password]', user);
   await page.click('button[type=submit]');
-  await page.locator('text=自分のタスク').first().waitFor();
+  await page.locator('text=自分のタスク').first().waitFor({ timeout: 90_000 }); // slow when the machine is busy
   return page;
 }
 

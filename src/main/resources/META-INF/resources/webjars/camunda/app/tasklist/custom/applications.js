@@ -26,6 +26,7 @@ const STYLE = `
 .es-record th { width: 14em; }
 .es-message { color: #b5152b; }
 .es-print-only { display: none; }
+.es-no-cockpit .instance-link { display: none !important; }
 @media print {
   body > *:not(.es-overlay) { display: none !important; }
   .es-overlay { position: static; overflow: visible; padding: 0; }
@@ -224,11 +225,31 @@ function openOverlay() {
   close.focus();
 }
 
+/*
+ * The task header links the case to Cockpit; staff without Cockpit got 「この画面を表示する権限がありません。」 there
+ * (issue 14, finding 1). Their case is in 申請一覧 instead, so the link is shown only to those who may open Cockpit.
+ */
+function hideCockpitLinkUnlessAllowed() {
+  if (!document.getElementById('es-applications-style')) {
+    document.head.append(el('style', { id: 'es-applications-style' }, STYLE));
+  }
+  document.body.classList.add('es-no-cockpit');
+  fetch('/camunda/api/admin/auth/user/default', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(response => (response.ok ? response.json() : null))
+    .then(user => {
+      if (user && Array.isArray(user.authorizedApps) && user.authorizedApps.includes('cockpit')) {
+        document.body.classList.remove('es-no-cockpit');
+      }
+    })
+    .catch(() => {});
+}
+
 export default {
   id: 'external-service.applications',
   pluginPoint: 'tasklist.navbar.action',
   priority: 200,
   render: node => {
+    hideCockpitLinkUnlessAllowed();
     const link = el('a', { href: '', role: 'button', 'data-testid': 'applications-link', title: '自分の申請と承認済みサービスの一覧' },
       el('span', { class: 'glyphicon glyphicon-list-alt', 'aria-hidden': 'true' }), ' 申請一覧');
     link.addEventListener('click', event => {

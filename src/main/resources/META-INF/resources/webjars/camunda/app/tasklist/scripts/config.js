@@ -22,8 +22,17 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // Japanese product name on the header, the login page and the browser tab ("Camunda Tasklist", "Welcome"
+  // are the defaults; issue 14).
+  app: {
+    vendor: '外部サービス管理',
+    name: 'タスク一覧'
+  },
+
   // The 添付ファイル tab of every task (custom/attachments.js): evidence files stored with the case.
-  customScripts: ['custom/attachments'],
+  // Japanese for form-js and its date picker, plain server messages (custom/japanese-forms.js), and for the
+  // parts every app shares: names in 姓 名 order, relative dates (../shared/japanese-ui.js).
+  customScripts: ['custom/attachments', 'custom/japanese-forms', '../shared/japanese-ui'],
 
   // change the app name and vendor
   // app: {
@@ -81,7 +90,7 @@ export default {
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: '「プロセスを開始」ダイアログを開く'
+      description: '「申請する」ダイアログを開く'
     }
   }
 };

@@ -120,6 +120,7 @@ test('申請フォーム: 空で申請すると日本語の必須メッセージ
     await dateInput.click();
     const calendar = page.locator('.flatpickr-calendar.open').first();
     await calendar.waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500); // flatpickr fades in
     const calendarText = await calendar.innerText();
     assert.match(calendarText, /日\s+月\s+火\s+水\s+木\s+金\s+土/, calendarText);
     assert.match(calendarText, /\d+月/, calendarText);

@@ -3,7 +3,8 @@
 // Cockpit and Admin's user list. Pages at 1366×768; screenshots in target/e2e/japanese-*.png.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startApplication, startBrowser } from '../support/app.js';
+import path from 'node:path';
+import { screenshots, startApplication, startBrowser } from '../support/app.js';
 import { foreignWords, japanesePage, logIn, rest, view, visibleText } from '../support/locale.js';
 
 let app;
@@ -82,7 +83,7 @@ test('タスク一覧: 姓 名の順、相対日時は日本語、優先度の�
   assert.equal(await page.locator('text=自分のタスク').first().isVisible(), false, 'no filter list in print');
   assert.equal(await page.locator('h2', { hasText: '区民課からの確認依頼' }).first().isVisible(), true,
     'the task title is printed');
-  await page.screenshot({ path: 'target/e2e/japanese-03-print.png', fullPage: true });
+  await page.screenshot({ path: path.join(screenshots, 'japanese-03-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   await page.context().close();
 });
@@ -93,7 +94,9 @@ test('申請フォーム: 空で申請すると日本語の必須メッセージ
   await page.locator('[cam-widget-header] a', { hasText: '申請する' }).first().click();
   await page.locator('.modal-body a', { hasText: '外部サービス利用申請' }).first().click();
   await page.locator('.modal .fjs-container').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(500);
   assert.match(await visibleText(page, '.modal-header'), /申請する/);
+  await view(page, 'japanese-04-start-form');
 
   await page.locator('.modal-footer button', { hasText: '申請する' }).click();
   await page.locator('.fjs-form-field-error').first().waitFor({ timeout: 15_000 });
@@ -112,7 +115,7 @@ test('申請フォーム: 空で申請すると日本語の必須メッセージ
   const labels = await page.locator('.modal .fjs-form-field-label').evaluateAll(elements =>
     elements.map(element => getComputedStyle(element).whiteSpace));
   assert.ok(labels.length > 0 && labels.every(whiteSpace => whiteSpace === 'normal'), 'every label wraps: ' + labels);
-  await view(page, 'japanese-04-required');
+  await view(page, 'japanese-04-required-near-button');
 
   const dateInput = page.locator('.modal .fjs-container input[placeholder^="年/月/日"]').first();
   if (await dateInput.count()) {
@@ -173,6 +176,9 @@ test('Cockpit: DMN の見出しは日本語、Admin: ユーザー一覧は姓 �
   assert.match(tableText, /結果/);
   assert.doesNotMatch(tableText, /Hit policy|\bWhen\b|\bThen\b|Annotations/, tableText);
   assert.match(await visibleText(cockpit, '[cam-widget-header]'), /デモ 管理者/);
+  const switcher = await cockpit.locator('.app-switch .dropdown-menu').first().textContent();
+  assert.match(switcher, /タスク一覧/, switcher);
+  assert.doesNotMatch(switcher, /Tasklist|Admin|Welcome/, switcher);
   await view(cockpit, 'japanese-07-cockpit-dmn');
   await cockpit.context().close();
 
@@ -188,4 +194,23 @@ test('Cockpit: DMN の見出しは日本語、Admin: ユーザー一覧は姓 �
   assert.ok(heads.indexOf('姓') >= 0 && heads.indexOf('姓') < heads.indexOf('名'), heads.join(' | '));
   await view(admin, 'japanese-08-admin-users');
   await admin.context().close();
+});
+
+test('日本語の翻訳は英語の原本と同じキーをすべて持つ（英語に戻る箇所がない）', async () => {
+  for (const webapp of ['tasklist', 'cockpit', 'admin', 'welcome']) {
+    const read = async locale => (await (await fetch(
+      `${app.baseUrl}/camunda/app/${webapp}/locales/${locale}.json`)).text()).replace(/^\uFEFF/, '');
+    const english = JSON.parse(await read('en'));
+    const japanese = JSON.parse(await read('ja'));
+    const missing = Object.keys(english.labels).filter(key => !(key in japanese.labels));
+    assert.deepEqual(missing, [], `${webapp}: keys without Japanese`);
+    if (webapp === 'tasklist' || webapp === 'welcome') {
+      // Staff's apps: nothing left in English but the vendor's name and the placeholders of empty values.
+      const technical = ['APP_VENDOR', 'CAM_WIDGET_VARIABLES_TABLE_NULL', 'CAM_WIDGET_VARIABLE_NULL',
+        'CAM_WIDGET_VARIABLE_UNDEFINED'];
+      const untranslated = Object.keys(japanese.labels).filter(key => !technical.includes(key)
+        && japanese.labels[key] === english.labels[key] && /[A-Za-z]{3,}/.test(japanese.labels[key]));
+      assert.deepEqual(untranslated, [], `${webapp}: left in English`);
+    }
+  }
 });

@@ -22,10 +22,20 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // Japanese product name on the header, the login page and the browser tab ("Camunda Tasklist", "Welcome"
+  // are the defaults; issue 14).
+  app: {
+    vendor: '外部サービス管理',
+    name: 'タスク一覧'
+  },
+
   // The 添付ファイル tab of every task (custom/attachments.js): evidence files stored with the case;
-  // 申請一覧 in the header (custom/applications.js); drafts kept on the server and no input lost
-  // without asking (custom/drafts.js).
-  customScripts: ['custom/attachments', 'custom/applications', 'custom/drafts'],
+  // 申請一覧 in the header (custom/applications.js); drafts kept on the server and no input lost without
+  // asking (custom/drafts.js). Japanese for form-js and its date picker, plain server messages
+  // (custom/japanese-forms.js), and for the parts every app shares: names in 姓 名 order, relative dates
+  // (../shared/japanese-ui.js).
+  customScripts: ['custom/attachments', 'custom/applications', 'custom/drafts', 'custom/japanese-forms',
+    '../shared/japanese-ui'],
 
   // change the app name and vendor
   // app: {

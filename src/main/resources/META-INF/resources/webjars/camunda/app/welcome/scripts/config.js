@@ -22,6 +22,16 @@ export default {
     fallbackLocale: 'en'
   },
 
+  // Japanese product name on the header, the login page and the browser tab ("Camunda Tasklist", "Welcome"
+  // are the defaults; issue 14).
+  app: {
+    vendor: '外部サービス管理',
+    name: 'ようこそ'
+  },
+
+  // Names in 姓 名 order, relative dates in Japanese (../shared/japanese-ui.js).
+  customScripts: ['../shared/japanese-ui'],
+
   // app: {
   //   name: 'Todos',
   //   vendor: 'Company'

@@ -42,7 +42,11 @@ public record Classification(
     }
     text.append("\n理由:");
     for (Reason reason : reasons) {
-      text.append("\n・").append(reason.message()).append("（").append(reason.rule()).append("）");
+      text.append("\n・")
+          .append(reason.message())
+          .append("（根拠: ")
+          .append(reason.source())
+          .append("）");
     }
     return text.toString();
   }

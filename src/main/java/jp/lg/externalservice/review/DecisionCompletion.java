@@ -2,6 +2,7 @@ package jp.lg.externalservice.review;
 
 import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_REASON;
 import static jp.lg.externalservice.review.ReviewProcess.Variables.DECISION_CHOICE;
+import static jp.lg.externalservice.review.ReviewProcess.Variables.DECISION_CONFIRMED;
 
 import java.util.Set;
 import jp.lg.externalservice.caserecord.CaseRecords;
@@ -56,6 +57,11 @@ public class DecisionCompletion extends TaskCompletion {
             Set.of(DecisionChoice.REJECT, DecisionChoice.RETURN));
     DecisionChoice choice = decided.choice();
     String reason = decided.reason();
+    if (!Boolean.TRUE.equals(reader.requiredBoolean(DECISION_CONFIRMED))
+        && !reader.hasError(DECISION_CONFIRMED)) {
+      reader.reject(
+          DECISION_CONFIRMED, "「この内容で決定します」を確認してください", "confirm the decision (この内容で決定します)");
+    }
     if (choice == DecisionChoice.APPROVE) {
       approvalRules.checkDecision(reader, DECISION_CHOICE.name(), facts);
       if (unitHeads.of(facts.departmentCode()).isEmpty()) {

@@ -73,6 +73,10 @@ public final class ReviewProcess {
     public static final Var<String> DISCOURAGED_JUSTIFICATION =
         Var.string("discouragedJustification");
     public static final Var<String> REVIEWED_BY = Var.string("reviewedBy");
+    // display: who reviewed and when, for the decision's summary, from the review's act in the case
+    // record (no form has these fields, so no one can send them)
+    public static final Var<String> REVIEWED_BY_NAME = Var.string("reviewedByName");
+    public static final Var<String> REVIEWED_ON = Var.string("reviewedOn");
     public static final Var<String> NISC_ADVICE = Var.string("niscAdvice");
     // 情報化企画 (004 §9(2))
     public static final Var<ItPlanningDecision> IT_PLANNING_DECISION =
@@ -82,6 +86,8 @@ public final class ReviewProcess {
     // the decision by the head of 情報政策課
     public static final Var<CaseVariables.DecisionChoice> DECISION_CHOICE =
         Var.enumeration("decisionChoice", CaseVariables.DecisionChoice.class);
+    // the decider's 「この内容で決定します」: a decision is completed only on purpose (issue 14)
+    public static final Var<Boolean> DECISION_CONFIRMED = Var.bool("decisionConfirmed");
     // after approval
     public static final Var<Object> ACKNOWLEDGED_RISKS = Var.json("acknowledgedRisks");
     public static final Var<String> RISKS_ACKNOWLEDGED_BY = Var.string("risksAcknowledgedBy");

@@ -23,7 +23,8 @@ export default {
   },
 
   // The 添付ファイル tab of every task (custom/attachments.js): evidence files stored with the case.
-  customScripts: ['custom/attachments'],
+  // The look of the forms and task cards (custom/forms-style.js): compact checklists, no priority number.
+  customScripts: ['custom/attachments', 'custom/forms-style'],
 
   // change the app name and vendor
   // app: {

@@ -99,6 +99,8 @@ test('別表・ダブルチェック・審査・可否決定の画面と、役�
   await completeAndWait(page);
   await openTask(page, '自分のタスク', 'kintone：セキュリティ対策 8 項目を自己チェックする');
   assert.equal(await answerAll(page, '○ 満たす'), 8);
+  assertReadsWell(await formText(page), '自己チェック');
+  await shots(page, 'forms-01b-self-check');
   await completeAndWait(page);
   await page.context().close();
 

@@ -72,7 +72,7 @@ public class ReviewCompletion extends TaskCompletion {
     if (recommendation == ReviewRecommendation.REQUEST_NISC_ADVICE && !nationalBody) {
       reader.reject(
           REVIEW_RECOMMENDATION,
-          "NISC への助言依頼は、000 別紙に掲げる国の機関等だけが行えます",
+          "NISC への助言依頼は、000 別紙に掲げる国の機関等だけが行えます（ruling R-19）",
           "only national bodies listed in the 000 別紙 (annex) ask NISC for advice (ruling R-19)");
     }
     if (recommendation == ReviewRecommendation.APPROVE) {

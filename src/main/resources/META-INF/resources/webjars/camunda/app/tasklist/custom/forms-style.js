@@ -7,6 +7,12 @@ const CRITERION = '.fjs-form-field-radio:has(input[id*="-Field_Criterion_"])';
 const DOUBLE_CHECK = '.fjs-form-field-radio:has(input[id*="-Field_doubleCheck_"])';
 const DOUBLE_CHECK_GROUP = '[aria-labelledby$="-Group_DoubleCheck"]';
 const CRITERIA_GROUP = '[aria-labelledby$="-Group_SelectionCriteria"]';
+// The other ○/×/／ checklists (self-check, 様式4/5/7, government cloud, termination): the same rows.
+const CHECKLIST_FIELDS = ['Field_Measure_', 'Field_Checklist_', 'Field_terminationCheck_', 'Field_disposalChecklist_',
+  'Field_terminationDoubleCheck_'];
+const CHECKLIST_ROW = CHECKLIST_FIELDS.map(id => `.fjs-form-field-radio:has(input[id*="-${id}"])`).join(', ');
+const CHECKLIST_LAYOUT_ROW = CHECKLIST_FIELDS.map(id => `.fjs-layout-row:has(> .fjs-layout-column > .fjs-element > .fjs-form-field-radio input[id*="-${id}"])`).join(', ');
+const each = (selectors, suffix) => selectors.split(', ').map(selector => selector + suffix).join(', ');
 
 const CSS = `
 /* 別表（selection-criteria.form）: one row per criterion, ○ / × / ／ side by side */
@@ -24,6 +30,21 @@ ${CRITERION} {
 ${CRITERION} > label:not([for]) { grid-column: 1; margin: 0; font-weight: normal; white-space: normal; }
 ${CRITERION} > label[for] { margin: 0; white-space: nowrap; font-weight: normal; }
 ${CRITERION} > :not(label) { grid-column: 1 / -1; }
+
+/* The other checklists: one row per item as well (their option labels are a little longer) */
+${CHECKLIST_LAYOUT_ROW} { padding: 0; }
+${CHECKLIST_ROW} {
+  display: grid;
+  grid-template-columns: minmax(0, 1fr) 7.8em 8.5em 7.5em;
+  column-gap: 14px;
+  align-items: center;
+  margin: 0;
+  padding: 5px 4px;
+  border-bottom: 1px solid #e3e3e3;
+}
+${each(CHECKLIST_ROW, ' > label:not([for])')} { grid-column: 1; margin: 0; font-weight: normal; white-space: normal; }
+${each(CHECKLIST_ROW, ' > label[for]')} { margin: 0; white-space: nowrap; font-weight: normal; }
+${each(CHECKLIST_ROW, ' > :not(label)')} { grid-column: 1 / -1; }
 
 /* ダブルチェック（double-check.form）: the applicant's answer and the checker's ○ / × / ／ in one row */
 ${DOUBLE_CHECK_GROUP} .fjs-layout-row { margin: 0; padding: 5px 0; border-bottom: 1px solid #e3e3e3; align-items: center !important; }

@@ -1,8 +1,8 @@
 package jp.lg.externalservice.review;
 
+import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_CONFIRMED;
 import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_REASON;
 import static jp.lg.externalservice.review.ReviewProcess.Variables.DECISION_CHOICE;
-import static jp.lg.externalservice.review.ReviewProcess.Variables.DECISION_CONFIRMED;
 
 import java.util.Set;
 import jp.lg.externalservice.caserecord.CaseRecords;
@@ -75,6 +75,7 @@ public class DecisionCompletion extends TaskCompletion {
       return;
     }
     caseRecords.act(execution, StaffGroups.POLICY_HEAD, Decisions.result(choice));
+    DECISION_CONFIRMED.remove(execution);
     switch (choice) {
       case APPROVE -> decisions.approved(execution, user, reason);
       case REJECT -> decisions.rejected(execution, user, reason);

@@ -51,7 +51,7 @@ public class PrepareReview implements ExecutionListener {
           REVIEW_RECOMMENDATION.name(),
           IT_PLANNING_DECISION.name(),
           DECISION_CHOICE.name(),
-          DECISION_CONFIRMED.name(),
+          CaseVariables.DECISION_CONFIRMED.name(),
           REVIEWED_BY_NAME.name(),
           REVIEWED_ON.name(),
           CaseVariables.DECISION.name()

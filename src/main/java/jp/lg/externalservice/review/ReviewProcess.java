@@ -86,8 +86,6 @@ public final class ReviewProcess {
     // the decision by the head of 情報政策課
     public static final Var<CaseVariables.DecisionChoice> DECISION_CHOICE =
         Var.enumeration("decisionChoice", CaseVariables.DecisionChoice.class);
-    // the decider's 「この内容で決定します」: a decision is completed only on purpose (issue 14)
-    public static final Var<Boolean> DECISION_CONFIRMED = Var.bool("decisionConfirmed");
     // after approval
     public static final Var<Object> ACKNOWLEDGED_RISKS = Var.json("acknowledgedRisks");
     public static final Var<String> RISKS_ACKNOWLEDGED_BY = Var.string("risksAcknowledgedBy");

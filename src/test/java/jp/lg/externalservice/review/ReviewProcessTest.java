@@ -194,6 +194,9 @@ class ReviewProcessTest extends EngineTest {
         .containsExactly("decisionConfirmed");
     complete(instance, DECIDE, "kobayashi", decision("APPROVE", null));
     assertThat(task(instance, ACKNOWLEDGE_USAGE_RISKS)).isNotNull();
+    assertThat(reviewVariable(instance, "decisionConfirmed"))
+        .as("the next decision on the case starts unticked")
+        .isNull();
   }
 
   @Test

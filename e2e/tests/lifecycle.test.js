@@ -76,6 +76,7 @@ test('申請から承認、運用のチェック、廃棄証明を添付した�
   assert.match(decisionForm, /情報化企画:\s*承認/);
   assert.doesNotMatch(decisionForm, /APPROVE/);
   await choose(page, '承認する');
+  await page.locator('.fjs-container').last().getByLabel('この内容で決定します').check();
   await shot(page, 'lifecycle-06-decision');
   await completeAndWait(page);
   await page.context().close();

@@ -106,6 +106,7 @@ public final class TaskAnswers {
     Map<String, Object> variables = new HashMap<>();
     variables.put("decisionChoice", choice);
     variables.put("decisionReason", reason);
+    variables.put("decisionConfirmed", true);
     return variables;
   }
 

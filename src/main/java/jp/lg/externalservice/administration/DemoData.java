@@ -5,8 +5,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
-import jp.lg.externalservice.application.ApplicationProcess;
-import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.security.Department;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -150,12 +148,7 @@ public class DemoData implements SmartInitializingSingleton {
   }
 
   private void filters() {
-    List<Map<String, String>> columns =
-        List.of(
-            Map.of("name", CaseVariables.SERVICE_NAME.name(), "label", "サービス名"),
-            Map.of("name", CaseVariables.DEPARTMENT_NAME.name(), "label", "部署"),
-            Map.of("name", ApplicationProcess.Variables.ROUTE_LABEL.name(), "label", "ルート"),
-            Map.of("name", ApplicationProcess.Variables.OUTCOME_LABEL.name(), "label", "判定"));
+    List<Map<String, String>> columns = TaskListColumns.FILTER_COLUMNS;
     filter(
         "自分のタスク",
         "自分に割り当てられたタスク",
@@ -205,10 +198,11 @@ public class DemoData implements SmartInitializingSingleton {
       List<Map<String, String>> columns,
       String... readers) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-    if (filter == null) {
+    if (filter == null || !columns.equals(filter.getProperties().get("variables"))) {
+      // new, or made by an earlier version with other columns (the case's own variables, which
+      // not every role may read): the columns are brought up to date
       filter =
-          filterService
-              .newTaskFilter(name)
+          (filter == null ? filterService.newTaskFilter(name) : filter)
               .setQuery(query)
               .setProperties(
                   Map.of(

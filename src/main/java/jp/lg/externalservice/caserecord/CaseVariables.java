@@ -78,6 +78,13 @@ public final class CaseVariables {
   // the outcome of a review or decision, returned to the calling flow
   public static final Var<Decision> DECISION = Var.enumeration("decision", Decision.class);
   public static final Var<String> DECISION_REASON = Var.string("decisionReason");
+
+  /**
+   * The decider's 「この内容で決定します」 (issue 14): a deciding form completes only on purpose. Removed again
+   * when the decision is recorded, so that the next decision on the same case starts unticked.
+   */
+  public static final Var<Boolean> DECISION_CONFIRMED = Var.bool("decisionConfirmed");
+
   public static final Var<String> DECIDED_BY = Var.string("decidedBy");
   public static final Var<Date> DECIDED_AT = Var.date("decidedAt");
   public static final Var<String> RETURN_COMMENT = Var.string("returnComment");

@@ -14,13 +14,17 @@ import jp.lg.externalservice.system.Var;
  * 別表 criteria (004 §7(1)), the operation checklists (様式4/5/7, 004 §15 ①–⑲) and the termination
  * checklists (002 §7(2), 様式6). Each item's text and source are in its enum ({@link
  * SecurityMeasure}, {@link SelectionCriterion}, {@link TerminationItem}) or, for the checklists
- * built from the sources by ruling R-13, in the form under {@code forms/}.
+ * built from the sources by ruling R-13, its text in the form under {@code forms/} and its source
+ * below (the forms show staff no citations, issue 14).
  *
  * @param keys the items' keys inside the form's group, in order
  */
 public record Checklist(List<String> keys) {
 
-  /** 様式4: introduction and build, route IMPORTANT (004 §10; 003 第10 2(5); 004 §5, §8). */
+  /**
+   * 様式4: introduction and build, route IMPORTANT (004 §10; 003 第10 2(5); 004 §5, §8). Sources of
+   * the items: i1–i4 003 第10 2(5)①ア–エ; i5 004 §8(2), §8(3); i6 004 §5.
+   */
   public static final Checklist INTRODUCTION = numbered("i", 6);
 
   /** The government-cloud special rules ①–⑲ (004 §15, ruling R-9). */
@@ -28,7 +32,8 @@ public record Checklist(List<String> keys) {
 
   /**
    * 様式5 (IMPORTANT) and 様式7 (PAID, FREE): operation and maintenance (004 §11, §13; 003 第10 2(6);
-   * 002 §6).
+   * 002 §6). Sources of the items: o1–o7 003 第10 2(6)①ア–キ (o2 also 002 §6(4)); o8 003 第10 2(6)②; o9
+   * 002 §6(3); o10 002 §6(1), 003 第10 2(2)②サ.
    */
   public static final Checklist OPERATION = numbered("o", 10);
 

@@ -2,6 +2,7 @@ package jp.lg.externalservice.operation;
 
 import static jp.lg.externalservice.operation.OperationProcess.Variables.*;
 
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.operation.OperationProcess.ContinuationDecision;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
@@ -33,5 +34,7 @@ public class ContinuationDecisionCompletion extends TaskCompletion {
     if (decision == ContinuationDecision.STOP && reason != null) {
       STOP_REASON.set(execution, "利用責任者が利用の停止を決定したため（002 §6(1)）: " + reason);
     }
+    // the form asks 「この内容で決定します」; next year's decision starts unticked
+    CaseVariables.DECISION_CONFIRMED.remove(execution);
   }
 }

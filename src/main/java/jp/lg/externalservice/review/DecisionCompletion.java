@@ -1,5 +1,6 @@
 package jp.lg.externalservice.review;
 
+import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_CONFIRMED;
 import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_REASON;
 import static jp.lg.externalservice.review.ReviewProcess.Variables.DECISION_CHOICE;
 
@@ -56,6 +57,11 @@ public class DecisionCompletion extends TaskCompletion {
             Set.of(DecisionChoice.REJECT, DecisionChoice.RETURN));
     DecisionChoice choice = decided.choice();
     String reason = decided.reason();
+    if (!Boolean.TRUE.equals(reader.requiredBoolean(DECISION_CONFIRMED))
+        && !reader.hasError(DECISION_CONFIRMED)) {
+      reader.reject(
+          DECISION_CONFIRMED, "「この内容で決定します」を確認してください", "confirm the decision (この内容で決定します)");
+    }
     if (choice == DecisionChoice.APPROVE) {
       approvalRules.checkDecision(reader, DECISION_CHOICE.name(), facts);
       if (unitHeads.of(facts.departmentCode()).isEmpty()) {
@@ -69,6 +75,7 @@ public class DecisionCompletion extends TaskCompletion {
       return;
     }
     caseRecords.act(execution, StaffGroups.POLICY_HEAD, Decisions.result(choice));
+    DECISION_CONFIRMED.remove(execution);
     switch (choice) {
       case APPROVE -> decisions.approved(execution, user, reason);
       case REJECT -> decisions.rejected(execution, user, reason);

@@ -51,6 +51,9 @@ public class PrepareReview implements ExecutionListener {
           REVIEW_RECOMMENDATION.name(),
           IT_PLANNING_DECISION.name(),
           DECISION_CHOICE.name(),
+          CaseVariables.DECISION_CONFIRMED.name(),
+          REVIEWED_BY_NAME.name(),
+          REVIEWED_ON.name(),
           CaseVariables.DECISION.name()
         }) {
       execution.removeVariable(stale);

@@ -2,8 +2,10 @@ package jp.lg.externalservice.review;
 
 import static jp.lg.externalservice.review.ReviewProcess.Variables.*;
 
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import jp.lg.externalservice.caserecord.ActResult;
+import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.Decisions;
 import jp.lg.externalservice.caserecord.ProcessFacts;
@@ -12,6 +14,7 @@ import jp.lg.externalservice.review.ReviewProcess.ReviewRecommendation;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.JapanClock;
 import jp.lg.externalservice.system.ReasonedChoice;
 import jp.lg.externalservice.system.TaskCompletion;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,6 +29,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("reviewCompletion")
 public class ReviewCompletion extends TaskCompletion {
+
+  private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日");
 
   private final FourEyes fourEyes;
   private final ApprovalRules approvalRules;
@@ -82,16 +87,19 @@ public class ReviewCompletion extends TaskCompletion {
     if (!reader.errors().isEmpty()) {
       return;
     }
-    caseRecords.act(
-        execution,
-        StaffGroups.POLICY_REVIEWER,
-        switch (recommendation) {
-          case APPROVE -> ActResult.APPROVED;
-          case REJECT -> ActResult.REJECTED;
-          case RETURN -> ActResult.RETURNED;
-          case REQUEST_NISC_ADVICE -> ActResult.NISC_ADVICE_REQUESTED;
-        });
+    CaseAct act =
+        caseRecords.act(
+            execution,
+            StaffGroups.POLICY_REVIEWER,
+            switch (recommendation) {
+              case APPROVE -> ActResult.APPROVED;
+              case REJECT -> ActResult.REJECTED;
+              case RETURN -> ActResult.RETURNED;
+              case REQUEST_NISC_ADVICE -> ActResult.NISC_ADVICE_REQUESTED;
+            });
     REVIEWED_BY.set(execution, user); // display
+    REVIEWED_BY_NAME.set(execution, act.actor().name()); // display: the decision's summary
+    REVIEWED_ON.set(execution, JAPANESE_DATE.format(JapanClock.dayOf(act.actedAt())));
     if (recommendation == ReviewRecommendation.RETURN) {
       decisions.returned(execution, user, comment);
     }

@@ -73,6 +73,10 @@ public final class ReviewProcess {
     public static final Var<String> DISCOURAGED_JUSTIFICATION =
         Var.string("discouragedJustification");
     public static final Var<String> REVIEWED_BY = Var.string("reviewedBy");
+    // display: who reviewed and when, for the decision's summary, from the review's act in the case
+    // record (no form has these fields, so no one can send them)
+    public static final Var<String> REVIEWED_BY_NAME = Var.string("reviewedByName");
+    public static final Var<String> REVIEWED_ON = Var.string("reviewedOn");
     public static final Var<String> NISC_ADVICE = Var.string("niscAdvice");
     // 情報化企画 (004 §9(2))
     public static final Var<ItPlanningDecision> IT_PLANNING_DECISION =

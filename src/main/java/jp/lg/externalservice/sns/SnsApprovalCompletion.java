@@ -1,5 +1,6 @@
 package jp.lg.externalservice.sns;
 
+import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_CONFIRMED;
 import static jp.lg.externalservice.caserecord.CaseVariables.DECISION_REASON;
 import static jp.lg.externalservice.sns.SnsProcess.Variables.SNS_DECISION_CHOICE;
 
@@ -49,6 +50,8 @@ public class SnsApprovalCompletion extends TaskCompletion {
     }
     caseRecords.act(
         execution, facts.record().department().securityOfficerGroupId(), Decisions.result(choice));
+    // the form asks 「この内容で決定します」; a return starts the next round unticked
+    DECISION_CONFIRMED.remove(execution);
     switch (choice) {
       case APPROVE -> decisions.approved(execution, user, reason);
       case REJECT -> decisions.rejected(execution, user, reason);

@@ -69,7 +69,7 @@ class DemoDataTest extends EngineTest {
   }
 
   @Test
-  @DisplayName("Tasklist のフィルターはサービス名・部署・ルート・判定を表示し、役割ごとに見える")
+  @DisplayName("Tasklist のフィルターはサービス名・部署・ルートを表示し、役割ごとに見える")
   void filtersShowWhatPeopleChooseBy() {
     Filter own = filterService.createFilterQuery().filterName("自分のタスク").singleResult();
     @SuppressWarnings("unchecked")
@@ -77,7 +77,7 @@ class DemoDataTest extends EngineTest {
         (List<Map<String, String>>) own.getProperties().get("variables");
     assertThat(columns)
         .extracting(column -> column.get("name"))
-        .containsExactly("serviceName", "departmentName", "routeLabel", "outcomeLabel");
+        .containsExactly("taskServiceName", "taskDepartmentName", "taskRouteLabel");
     assertThat(as("sato", () -> filterService.createFilterQuery().list()))
         .extracting(Filter::getName)
         .containsExactlyInAnyOrder("自分のタスク", "グループのタスク");

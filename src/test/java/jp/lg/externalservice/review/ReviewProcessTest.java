@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.ApplicationAnswers;
@@ -19,7 +21,9 @@ import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryQuery;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.InputValidationException;
+import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +42,7 @@ import org.springframework.test.context.TestPropertySource;
 class ReviewProcessTest extends EngineTest {
 
   @Autowired RegistryService registry;
+  @Autowired DepartmentDirectory directory;
 
   @AfterEach
   void resetClock() {
@@ -164,6 +169,34 @@ class ReviewProcessTest extends EngineTest {
     complete(instance, DECIDE, "kobayashi", decision("APPROVE", null));
     complete(instance, ACKNOWLEDGE_USAGE_RISKS, "sato", usageRisksAcknowledged());
     assertThat(instance).isEnded().hasPassed(ApplicationProcess.Element.END_APPROVED);
+  }
+
+  @Test
+  @DisplayName("可否決定の画面は審査者の名前と審査日を案件記録から示し、「この内容で決定します」の確認なしには決定できない")
+  void decisionShowsTheReviewerAndNeedsAConfirmation() {
+    ProcessInstance instance =
+        inReview(kintone().service("Zoom 無料", "CLOUD_INTERNET", "WEB_CONFERENCE").paid(false));
+    complete(instance, REVIEW, "nakamura", review("APPROVE", null));
+    String shown = taskService.getVariableLocal(task(instance, DECIDE).getId(), "shown").toString();
+    assertThat(shown)
+        .contains("\"reviewedByName\":\"" + directory.displayName("nakamura") + "\"")
+        .contains(
+            "\"reviewedOn\":\""
+                + DateTimeFormatter.ofPattern("uuuu年M月d日").format(JapanClock.today())
+                + "\"");
+
+    Map<String, Object> unconfirmed = new HashMap<>(decision("APPROVE", null));
+    unconfirmed.put("decisionConfirmed", false);
+    assertThat(fields(refused(() -> complete(instance, DECIDE, "kobayashi", unconfirmed))))
+        .containsExactly("decisionConfirmed");
+    unconfirmed.remove("decisionConfirmed");
+    assertThat(fields(refused(() -> complete(instance, DECIDE, "kobayashi", unconfirmed))))
+        .containsExactly("decisionConfirmed");
+    complete(instance, DECIDE, "kobayashi", decision("APPROVE", null));
+    assertThat(task(instance, ACKNOWLEDGE_USAGE_RISKS)).isNotNull();
+    assertThat(reviewVariable(instance, "decisionConfirmed"))
+        .as("the next decision on the case starts unticked")
+        .isNull();
   }
 
   @Test

@@ -33,9 +33,10 @@ export default {
   // 申請一覧 in the header (custom/applications.js); drafts kept on the server and no input lost without
   // asking (custom/drafts.js). Japanese for form-js and its date picker, plain server messages
   // (custom/japanese-forms.js), and for the parts every app shares: names in 姓 名 order, relative dates
-  // (../shared/japanese-ui.js).
+  // (../shared/japanese-ui.js). The look of the forms and task cards (custom/forms-style.js): compact
+  // checklists, labels that wrap, no priority number.
   customScripts: ['custom/attachments', 'custom/applications', 'custom/drafts', 'custom/japanese-forms',
-    '../shared/japanese-ui'],
+    '../shared/japanese-ui', 'custom/forms-style'],
 
   // change the app name and vendor
   // app: {

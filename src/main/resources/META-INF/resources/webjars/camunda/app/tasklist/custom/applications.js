@@ -28,7 +28,7 @@ const STYLE = `
 .es-print-only { display: none; }
 .es-no-cockpit .instance-link { display: none !important; }
 @media print {
-  body > *:not(.es-overlay) { display: none !important; }
+  body.es-overlay-open > *:not(.es-overlay) { display: none !important; }
   .es-overlay { position: static; overflow: visible; padding: 0; }
   .es-noprint { display: none !important; }
   .es-print-only { display: block; }
@@ -131,10 +131,12 @@ function openOverlay() {
   const content = el('div', {});
   overlay.append(title, bar, message, content);
   document.body.append(overlay);
+  document.body.classList.add('es-overlay-open'); // printing prints the list or record, not the Tasklist
   const previousFocus = document.activeElement;
 
   const shut = () => {
     overlay.remove();
+    document.body.classList.remove('es-overlay-open');
     document.removeEventListener('keydown', onKey, true);
     previousFocus && previousFocus.focus && previousFocus.focus();
   };

@@ -36,7 +36,7 @@ test('申請者が日本語のタスクリストで申請し、判定の結果�
   const form = await page.locator('.fjs-container').textContent();
   assert.match(form, /利用申請が必要/);
   assert.match(form, /重要情報の取扱いあり/);
-  assert.match(form, /004 §9\(2\)/);
+  assert.match(form, /練馬区ガイドライン §9\(2\)/);
   await shot(page, 'application-04-classification');
   await page.context().close();
 });

@@ -96,13 +96,32 @@ class RuleCitationsTest {
   /** A key of docs/rules.md: the first cell of a table row, in backticks. */
   static final Pattern RULES_KEY = Pattern.compile("^\\| `([^`]+)` \\|", Pattern.MULTILINE);
 
+  /**
+   * Staff read a citation with the document's name (system/StaffWording): read back as its number,
+   * longest name first.
+   */
+  static final java.util.List<Map.Entry<String, String>> STAFF_NAMES =
+      List.of(
+          Map.entry("約款による外部サービスの利用手順 ", "002 "),
+          Map.entry("情報セキュリティ対策基準 ", "003 "),
+          Map.entry("練馬区ガイドライン ", "004 "),
+          Map.entry("関係省庁申合せ ", "000 "),
+          Map.entry("対策基準 ", "001 "));
+
+  static String asNumbers(String text) {
+    for (Map.Entry<String, String> name : STAFF_NAMES) {
+      text = text.replace(name.getKey(), name.getValue());
+    }
+    return text;
+  }
+
   @Test
   void everyCitationHasItsLineInRulesMd() throws IOException {
     Set<String> documented = documentedKeys(Files.readString(RULES));
     Map<String, String> cited = new LinkedHashMap<>();
     List<String> ambiguous = new ArrayList<>();
     for (Path file : scannedFiles()) {
-      citations(file, Files.readString(file, StandardCharsets.UTF_8), cited, ambiguous);
+      citations(file, asNumbers(Files.readString(file, StandardCharsets.UTF_8)), cited, ambiguous);
     }
 
     List<String> missing =

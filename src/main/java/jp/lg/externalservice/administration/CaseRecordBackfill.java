@@ -137,6 +137,9 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
         ApplicationProcess.Element.SELF_CHECK_MEASURES, StepRule.submitted(CaseAct.APPLICANT));
     steps.put(
         ApplicationProcess.Element.CORRECT_APPLICATION, StepRule.submitted(CaseAct.APPLICANT));
+    // since issue 14 the application is filed in a task, not at the start
+    steps.put(
+        ApplicationProcess.Element.FILL_IN_APPLICATION, StepRule.submitted(CaseAct.APPLICANT));
     steps.put(
         ApplicationProcess.Element.DOUBLE_CHECK,
         StepRule.decided(
@@ -361,7 +364,12 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
                 .orElseThrow(
                     () -> new IllegalStateException("no department for applicant " + applicant))
             : new Department(departmentCode, departmentName);
-    String renews = history.atStart(CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(), String.class);
+    // the start form had the whole application until issue 14; since, the application form's task
+    String renews =
+        Objects.requireNonNullElse(
+            history.atStart(CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(), String.class),
+            Objects.requireNonNullElse(
+                history.latest(CaseVariables.RENEWS_REGISTRY_ENTRY_ID.name(), String.class), ""));
     renews = renews == null || renews.isBlank() ? null : renews.strip();
     return new CaseRecord(
         root.getId(),
@@ -369,7 +377,9 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
         history.latest(CaseVariables.SERVICE_NAME.name(), String.class),
         new Actor(applicant, directory.displayName(applicant)),
         department,
-        history.atStart(CaseVariables.SERVICE_MANAGER.name(), String.class),
+        Objects.requireNonNullElseGet(
+            history.atStart(CaseVariables.SERVICE_MANAGER.name(), String.class),
+            () -> history.latest(CaseVariables.SERVICE_MANAGER.name(), String.class)),
         renews,
         history.writtenAt(
             CaseVariables.REGISTRY_ENTRY_ID.name(),
@@ -470,8 +480,9 @@ public class CaseRecordBackfill implements SmartInitializingSingleton {
       HistoricProcessInstance root, CaseRecord record, History history, boolean termination) {
     List<CaseAct> acts = new ArrayList<>();
     boolean submitted =
-        !termination
-            || !TerminationProcess.Element.START_STOP_OF_USE.equals(root.getStartActivityId());
+        termination
+            ? !TerminationProcess.Element.START_STOP_OF_USE.equals(root.getStartActivityId())
+            : !ApplicationProcess.Element.START.equals(root.getStartActivityId()); // a draft
     if (submitted) {
       acts.add(
           new CaseAct(

@@ -214,7 +214,8 @@ class ApplicationRoutingTest extends EngineTest {
     assertThat(variables.get("checklists").toString())
         .isEqualTo("[\"様式4\",\"様式5\",\"様式6\",\"様式3\"]");
     assertThat((String) variables.get("classificationSummary"))
-        .contains("利用申請が必要", "様式1", "004 §9(2)");
+        .contains("利用申請が必要", "様式1", "練馬区ガイドライン §9(2)")
+        .doesNotContain("ruling", "004 §");
     assertThat(task(instance).getTaskDefinitionKey()).isEqualTo(CHECK_SELECTION_CRITERIA);
     assertThat(task(instance).getName()).isEqualTo("kintone：別表の選定基準を確認する");
   }

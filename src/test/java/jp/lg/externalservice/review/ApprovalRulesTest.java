@@ -68,7 +68,7 @@ class ApprovalRulesTest {
     }
 
     @Test
-    @DisplayName("ダブルチェックで × の項目があれば承認できず、その番号を示す（ruling R-14）")
+    @DisplayName("ダブルチェックで × の項目があれば承認できず、その番号を示す")
     void crossesInTheDoubleCheckRefuse() {
       rules.checkRecommendation(
           reader,
@@ -82,7 +82,7 @@ class ApprovalRulesTest {
           .containsExactly(
               tuple(
                   FIELD,
-                  "ダブルチェックで × の項目（3, 5）があるため承認できません（ruling R-14）",
+                  "ダブルチェックで × の項目（3, 5）があるため承認できません",
                   "items [3, 5] were answered NO in the double check: no approval (ruling R-14)"));
     }
 
@@ -98,7 +98,7 @@ class ApprovalRulesTest {
     }
 
     @Test
-    @DisplayName("重要情報のルートで別表の必須項目が ○ でなければ承認できず、その番号を示す（ruling R-12）")
+    @DisplayName("重要情報のルートで別表の必須項目が ○ でなければ承認できず、その番号を示す")
     void unmetMandatoryCriteriaRefuse() {
       rules.checkRecommendation(
           reader,
@@ -113,7 +113,7 @@ class ApprovalRulesTest {
           .containsExactly(
               tuple(
                   FIELD,
-                  "別表の必須項目（No.2, No.34）を満たしていないため承認できません（ruling R-12）",
+                  "別表の必須項目（No.2, No.34）を満たしていないため承認できません",
                   "mandatory selection criteria [No.2, No.34] are not met (ruling R-12)"));
     }
 
@@ -124,14 +124,14 @@ class ApprovalRulesTest {
 
       assertThat(reader.errors())
           .extracting(FieldError::message)
-          .containsExactly("別表の必須項目（No.1, No.2, No.32, No.34）を満たしていないため承認できません（ruling R-12）");
+          .containsExactly("別表の必須項目（No.1, No.2, No.32, No.34）を満たしていないため承認できません");
     }
 
     @ParameterizedTest
     @EnumSource(
         value = Route.class,
         names = {"PAID", "FREE"})
-    @DisplayName("重要情報のルート以外では別表を問わない（ruling R-5）")
+    @DisplayName("重要情報のルート以外では別表を問わない")
     void otherRoutesNeedNoSelectionCriteria(Route route) {
       rules.checkRecommendation(reader, FIELD, route(route).withoutSelectionCriteria().facts());
 
@@ -159,7 +159,7 @@ class ApprovalRulesTest {
 
       assertThat(reader.errors())
           .extracting(FieldError::message)
-          .containsExactly("ダブルチェックで × の項目（1）があるため承認できません（ruling R-14）");
+          .containsExactly("ダブルチェックで × の項目（1）があるため承認できません");
     }
 
     @ParameterizedTest(name = "情報化企画の審査: {0}")
@@ -178,12 +178,12 @@ class ApprovalRulesTest {
           .containsExactly(
               tuple(
                   FIELD,
-                  "情報化企画が承認されていないため、利用を許可できません（004 §9(2)）",
+                  "情報化企画が承認されていないため、利用を許可できません（練馬区ガイドライン §9(2)）",
                   "the IT planning (情報化企画) was not approved: use cannot be permitted (004 §9(2))"));
     }
 
     @Test
-    @DisplayName("無料のルートには情報化企画がない（ruling R-5）")
+    @DisplayName("無料のルートには情報化企画がない")
     void theFreeRouteNeedsNoItPlanning() {
       rules.checkDecision(
           reader,
@@ -196,7 +196,7 @@ class ApprovalRulesTest {
     @ParameterizedTest(name = "正当な理由: \"{0}\"")
     @NullSource
     @ValueSource(strings = {"", "   "})
-    @DisplayName("原則不可のサービスは、審査で正当な理由が記録されていなければ承認できない（ruling R-7）")
+    @DisplayName("原則不可のサービスは、審査で正当な理由が記録されていなければ承認できない")
     void aDiscouragedServiceNeedsAJustification(String justification) {
       rules.checkDecision(
           reader,
@@ -210,12 +210,12 @@ class ApprovalRulesTest {
           .containsExactly(
               tuple(
                   FIELD,
-                  "原則不可のサービスを承認するには、審査で正当な理由が記録されている必要があります（ruling R-7）",
+                  "原則不可のサービスを承認するには、審査で正当な理由が記録されている必要があります",
                   "a discouraged service needs a recorded justification from the review (ruling R-7)"));
     }
 
     @Test
-    @DisplayName("正当な理由が記録されていれば、原則不可のサービスも承認できる（ruling R-7）")
+    @DisplayName("正当な理由が記録されていれば、原則不可のサービスも承認できる")
     void aJustifiedDiscouragedServiceMayBeApproved() {
       rules.checkDecision(
           reader,
@@ -231,7 +231,7 @@ class ApprovalRulesTest {
     }
 
     @Test
-    @DisplayName("要配慮個人情報の条件があれば、審査の判断が記録されていなければ承認できない（ruling R-8）")
+    @DisplayName("要配慮個人情報の条件があれば、審査の判断が記録されていなければ承認できない")
     void carefulJudgmentMustBeRecorded() {
       ReviewCase application = important().condition(Condition.CAREFUL_JUDGMENT);
       rules.checkDecision(reader, FIELD, application.facts());
@@ -240,7 +240,7 @@ class ApprovalRulesTest {
           .containsExactly(
               tuple(
                   FIELD,
-                  "要配慮個人情報についての審査の判断が記録されていません（ruling R-8）",
+                  "要配慮個人情報についての審査の判断が記録されていません",
                   "the review's judgment on special-care personal information is missing (ruling R-8)"));
 
       InputReader judged = new InputReader(JsonNodeFactory.instance.objectNode());
@@ -254,9 +254,9 @@ class ApprovalRulesTest {
     }
 
     @Test
-    @DisplayName("事前相談の条件があれば、事前相談の記録と結果の両方がなければ承認できない（ruling R-8）")
+    @DisplayName("事前相談の条件があれば、事前相談の記録と結果の両方がなければ承認できない")
     void priorConsultationMustBeRecordedWithItsResult() {
-      String missing = "情報政策課への事前相談の結果が記録されていません（ruling R-8）";
+      String missing = "情報政策課への事前相談の結果が記録されていません";
 
       InputReader noAct = new InputReader(JsonNodeFactory.instance.objectNode());
       rules.checkDecision(
@@ -290,7 +290,7 @@ class ApprovalRulesTest {
     }
 
     @Test
-    @DisplayName("特定通信の条件があれば、申請者が構成を確認していなければ承認できない（ruling R-8）")
+    @DisplayName("特定通信の条件があれば、申請者が構成を確認していなければ承認できない")
     void specificCommunicationMustBeConfirmed() {
       ReviewCase application = important().condition(Condition.SPECIFIC_COMMUNICATION);
       rules.checkDecision(reader, FIELD, application.facts());
@@ -299,7 +299,7 @@ class ApprovalRulesTest {
           .containsExactly(
               tuple(
                   FIELD,
-                  "特定通信の構成が確認されていません（ruling R-8）",
+                  "特定通信の構成が確認されていません",
                   "the 特定通信 configuration has not been confirmed (ruling R-8)"));
 
       InputReader confirmed = new InputReader(JsonNodeFactory.instance.objectNode());
@@ -329,10 +329,11 @@ class ApprovalRulesTest {
               .facts());
 
       assertThat(reader.errors())
-          .extracting(FieldError::message)
+          .extracting(FieldError::messageEn)
           .hasSize(7)
           .allSatisfy(
-              message -> assertThat(message).containsPattern("（(ruling R-\\d+|004 §9\\(2\\))）$"));
+              message ->
+                  assertThat(message).containsPattern("\\((ruling R-\\d+|004 §9\\(2\\))\\)$"));
     }
   }
 

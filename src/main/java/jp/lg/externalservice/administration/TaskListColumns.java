@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
 /**
- * What a task card in Tasklist shows: サービス名, 部署 and ルート (issue 14, "Task-list columns").
+ * What a task card in Tasklist shows: 受付番号, サービス名, 部署 and ルート (issue 14, "Task-list columns").
  *
  * <p>Tasklist reads a filter's columns with a variable-instance query, and the engine lets a user
  * read a process variable only with READ on the case (情報政策課) — the 利用責任者 and 情報化企画, who may work on
@@ -31,6 +31,7 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
   /** Shown when a value does not apply (a refused application has no route). */
   public static final String NONE = "—";
 
+  public static final Var<String> CASE_NUMBER = Var.string("taskCaseNumber");
   public static final Var<String> SERVICE = Var.string("taskServiceName");
   public static final Var<String> DEPARTMENT = Var.string("taskDepartmentName");
   public static final Var<String> ROUTE = Var.string("taskRouteLabel");
@@ -38,6 +39,7 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
   /** The columns of every Tasklist filter, in the order the card shows them. */
   public static final List<Map<String, String>> FILTER_COLUMNS =
       List.of(
+          Map.of("name", CASE_NUMBER.name(), "label", "受付番号"),
           Map.of("name", SERVICE.name(), "label", "サービス名"),
           Map.of("name", DEPARTMENT.name(), "label", "部署"),
           Map.of("name", ROUTE.name(), "label", "ルート"));
@@ -45,6 +47,7 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
   private static final TaskListener COPY_COLUMNS = TaskListColumns::copyTo;
 
   static void copyTo(DelegateTask task) {
+    CASE_NUMBER.setLocal(task, shown(CaseVariables.CASE_NUMBER.get(task)));
     SERVICE.setLocal(task, shown(CaseVariables.SERVICE_NAME.get(task)));
     DEPARTMENT.setLocal(task, shown(CaseVariables.DEPARTMENT_NAME.get(task)));
     ROUTE.setLocal(task, shown(ApplicationProcess.Variables.ROUTE_LABEL.get(task)));

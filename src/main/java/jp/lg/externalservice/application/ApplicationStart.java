@@ -56,7 +56,6 @@ public class ApplicationStart implements ExecutionListener {
     execution.setProcessBusinessKey(record.caseNumber());
     // display only: the forms and the task assignment read the record, this keeps Tasklist's
     // filters informative
-    CASE_NUMBER.set(execution, record.caseNumber());
     APPLICANT.set(execution, applicant);
     APPLICANT_NAME.set(execution, directory.displayName(applicant));
     DEPARTMENT_CODE.set(execution, department.code());

@@ -71,6 +71,8 @@ public class CaseRecords {
             JapanClock.now(),
             null);
     repository.insert(record);
+    // display only (task cards, forms): the record is the fact
+    CaseVariables.CASE_NUMBER.set(execution, record.caseNumber());
     return record;
   }
 

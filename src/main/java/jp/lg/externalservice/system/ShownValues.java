@@ -35,10 +35,37 @@ public class ShownValues extends AbstractProcessEnginePlugin {
           || value instanceof Number
           || value instanceof Boolean
           || value instanceof Date) {
-        shown.put(variable.getKey(), asText(String.valueOf(value)));
+        shown.put(variable.getKey(), asText(display(value)));
       }
     }
     task.setVariableLocal(VARIABLE, SpinValues.jsonValue(shown.toString()).create());
+  }
+
+  private static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+  /**
+   * A value as staff read it: dates the Japanese way (2027年4月1日, not 2027-04-01 or "Thu Apr 01
+   * 00:00:00 JST 2027"), everything else as it is.
+   */
+  static String display(Object value) {
+    if (value instanceof Date date) {
+      java.time.ZonedDateTime at = date.toInstant().atZone(JapanClock.ZONE);
+      return japanese(at.toLocalDate()) + String.format(" %d:%02d", at.getHour(), at.getMinute());
+    }
+    String text = String.valueOf(value);
+    if (value instanceof String && ISO_DATE.matcher(text).matches()) {
+      try {
+        return japanese(java.time.LocalDate.parse(text));
+      } catch (java.time.format.DateTimeParseException notADay) {
+        return text;
+      }
+    }
+    return text;
+  }
+
+  private static String japanese(java.time.LocalDate day) {
+    return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
   }
 
   /**

@@ -77,7 +77,8 @@ class DemoDataTest extends EngineTest {
         (List<Map<String, String>>) own.getProperties().get("variables");
     assertThat(columns)
         .extracting(column -> column.get("name"))
-        .containsExactly("taskServiceName", "taskDepartmentName", "taskRouteLabel");
+        .containsExactly(
+            "taskCaseNumber", "taskServiceName", "taskDepartmentName", "taskRouteLabel");
     assertThat(as("sato", () -> filterService.createFilterQuery().list()))
         .extracting(Filter::getName)
         .containsExactlyInAnyOrder("自分のタスク", "グループのタスク");

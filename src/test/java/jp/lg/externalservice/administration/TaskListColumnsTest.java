@@ -54,6 +54,9 @@ class TaskListColumnsTest extends EngineTest {
                         Collectors.toMap(VariableInstance::getName, VariableInstance::getValue)));
     assertThat(card)
         .containsEntry(TaskListColumns.SERVICE.name(), "kintone")
+        .hasEntrySatisfying(
+            TaskListColumns.CASE_NUMBER.name(),
+            number -> assertThat((String) number).matches("R[0-9]+-[0-9]{4,}"))
         .containsEntry(TaskListColumns.DEPARTMENT.name(), "区民課")
         .containsEntry(TaskListColumns.ROUTE.name(), Route.FREE.label());
 

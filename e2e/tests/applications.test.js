@@ -78,7 +78,8 @@ test('下書き: 保存した申請書は、ブラウザーを閉じて開き直
 });
 
 test('申請一覧: 所属長は部署の申請を、情報政策課はすべてを見る。他部署の申請は見えない', { timeout: 300_000 }, async () => {
-  await restStart(app.baseUrl, 'sato', 'external-service-application', { ...ZOOM, serviceName: '区民課の Zoom' });
+  const kumin = await restStart(app.baseUrl, 'sato', 'external-service-application',
+    { ...ZOOM, serviceName: '区民課の Zoom' });
   await restStart(app.baseUrl, 'suzuki', 'external-service-application',
     { ...ZOOM, serviceName: '福祉課の Zoom', serviceManager: 'suzuki' });
 
@@ -110,6 +111,15 @@ test('申請一覧: 所属長は部署の申請を、情報政策課はすべて
   await page.locator('button:has-text("承認済みサービス")').click();
   await page.locator('text=承認済みサービス一覧').first().waitFor();
   await shot(page, 'applications-08-approved-services');
+
+  // Cockpit: the case in staff words beside the raw variables
+  await page.goto(`${app.baseUrl}/camunda/app/cockpit/default/#/process-instance/${kumin.id}/runtime`);
+  await page.locator('a:has-text("案件の内容"), li:has-text("案件の内容")').first().click({ timeout: 60_000 });
+  await page.locator('[data-testid=case-record]').waitFor({ timeout: 30_000 });
+  const inCockpit = await page.locator('[data-testid=case-record]').textContent();
+  assert.match(inCockpit, /区民課の Zoom/);
+  assert.match(inCockpit, /有料・無料無料/);
+  await shot(page, 'applications-11-cockpit-case-record');
   await page.context().close();
 
   page = await tasklist(browser, app.baseUrl, 'suzuki', LAPTOP);

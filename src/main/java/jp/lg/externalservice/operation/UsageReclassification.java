@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class UsageReclassification {
 
-  static final String FORBIDDEN_STOP_REASON = "利用内容の再判定で利用不可となったため（ruling R-16）";
+  static final String FORBIDDEN_STOP_REASON = "利用内容の再判定で利用不可となったため"; // ruling R-16
 
   /** What the reclassification found; {@code stopReason} is set only when the use must stop. */
   public record Result(Reclassification reclassification, String summary, String stopReason) {}

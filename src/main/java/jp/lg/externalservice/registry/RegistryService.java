@@ -67,7 +67,7 @@ public class RegistryService {
             + "）"
             + (valid.renewsEntryId() == null
                 ? ""
-                : "。" + valid.renewsEntryId() + " の更改（ruling R-17）");
+                : "。" + valid.renewsEntryId() + " の更改"); // ruling R-17
     repository.insertEvent(id, now, RegistryEvent.REGISTERED, instance, approver, note);
     return id;
   }

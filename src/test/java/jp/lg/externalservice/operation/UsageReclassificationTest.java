@@ -72,8 +72,7 @@ class UsageReclassificationTest {
     assertThat(result.reclassification()).isEqualTo(expected);
     assertThat(result.summary()).isEqualTo(now.summary());
     assertThat(result.stopReason())
-        .isEqualTo(
-            expected == Reclassification.FORBIDDEN ? "利用内容の再判定で利用不可となったため（ruling R-16）" : null);
+        .isEqualTo(expected == Reclassification.FORBIDDEN ? "利用内容の再判定で利用不可となったため" : null);
     // the rule tables as recorded, as the application was classified (not a later, unrecorded edit)
     verify(classificationService).classify(usage, recorded);
   }

@@ -103,7 +103,7 @@ class RegistryValidationTest {
               eq(RegistryEvent.REGISTERED),
               eq("pi-2"),
               eq("kobayashi"),
-              eq("承認により登録（SNS アカウント）。" + KNOWN + " の更改（ruling R-17）"));
+              eq("承認により登録（SNS アカウント）。" + KNOWN + " の更改"));
     }
 
     @ParameterizedTest(name = "reasonsJson = {0}")
@@ -402,8 +402,8 @@ class RegistryValidationTest {
         nullValues = "NULL",
         textBlock =
             """
-        SERVICE | FREE | ACTIVE     | REG-2027-0003 は無料ルートのため契約の記録はありません（ruling R-5）
-        SNS     | NULL | ACTIVE     | REG-2027-0003 は SNS アカウントのため契約の記録はありません（ruling R-10）
+        SERVICE | FREE | ACTIVE     | REG-2027-0003 は無料ルートのため契約の記録はありません
+        SNS     | NULL | ACTIVE     | REG-2027-0003 は SNS アカウントのため契約の記録はありません
         SERVICE | PAID | TERMINATED | REG-2027-0003 は「利用終了」のため契約を記録できません
         """)
     void noContract(EntryType type, Route route, RegistryStatus status, String message) {

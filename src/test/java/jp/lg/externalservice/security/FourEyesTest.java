@@ -66,7 +66,7 @@ class FourEyesTest {
         .containsExactly(
             tuple(
                 "(user)",
-                "申請者本人は確認・承認できません（ruling R-15）",
+                "申請者本人は確認・承認できません",
                 "the applicant cannot check or approve their own application (ruling R-15)"));
   }
 
@@ -80,7 +80,7 @@ class FourEyesTest {
         .containsExactly(
             tuple(
                 "(user)",
-                "申請者の所属長は確認・承認できません（ruling R-15）",
+                "申請者の所属長は確認・承認できません",
                 "the applicant's unit head (所属長) cannot check or approve the application (ruling R-15)"));
   }
 

@@ -30,7 +30,8 @@ export default {
   },
 
   // Names in 姓 名 order, relative dates in Japanese (../shared/japanese-ui.js); DMN headings in Japanese (custom/japanese-dmn.js).
-  customScripts: ['../shared/japanese-ui', 'custom/japanese-dmn'],
+  // 案件の内容: each case in the words of 申請一覧, beside the raw 変数 tab (custom/case-record.js).
+  customScripts: ['../shared/japanese-ui', 'custom/japanese-dmn', 'custom/case-record'],
 
   // // change the app name and vendor
   // app: {

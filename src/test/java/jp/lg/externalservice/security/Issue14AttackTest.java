@@ -567,4 +567,77 @@ class Issue14AttackTest extends WebTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  @DisplayName("提出と同時に送った下書きは、提出が検証・判定した後に申請を書き換えない（どちらか一方だけが成立する）")
+  void aDraftRacingTheFilingDoesNotChangeTheFiledApplication() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      String instance = startApplication("sato", kintone().variables());
+      String task = fillInTask(instance, "sato");
+      Map<String, Object> answers = new LinkedHashMap<>();
+      for (var answer : kintone().variables().entrySet()) {
+        answers.put(
+            answer.getKey(),
+            answer.getValue() instanceof org.camunda.spin.plugin.variable.value.JsonValue json
+                ? JSON.readTree(json.getValueSerialized())
+                : answer.getValue());
+      }
+      assertThat(draft(task, "sato", answers).status()).isEqualTo(200);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      CountDownLatch go = new CountDownLatch(1);
+      try {
+        // the filing takes everything from the draft; the late draft is refused by the completion
+        // (a periodEnd before periodStart) if it is seen, and must not land unseen
+        Future<Answer> filing =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return postJson(
+                      "/engine-rest/task/" + task + "/submit-form",
+                      "sato",
+                      Map.of("variables", Map.of()));
+                });
+        Future<Integer> lateDrafts =
+            pool.submit(
+                () -> {
+                  go.await();
+                  int saved = 0;
+                  for (int i = 0; i < 200; i++) {
+                    int status =
+                        draft(
+                                task,
+                                "sato",
+                                Map.of(
+                                    "informationTypes",
+                                    List.of("MY_NUMBER"),
+                                    "periodEnd",
+                                    "2000-01-01"))
+                            .status();
+                    if (status != 200) {
+                      break;
+                    }
+                    saved++;
+                  }
+                  return saved;
+                });
+        go.countDown();
+        Answer filed = filing.get(60, TimeUnit.SECONDS);
+        lateDrafts.get(60, TimeUnit.SECONDS);
+        if (filed.status() != 204) {
+          assertThat(fillInTask(instance, "sato"))
+              .as("a failed filing leaves the form open")
+              .isEqualTo(task);
+          continue;
+        }
+        assertThat(runtimeService.getVariable(instance, "periodEnd"))
+            .as("round " + round + ": no draft landed after the filing was validated")
+            .isEqualTo("2028-03-31");
+        assertThat(runtimeService.getVariable(instance, "informationTypes").toString())
+            .doesNotContain("MY_NUMBER");
+        assertThat(record(instance).classification().route()).isEqualTo(Route.PAID);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
 }

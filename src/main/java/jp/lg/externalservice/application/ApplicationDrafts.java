@@ -19,6 +19,7 @@ import jp.lg.externalservice.system.JapanClock;
 import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
@@ -72,12 +73,7 @@ public class ApplicationDrafts {
   public Instant save(String taskId, JsonNode data) {
     Authentication caller = identityService.getCurrentAuthentication();
     String userId = caller == null ? null : caller.getUserId();
-    Task task =
-        privileged.call(() -> taskService.createTaskQuery().taskId(taskId).active().singleResult());
-    if (userId == null
-        || task == null
-        || !DRAFT_TASKS.contains(task.getTaskDefinitionKey())
-        || !userId.equals(task.getAssignee())) {
+    if (!privileged.call(() -> isOwnOpenForm(taskId, userId))) {
       throw new NotADraft();
     }
     if (data == null || !data.isObject()) {
@@ -93,8 +89,36 @@ public class ApplicationDrafts {
     Map<String, Object> variables = new HashMap<>();
     data.fields()
         .forEachRemaining(entry -> variables.put(entry.getKey(), valueOf(entry.getValue())));
-    privileged.run(() -> taskService.setVariables(taskId, variables));
+    // checked again and written in one transaction that a completion of the task running at the
+    // same time conflicts with: a draft that landed after the completion had validated and
+    // classified the answers would change a filed application unchecked
+    boolean saved;
+    try {
+      saved =
+          privileged.callAgainstCompletion(
+              taskId,
+              () -> {
+                if (!isOwnOpenForm(taskId, userId)) {
+                  return false;
+                }
+                taskService.setVariables(taskId, variables);
+                return true;
+              });
+    } catch (OptimisticLockingException completedMeanwhile) {
+      saved = false;
+    }
+    if (!saved) {
+      throw new NotADraft();
+    }
     return JapanClock.now();
+  }
+
+  private boolean isOwnOpenForm(String taskId, String userId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).active().singleResult();
+    return userId != null
+        && task != null
+        && DRAFT_TASKS.contains(task.getTaskDefinitionKey())
+        && userId.equals(task.getAssignee());
   }
 
   private FormFields fields(String taskId) {

@@ -118,7 +118,23 @@ public class CaseList {
             record ->
                 scope.all()
                     || record.applicant().userId().equals(scope.userId())
-                    || record.department().code().equals(scope.departmentCode()));
+                    || record.department().code().equals(scope.departmentCode()))
+        .filter(this::isApplication);
+  }
+
+  /**
+   * A termination has a case record and a case number too, but it is no application: its number
+   * answers as an unknown one (it used to fail with a 500).
+   */
+  private boolean isApplication(CaseRecord record) {
+    return privileged.call(
+        () ->
+            historyService
+                    .createHistoricProcessInstanceQuery()
+                    .processInstanceId(record.caseId())
+                    .processDefinitionKey(CaseProcesses.APPLICATION)
+                    .count()
+                > 0);
   }
 
   /** The summary of one visible record. */

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,12 @@ import org.springframework.stereotype.Component;
  *       command of the engine's own transaction-required executor, with the command context's
  *       {@code runWithoutAuthorization}: inside a running command (a delegate or a listener) the
  *       same context and transaction are reused, and the previous setting is restored afterwards.
+ *   <li>{@link #withoutAuthorizationAgainstCompletion}: a variable write does not touch the task or
+ *       its execution, so a completion of the task that commits at the same time does not see it,
+ *       and it lands after the completion has validated and classified the answers (issue 14: a
+ *       draft saved while the application was filed). The command forces an update of the task's
+ *       execution ({@code ExecutionEntity.forceUpdate}, what the engine itself does for concurrent
+ *       joins), which the completion updates too: optimistic locking fails the later of the two.
  *   <li>{@link #latestFormDefinition}: {@code RepositoryService} offers queries for process and
  *       decision definitions but none for Camunda Form definitions, so the latest version of a form
  *       key is read through the engine's {@code CamundaFormDefinitionManager}.
@@ -45,6 +52,24 @@ public class EngineInternals {
    */
   public <T> T withoutAuthorization(Supplier<T> action) {
     return commandExecutor.execute(context -> context.runWithoutAuthorization(action::get));
+  }
+
+  /**
+   * Runs {@code action} as {@link #withoutAuthorization} does, in a transaction that also writes
+   * the row of task {@code taskId}'s execution, so that it and a completion of the task cannot both
+   * commit: the later one fails with an {@code OptimisticLockingException}.
+   */
+  public <T> T withoutAuthorizationAgainstCompletion(String taskId, Supplier<T> action) {
+    return commandExecutor.execute(
+        context ->
+            context.runWithoutAuthorization(
+                () -> {
+                  TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                  if (task != null && task.getExecution() != null) {
+                    task.getExecution().forceUpdate();
+                  }
+                  return action.get();
+                }));
   }
 
   /** The latest version of the Camunda Form with this id, or null when none is deployed. */

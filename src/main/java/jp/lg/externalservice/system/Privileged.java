@@ -23,6 +23,15 @@ public class Privileged {
     return engine.withoutAuthorization(action);
   }
 
+  /**
+   * As {@link #call}, but {@code action} and a completion of task {@code taskId} running at the
+   * same time cannot both commit (the later one fails with an {@code OptimisticLockingException}):
+   * for a write that the completion must see or refuse, such as a draft of its form.
+   */
+  public <T> T callAgainstCompletion(String taskId, Supplier<T> action) {
+    return engine.withoutAuthorizationAgainstCompletion(taskId, action);
+  }
+
   public void run(Runnable action) {
     call(
         () -> {

@@ -18,6 +18,9 @@ import org.camunda.bpm.engine.impl.form.entity.CamundaFormDefinitionManager;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -59,6 +62,11 @@ class EngineInternalsTest extends EngineTest {
     assertThat(ResourceDefinition.class)
         .as("what findLatestDefinitionByKey returns")
         .isAssignableFrom(latest.getReturnType());
+    // withoutAuthorizationAgainstCompletion
+    assertPublic(CommandContext.class.getMethod("getTaskManager"), TaskManager.class);
+    assertPublic(TaskManager.class.getMethod("findTaskById", String.class), TaskEntity.class);
+    assertPublic(TaskEntity.class.getMethod("getExecution"), ExecutionEntity.class);
+    assertPublic(ExecutionEntity.class.getMethod("forceUpdate"), void.class);
   }
 
   private static void assertPublic(Method method, Class<?> returnType) {

@@ -1,5 +1,7 @@
 package jp.lg.externalservice.registry;
 
+import jp.lg.externalservice.system.StaffWording;
+
 /**
  * A registry call that cannot be carried out, explained in Japanese and English. Bad input to a
  * call is an {@code InputValidationException} instead, naming the field.
@@ -10,8 +12,8 @@ public class RegistryException extends RuntimeException {
   private final String messageEn;
 
   RegistryException(String messageJa, String messageEn) {
-    super(messageJa + "（" + messageEn + "）");
-    this.messageJa = messageJa;
+    super(StaffWording.citations(messageJa) + "（" + messageEn + "）");
+    this.messageJa = StaffWording.citations(messageJa); // staff words; the English keeps the codes
     this.messageEn = messageEn;
   }
 

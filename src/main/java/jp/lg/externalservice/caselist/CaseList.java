@@ -49,6 +49,12 @@ public class CaseList {
   /** Rows per answer: the newest first. */
   static final int LIMIT = 200;
 
+  /**
+   * Records read for {@link #LIMIT} rows: terminations have case records too (one per ended service
+   * at most), and are left out after reading.
+   */
+  private static final int CANDIDATES = 2 * LIMIT;
+
   private static final Set<String> SEE_ALL =
       Set.of(StaffGroups.POLICY_REVIEWER, StaffGroups.POLICY_HEAD, "camunda-admin");
 
@@ -104,9 +110,10 @@ public class CaseList {
     CaseListScope scope = scope();
     List<CaseRecord> candidates =
         scope.all()
-            ? records.list(null, null, LIMIT)
-            : records.list(scope.userId(), scope.departmentCode(), LIMIT);
-    return privileged.call(() -> summarise(candidates, scope.userId()));
+            ? records.list(null, null, CANDIDATES)
+            : records.list(scope.userId(), scope.departmentCode(), CANDIDATES);
+    List<ApplicationSummary> rows = privileged.call(() -> summarise(candidates, scope.userId()));
+    return rows.size() > LIMIT ? rows.subList(0, LIMIT) : rows;
   }
 
   /** One application by its case number, if the caller may see it. */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { LAPTOP, restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
 import { completeAndWait, openTask, startDraft } from '../support/tasks.js';
+import { KINTONE } from '../support/answers.js';
 
 let app;
 let browser;
@@ -18,10 +19,8 @@ after(async () => {
 });
 
 const ZOOM = {
-  serviceName: 'Zoom', providerName: 'Zoom Communications', serviceDescription: '区民向けオンライン相談',
-  serviceKind: 'CLOUD_INTERNET', serviceCategory: 'WEB_CONFERENCE', paid: false, informationTypes: ['INTERNAL'],
-  connectionZones: ['INTERNET'], exemption: 'NONE', purpose: 'オンライン相談', businessScope: '区民相談窓口',
-  users: '区民課 相談係 全員', userCount: 5, periodStart: '2027-04-01', periodEnd: '2028-03-31', serviceManager: 'sato'
+  ...KINTONE, serviceName: 'Zoom', providerName: 'Zoom Communications', serviceDescription: '区民向けオンライン相談',
+  serviceCategory: 'WEB_CONFERENCE', paid: false, informationTypes: ['INTERNAL'], purpose: 'オンライン相談', userCount: 5
 };
 
 const TERMS_RISKS = ['C1', 'C2', 'C3', 'C4', 'C5', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7'];

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
 import { answerAll, choose, completeAndWait, completeTask, openTask } from '../support/tasks.js';
+import { KINTONE } from '../support/answers.js';
 
 let app;
 let browser;
@@ -19,12 +20,7 @@ after(async () => {
   await app?.stop();
 });
 
-const SERVICE = {
-  serviceName: 'kintone', providerName: 'サイボウズ株式会社', serviceDescription: '区民相談の記録を管理する',
-  serviceKind: 'CLOUD_INTERNET', serviceCategory: 'BUSINESS_APPLICATION', paid: true, informationTypes: ['PERSONAL'],
-  connectionZones: ['INTERNET'], exemption: 'NONE', purpose: '相談記録の共有', businessScope: '区民相談窓口',
-  users: '区民課 相談係 全員', userCount: 12, periodStart: '2027-04-01', periodEnd: '2028-03-31', serviceManager: 'sato'
-};
+const SERVICE = KINTONE;
 
 /** Tasklist as {@code user}, at the size of a ward's office screen. */
 async function screen(user) {

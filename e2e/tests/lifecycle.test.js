@@ -8,6 +8,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
 import { START_BUTTON, START_LINK, answerAll, api, choose, completeAndWait, fill, fileApplication, openTask } from '../support/tasks.js';
+import { KINTONE } from '../support/answers.js';
 
 let app;
 let browser;
@@ -22,12 +23,7 @@ after(async () => {
   await app?.stop();
 });
 
-const SERVICE = {
-  serviceName: 'kintone', providerName: 'サイボウズ株式会社', serviceDescription: '区民相談の記録を管理する',
-  serviceKind: 'CLOUD_INTERNET', serviceCategory: 'BUSINESS_APPLICATION', paid: true, informationTypes: ['PERSONAL'],
-  connectionZones: ['INTERNET'], exemption: 'NONE', purpose: '相談記録の共有', businessScope: '区民相談窓口',
-  users: '区民課 相談係 全員', userCount: 12, periodStart: '2027-04-01', periodEnd: '2028-03-31', serviceManager: 'sato'
-};
+const SERVICE = KINTONE;
 
 test('申請から承認、運用のチェック、廃棄証明を添付した終了まで', { timeout: 600_000 }, async () => {
   // 申請者: 日本語のブラウザでログインし、有料で個人情報を扱う kintone を申請する

@@ -147,6 +147,8 @@ test('差し戻された申請は申請内容全体を修正でき、改めて�
   assert.equal(await form.getByLabel('提供会社名').inputValue(), 'Zoom Communications', 'the answers are kept');
   await form.getByLabel('有料（区が費用を支払う、又は契約を締結する）').check();
   await form.getByLabel('対応内容（差し戻された申請の修正）').fill('有料プランの契約に変更しました');
+  await form.getByLabel('対応内容（差し戻された申請の修正）').press('Tab'); // form-js takes typed text with a delay
+  await page.waitForTimeout(1000);
   await shot(page, 'applications-09-correction');
   await completeAndWait(page);
   await shot(page, 'applications-10-corrected');

@@ -23,4 +23,13 @@ class ReasonTest {
     assertThat(new Reason(rule, "理由").source()).isEqualTo(source);
     assertThat(new Reason(rule, "理由").source()).doesNotContainPattern("ruling|R-[0-9]|^00[0-4]");
   }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName("JSON（フォームと事前判定 API）には rule と並んで source が入る")
+  void theJsonCarriesTheSource() throws Exception {
+    String json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .writeValueAsString(new Reason("004 §3", "理由"));
+    assertThat(json).contains("\"rule\":\"004 §3\"", "\"source\":\"練馬区ガイドライン §3\"");
+  }
 }

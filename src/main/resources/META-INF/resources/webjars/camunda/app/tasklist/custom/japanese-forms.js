@@ -105,7 +105,48 @@ function translateFormTexts(root) {
   });
 }
 
-/** The words a member of staff needs; the rest (engine prefixes, English, field codes) goes. */
+/*
+ * The labels of the open task's form, by field key: a server refusal names a field by its key (correctionNote);
+ * staff read its label (「対応内容（差し戻された申請の修正）」). Loaded from the deployed Camunda Form when a task opens.
+ */
+let fieldLabels = {};
+let labelsOfTask = null;
+
+function collectLabels(components, labels) {
+  (components || []).forEach(component => {
+    if (component.key && component.label) {
+      labels[component.key] = component.label;
+    }
+    collectLabels(component.components, labels);
+  });
+  return labels;
+}
+
+function loadFieldLabels() {
+  const match = window.location.hash.match(/[?&]task=([^&]+)/);
+  const taskId = match ? decodeURIComponent(match[1]) : null;
+  if (taskId === labelsOfTask) {
+    return;
+  }
+  labelsOfTask = taskId;
+  fieldLabels = {};
+  if (!taskId) {
+    return;
+  }
+  fetch('/camunda/api/engine/engine/default/task/' + encodeURIComponent(taskId) + '/deployed-form',
+    { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(response => (response.ok ? response.json() : null))
+    .then(form => {
+      if (form && labelsOfTask === taskId) {
+        fieldLabels = collectLabels(form.components, {});
+      }
+    })
+    .catch(() => {});
+}
+window.addEventListener('hashchange', loadFieldLabels);
+loadFieldLabels();
+
+/** The words a member of staff needs; the rest (engine prefixes, English) goes, field keys become labels. */
 export function plainMessage(text) {
   return String(text || '')
     .replace(/^\s*Cannot [^:：]*[:：]\s*/i, '')
@@ -113,7 +154,8 @@ export function plainMessage(text) {
     .replace(/\bENGINE-\d+\s*/g, '')
     .replace(/（[^（）\u3040-\u30ff\u4e00-\u9fff]*[A-Za-z]{2,}[^（）\u3040-\u30ff\u4e00-\u9fff]*）/g, '')
     .replace(/\s*\([^()\u3040-\u30ff\u4e00-\u9fff]*[A-Za-z]{3,}[^()\u3040-\u30ff\u4e00-\u9fff]*\)/g, '')
-    .replace(/(^|[\s/：:])[a-z][A-Za-z0-9]*(?:\[\d+\])?(?:\.[a-z][A-Za-z0-9]*)*\s*[:：]\s*/g, '$1')
+    .replace(/(^|[\s/：:])([a-z][A-Za-z0-9]*)((?:\[\d+\])?(?:\.[a-z][A-Za-z0-9]*)*)\s*[:：]\s*/g,
+      (all, before, key) => before + (fieldLabels[key] ? '「' + fieldLabels[key] + '」：' : ''))
     .replace(/\s*[:：]\s*(?=\S)/, '：\n')
     .replace(/\s+\/\s+/g, '\n')
     .trim();

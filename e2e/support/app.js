@@ -57,17 +57,35 @@ export async function startBrowser() {
 /** The screen size the issues are judged at. */
 export const LAPTOP = { width: 1366, height: 768 };
 
-/** A Japanese browser page logged in to Tasklist as {@code user} (demo password = user id). */
+/**
+ * A Japanese browser page logged in to Tasklist as {@code user} (demo password = user id). A login that does not
+ * arrive is tried once more in a fresh page (on a busy machine the first Tasklist load has been seen to stall), with
+ * a screenshot and the page's text kept of the stalled attempt.
+ */
 export async function tasklist(browser, baseUrl, user, viewport = { width: 1400, height: 1000 }) {
   const context = await browser.newContext({ locale: 'ja-JP', extraHTTPHeaders: { 'Accept-Language': 'ja' },
-    viewport });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
-  await page.fill('input[type=text]', user);
-  await page.fill('input[type=password]', user);
-  await page.click('button[type=submit]');
-  await page.locator('text=自分のタスク').first().waitFor({ timeout: 90_000 }); // slow when the machine is busy
-  return page;
+    viewport, timezoneId: 'Asia/Tokyo' });
+  for (let attempt = 1; ; attempt++) {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
+    if (await page.locator('input[type=password]').count()) {
+      await page.fill('input[type=text]', user);
+      await page.fill('input[type=password]', user);
+      await page.click('button[type=submit]');
+    }
+    try {
+      await page.locator('text=自分のタスク').first().waitFor({ timeout: 60_000 });
+      return page;
+    } catch (e) {
+      await page.screenshot({ path: path.join(screenshots, `login-stalled-${user}-${attempt}.png`) }).catch(() => {});
+      const text = await page.locator('body').innerText().catch(() => '');
+      if (attempt >= 2) {
+        throw new Error(`${user} did not reach 自分のタスク at ${page.url()}: ${text.slice(0, 500)}`, { cause: e });
+      }
+      console.log(`# login of ${user} stalled at ${page.url()}: ${text.slice(0, 200).replace(/\s+/g, ' ')}`);
+      await page.close();
+    }
+  }
 }
 
 export async function shot(page, name) {

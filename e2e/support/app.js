@@ -68,9 +68,12 @@ export async function tasklist(browser, baseUrl, user, viewport = { width: 1400,
   for (let attempt = 1; ; attempt++) {
     const page = await context.newPage();
     await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
-    if (await page.locator('input[type=password]').count()) {
+    const password = page.locator('input[type=password]');
+    // the login form, or (a retry in the same browser) Tasklist itself
+    await password.or(page.locator('text=自分のタスク')).first().waitFor({ timeout: 60_000 });
+    if (await password.isVisible()) {
       await page.fill('input[type=text]', user);
-      await page.fill('input[type=password]', user);
+      await password.fill(user);
       await page.click('button[type=submit]');
     }
     try {

@@ -24,6 +24,8 @@ export async function logIn(page, user, ready = 'text=自分のタスク') {
   await page.fill('input[type=text]', user);
   await page.fill('input[type=password]', user);
   await page.click('button[type=submit]');
+  // the header is on the login page too: wait until the login form has gone, so the session exists
+  await page.locator('input[type=password]').first().waitFor({ state: 'hidden', timeout: 60_000 });
   await page.locator(ready).first().waitFor({ timeout: 60_000 });
 }
 

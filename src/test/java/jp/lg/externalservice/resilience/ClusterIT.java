@@ -39,7 +39,11 @@ class ClusterIT {
 
   private static final int APPLICATIONS = Integer.getInteger("it.cluster.applications", 60);
 
-  /** Each probe instance makes two jobs: a timer and an asynchronous continuation. */
+  /**
+   * Each probe instance makes three jobs: an asynchronous start, a timer and an asynchronous
+   * continuation. The asynchronous start hints the job executor of the node that started the probe,
+   * so both nodes get work even when one of them is woken all the time by its own jobs.
+   */
   private static final int PROBES = Integer.getInteger("it.cluster.probes", 150);
 
   private static final String PROBE = "cluster-probe";
@@ -59,6 +63,8 @@ class ClusterIT {
     database.reset(root);
     List<String> arguments = new ArrayList<>(database.nodeArguments());
     arguments.add("--camunda.bpm.job-execution.lock-time-in-millis=10000");
+    // an idle node looks for due timers every second, not every five
+    arguments.add("--camunda.bpm.job-execution.wait-time-in-millis=1000");
 
     // the first node creates the schema; the second joins an initialised database
     try (Node a = new Node("node-a", root.resolve("a"), arguments).start();
@@ -113,8 +119,8 @@ class ClusterIT {
           .as("every job succeeded exactly once")
           .allSatisfy((job, runs) -> assertThat(runs).as(job).isEqualTo(1));
       assertThat(probeJobs)
-          .as("a timer and a continuation for each probe")
-          .isEqualTo(2L * probes.size());
+          .as("an asynchronous start, a timer and a continuation for each probe")
+          .isEqualTo(3L * probes.size());
       assertThat(registryJobs)
           .as("one registry write for each application")
           .isEqualTo(APPLICATIONS);
@@ -176,7 +182,8 @@ class ClusterIT {
         Bpmn.convertToString(
             Bpmn.createExecutableProcess(PROBE)
                 .camundaHistoryTimeToLive(1)
-                .startEvent()
+                .startEvent("Event_Started")
+                .camundaAsyncBefore()
                 .intermediateCatchEvent("Event_Wait")
                 .timerWithDuration("${wait}")
                 .serviceTask("Task_Touch")

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,11 +105,11 @@ class ClusterIT {
 
       // 3. every job ran exactly once; both nodes ran jobs; nothing lost
       Map<String, Integer> runsByJob = new HashMap<>();
-      Set<String> hosts = new HashSet<>();
+      Map<String, Integer> jobsByHost = new HashMap<>();
       for (JsonNode log :
           restA.getOk("/engine-rest/history/job-log?successLog=true&maxResults=100000", "demo")) {
         runsByJob.merge(log.get("jobId").asText(), 1, Integer::sum);
-        hosts.add(log.get("hostname").asText());
+        jobsByHost.merge(log.get("hostname").asText(), 1, Integer::sum);
       }
       long probeJobs = jobLogCount(restA, "processDefinitionKey=" + PROBE);
       long registryJobs =
@@ -124,7 +123,7 @@ class ClusterIT {
       assertThat(registryJobs)
           .as("one registry write for each application")
           .isEqualTo(APPLICATIONS);
-      assertThat(hosts).as("both nodes executed jobs").contains("node-a", "node-b");
+      assertThat(jobsByHost.keySet()).as("both nodes executed jobs").contains("node-a", "node-b");
       assertThat(driver.completedOn.keySet())
           .as("tasks were completed on both nodes")
           .contains("node-a", "node-b");
@@ -142,14 +141,14 @@ class ClusterIT {
       assertThat(restA.getOk("/engine-rest/incident/count", "demo").get("count").asInt()).isZero();
 
       System.out.printf(
-          "ClusterIT: %d applications and %d probes; %d jobs ran once each (%d probe, %d registry) on %s;"
+          "ClusterIT: %d applications and %d probes; %d jobs ran once each (%d probe, %d registry), by node %s;"
               + " tasks by node: %s%n",
           APPLICATIONS,
           probes.size(),
           runsByJob.size(),
           probeJobs,
           registryJobs,
-          hosts,
+          jobsByHost,
           countByNode(driver));
     }
   }

@@ -9,6 +9,7 @@ import static jp.lg.externalservice.TaskAnswers.usageRisksAcknowledged;
 import static jp.lg.externalservice.bench.Measure.f1;
 import static jp.lg.externalservice.bench.Measure.f2;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -220,29 +221,11 @@ final class RestLoad {
       String taskKey,
       String user,
       Map<String, Object> variables) {
-    var tasks =
-        timed(
-                own,
-                count,
-                () ->
-                    http.get(
-                        "/engine-rest/task?processInstanceId="
-                            + instance
-                            + "&taskDefinitionKey="
-                            + taskKey,
-                        user),
-                "task query")
-            .json();
     // after the decision the registry write runs as a job first (issue 6): ask again, as a person
     // would reload
-    for (long deadline = System.nanoTime() + 60_000_000_000L;
-        tasks.isEmpty() && System.nanoTime() < deadline; ) {
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    JsonNode tasks;
+    while (true) {
       tasks =
           timed(
                   own,
@@ -256,6 +239,15 @@ final class RestLoad {
                           user),
                   "task query")
               .json();
+      if (!tasks.isEmpty() || System.nanoTime() >= deadline) {
+        break;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
     }
     if (tasks.size() != 1) {
       throw new IllegalStateException(

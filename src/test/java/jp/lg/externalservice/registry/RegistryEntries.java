@@ -1,6 +1,8 @@
 package jp.lg.externalservice.registry;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.classification.ServiceCategory;
@@ -106,6 +108,43 @@ public final class RegistryEntries {
         LocalDate.of(2027, 4, 1),
         null,
         null);
+  }
+
+  /**
+   * An entry as the registry returns it (id {@code id}, recorded from the application instance
+   * {@code "pi-" + id}), for tests that stub the repository; ended entries end on 2028-03-31.
+   */
+  static RegistryEntry stored(String id, EntryType type, Route route, RegistryStatus status) {
+    return new RegistryEntry(
+        id,
+        type,
+        "kintone",
+        "サイボウズ株式会社",
+        ServiceKind.CLOUD_INTERNET,
+        ServiceCategory.BUSINESS_APPLICATION,
+        "kumin",
+        "区民課",
+        route,
+        type == EntryType.SNS ? Outcome.SNS_PROCEDURE : Outcome.APPLICATION_REQUIRED,
+        null,
+        "[]",
+        "[]",
+        Instant.EPOCH,
+        "kobayashi",
+        "tanaka",
+        "田中 誠",
+        "sato",
+        "佐藤 花子",
+        LocalDate.of(2027, 4, 1),
+        null,
+        null,
+        status,
+        Instant.EPOCH,
+        status.ended() ? LocalDate.of(2028, 3, 31) : null,
+        null,
+        "pi-" + id,
+        3,
+        List.of());
   }
 
   /** The same entry as a renewal (更改) of {@code renewsEntryId}, ruling R-17. */

@@ -10,14 +10,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
-import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.classification.ServiceCategory;
-import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.system.JapanClock;
 import jp.lg.externalservice.system.Retention;
 import org.junit.jupiter.api.DisplayName;
@@ -119,7 +114,7 @@ class RegistryLifecycleTest {
 
     verify(registry)
         .changeStatus(ENTRY, RegistryStatus.TERMINATED, endDate, "sato", "pi-6", "利用終了: 契約満了");
-    verify(retention).keepCaseUntil("pi-application", endDate);
+    verify(retention).keepCaseUntil("pi-" + ENTRY, endDate);
   }
 
   @Test
@@ -129,7 +124,7 @@ class RegistryLifecycleTest {
 
     lifecycle.extendRetention(ENTRY);
 
-    verify(retention).keepCaseUntil("pi-application", JapanClock.today().plusYears(1));
+    verify(retention).keepCaseUntil("pi-" + ENTRY, JapanClock.today().plusYears(1));
   }
 
   @Test
@@ -143,37 +138,7 @@ class RegistryLifecycleTest {
   }
 
   private RegistryEntry known(RegistryStatus status) {
-    RegistryEntry entry =
-        new RegistryEntry(
-            ENTRY,
-            EntryType.SERVICE,
-            "kintone",
-            "サイボウズ株式会社",
-            ServiceKind.CLOUD_INTERNET,
-            ServiceCategory.BUSINESS_APPLICATION,
-            "kumin",
-            "区民課",
-            Route.PAID,
-            Outcome.APPLICATION_REQUIRED,
-            null,
-            "[]",
-            "[]",
-            Instant.EPOCH,
-            "kobayashi",
-            "tanaka",
-            "田中 誠",
-            "sato",
-            "佐藤 花子",
-            LocalDate.of(2027, 4, 1),
-            null,
-            null,
-            status,
-            Instant.EPOCH,
-            status.ended() ? LocalDate.of(2028, 3, 31) : null,
-            null,
-            "pi-application",
-            3,
-            List.of());
+    RegistryEntry entry = RegistryEntries.stored(ENTRY, EntryType.SERVICE, Route.PAID, status);
     when(registry.find(ENTRY)).thenReturn(Optional.of(entry));
     return entry;
   }

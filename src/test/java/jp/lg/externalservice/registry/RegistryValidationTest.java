@@ -18,14 +18,10 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.classification.ServiceCategory;
-import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
 import org.junit.jupiter.api.DisplayName;
@@ -58,7 +54,9 @@ class RegistryValidationTest {
     when(repository.find(anyString())).thenReturn(Optional.empty());
     when(repository.find(KNOWN))
         .thenReturn(
-            Optional.of(stored(KNOWN, EntryType.SERVICE, Route.PAID, RegistryStatus.ACTIVE)));
+            Optional.of(
+                RegistryEntries.stored(
+                    KNOWN, EntryType.SERVICE, Route.PAID, RegistryStatus.ACTIVE)));
     when(repository.nextNumber()).thenReturn(42L);
   }
 
@@ -292,7 +290,9 @@ class RegistryValidationTest {
         """)
     void transitions(RegistryStatus from, RegistryStatus to, boolean allowed) {
       when(repository.find("REG-2027-0002"))
-          .thenReturn(Optional.of(stored("REG-2027-0002", EntryType.SERVICE, Route.PAID, from)));
+          .thenReturn(
+              Optional.of(
+                  RegistryEntries.stored("REG-2027-0002", EntryType.SERVICE, Route.PAID, from)));
       LocalDate endDate = to.ended() ? LocalDate.of(2028, 3, 31) : null;
 
       if (allowed) {
@@ -408,7 +408,7 @@ class RegistryValidationTest {
         """)
     void noContract(EntryType type, Route route, RegistryStatus status, String message) {
       when(repository.find("REG-2027-0003"))
-          .thenReturn(Optional.of(stored("REG-2027-0003", type, route, status)));
+          .thenReturn(Optional.of(RegistryEntries.stored("REG-2027-0003", type, route, status)));
 
       assertThatThrownBy(
               () ->
@@ -438,39 +438,5 @@ class RegistryValidationTest {
     ObjectNode node = objectMapper.valueToTree(entry);
     node.put(field, value);
     return objectMapper.convertValue(node, NewRegistryEntry.class);
-  }
-
-  private static RegistryEntry stored(
-      String id, EntryType type, Route route, RegistryStatus status) {
-    return new RegistryEntry(
-        id,
-        type,
-        "kintone",
-        "サイボウズ株式会社",
-        ServiceKind.CLOUD_INTERNET,
-        ServiceCategory.BUSINESS_APPLICATION,
-        "kumin",
-        "区民課",
-        route,
-        type == EntryType.SNS ? Outcome.SNS_PROCEDURE : Outcome.APPLICATION_REQUIRED,
-        null,
-        "[]",
-        "[]",
-        Instant.EPOCH,
-        "kobayashi",
-        "tanaka",
-        "田中 誠",
-        "sato",
-        "佐藤 花子",
-        LocalDate.of(2027, 4, 1),
-        null,
-        null,
-        status,
-        Instant.EPOCH,
-        status.ended() ? LocalDate.of(2028, 3, 31) : null,
-        null,
-        "pi-0",
-        3,
-        List.of());
   }
 }

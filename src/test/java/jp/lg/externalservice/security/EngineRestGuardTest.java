@@ -23,6 +23,17 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class EngineRestGuardTest extends WebTest {
 
+  /** A serialized Java object of a class the server does not know: never deserialized. */
+  private static final Map<String, Object> SERIALIZED_OBJECT =
+      Map.of(
+          "value",
+          "{}",
+          "type",
+          "Object",
+          "valueInfo",
+          Map.of(
+              "objectTypeName", "com.example.Evil", "serializationDataFormat", "application/json"));
+
   private static final String START =
       "/engine-rest/process-definition/key/" + CaseProcesses.APPLICATION + "/submit-form";
 
@@ -109,21 +120,7 @@ class EngineRestGuardTest extends WebTest {
         postJson(
             "/engine-rest/task/" + task.getId() + "/complete",
             "sato",
-            Map.of(
-                "variables",
-                Map.of(
-                    "preparationNote",
-                    Map.of(
-                        "value",
-                        "{}",
-                        "type",
-                        "Object",
-                        "valueInfo",
-                        Map.of(
-                            "objectTypeName",
-                            "com.example.Evil",
-                            "serializationDataFormat",
-                            "application/json")))));
+            Map.of("variables", Map.of("preparationNote", SERIALIZED_OBJECT)));
     assertThat(object.status()).isEqualTo(400);
     assertThat(object.text()).contains("preparationNote", "Object");
     assertThat(firstTask(instanceId).getId()).as("the task is still open").isEqualTo(task.getId());
@@ -144,17 +141,7 @@ class EngineRestGuardTest extends WebTest {
             "PUT",
             "/engine-rest/process-instance/" + instanceId + "/variables/x",
             "demo",
-            Map.of(
-                "value",
-                "{}",
-                "type",
-                "Object",
-                "valueInfo",
-                Map.of(
-                    "objectTypeName",
-                    "com.example.Evil",
-                    "serializationDataFormat",
-                    "application/json")));
+            SERIALIZED_OBJECT);
     assertThat(object.status()).isEqualTo(400);
     assertThat(runtimeService.getVariable(instanceId, "x")).isNull();
     Answer plain =

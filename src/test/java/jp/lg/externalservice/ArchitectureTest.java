@@ -80,6 +80,24 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("notification (mail) is below the flows: they call it, it uses none of them")
+  void notificationStaysBelowTheFlows() {
+    String[] above =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(FLOWS),
+                java.util.stream.Stream.of("administration", "attachment", "caselist"))
+            .map(p -> BASE + "." + p + "..")
+            .toArray(String[]::new);
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(BASE + ".notification..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(above));
+  }
+
+  @Test
   @DisplayName("classification, checklist and registry know no BPMN")
   void rulesKnowNoBpmn() {
     check(

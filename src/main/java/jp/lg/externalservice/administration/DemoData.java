@@ -236,7 +236,7 @@ public class DemoData implements SmartInitializingSingleton {
       user.setFirstName(demo.firstName());
       user.setLastName(demo.lastName());
       user.setPassword(demo.id());
-      user.setEmail(demo.id() + "@example.lg.jp");
+      user.setEmail(demo.id() + "@example.jp"); // issue 15: the demo users get mail
       identityService.saveUser(user);
     }
   }

@@ -17,6 +17,7 @@ import jp.lg.externalservice.caserecord.Decisions;
 import jp.lg.externalservice.caserecord.ProcessFacts;
 import jp.lg.externalservice.checklist.CheckAnswer;
 import jp.lg.externalservice.checklist.SecurityMeasure;
+import jp.lg.externalservice.notification.CaseNotices;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JsonVariables;
@@ -36,11 +37,14 @@ public class DoubleCheckCompletion extends TaskCompletion {
   private final FourEyes fourEyes;
   private final Decisions decisions;
   private final CaseRecords caseRecords;
+  private final CaseNotices caseNotices;
 
-  public DoubleCheckCompletion(FourEyes fourEyes, Decisions decisions, CaseRecords caseRecords) {
+  public DoubleCheckCompletion(
+      FourEyes fourEyes, Decisions decisions, CaseRecords caseRecords, CaseNotices caseNotices) {
     this.fourEyes = fourEyes;
     this.decisions = decisions;
     this.caseRecords = caseRecords;
+    this.caseNotices = caseNotices;
   }
 
   @Override
@@ -99,5 +103,6 @@ public class DoubleCheckCompletion extends TaskCompletion {
       case REJECT -> decisions.rejected(execution, user, comment);
       case FORWARD -> DECISION.remove(execution);
     }
+    caseNotices.decided(execution); // a return or rejection: the applicant by mail
   }
 }

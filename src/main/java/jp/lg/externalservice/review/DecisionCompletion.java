@@ -9,6 +9,7 @@ import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.CaseVariables.DecisionChoice;
 import jp.lg.externalservice.caserecord.Decisions;
 import jp.lg.externalservice.caserecord.ProcessFacts;
+import jp.lg.externalservice.notification.CaseNotices;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.security.UnitHeads;
@@ -31,18 +32,21 @@ public class DecisionCompletion extends TaskCompletion {
   private final Decisions decisions;
   private final UnitHeads unitHeads;
   private final CaseRecords caseRecords;
+  private final CaseNotices caseNotices;
 
   public DecisionCompletion(
       FourEyes fourEyes,
       ApprovalRules approvalRules,
       Decisions decisions,
       UnitHeads unitHeads,
-      CaseRecords caseRecords) {
+      CaseRecords caseRecords,
+      CaseNotices caseNotices) {
     this.fourEyes = fourEyes;
     this.approvalRules = approvalRules;
     this.decisions = decisions;
     this.unitHeads = unitHeads;
     this.caseRecords = caseRecords;
+    this.caseNotices = caseNotices;
   }
 
   @Override
@@ -81,5 +85,6 @@ public class DecisionCompletion extends TaskCompletion {
       case REJECT -> decisions.rejected(execution, user, reason);
       case RETURN -> decisions.returned(execution, user, reason);
     }
+    caseNotices.decided(execution); // the applicant (and, for an approval, the 所属長) by mail
   }
 }

@@ -10,6 +10,7 @@ import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.Decisions;
 import jp.lg.externalservice.caserecord.ProcessFacts;
 import jp.lg.externalservice.classification.Condition;
+import jp.lg.externalservice.notification.CaseNotices;
 import jp.lg.externalservice.review.ReviewProcess.ReviewRecommendation;
 import jp.lg.externalservice.security.FourEyes;
 import jp.lg.externalservice.security.StaffGroups;
@@ -36,6 +37,7 @@ public class ReviewCompletion extends TaskCompletion {
   private final ApprovalRules approvalRules;
   private final Decisions decisions;
   private final CaseRecords caseRecords;
+  private final CaseNotices caseNotices;
   private final boolean nationalBody;
 
   /**
@@ -47,11 +49,13 @@ public class ReviewCompletion extends TaskCompletion {
       ApprovalRules approvalRules,
       Decisions decisions,
       CaseRecords caseRecords,
+      CaseNotices caseNotices,
       @Value("${external-service.organisation.national-body:false}") boolean nationalBody) {
     this.fourEyes = fourEyes;
     this.approvalRules = approvalRules;
     this.decisions = decisions;
     this.caseRecords = caseRecords;
+    this.caseNotices = caseNotices;
     this.nationalBody = nationalBody;
   }
 
@@ -102,6 +106,7 @@ public class ReviewCompletion extends TaskCompletion {
     REVIEWED_ON.set(execution, JAPANESE_DATE.format(JapanClock.dayOf(act.actedAt())));
     if (recommendation == ReviewRecommendation.RETURN) {
       decisions.returned(execution, user, comment);
+      caseNotices.decided(execution); // the applicant by mail
     }
   }
 }

@@ -1,6 +1,7 @@
 package jp.lg.externalservice.termination;
 
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.notification.CaseNotices;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.security.Department;
@@ -19,10 +20,13 @@ public class StopOfUseStart implements ExecutionListener {
 
   private final RegistryService registry;
   private final CaseRecords caseRecords;
+  private final CaseNotices caseNotices;
 
-  public StopOfUseStart(RegistryService registry, CaseRecords caseRecords) {
+  public StopOfUseStart(
+      RegistryService registry, CaseRecords caseRecords, CaseNotices caseNotices) {
     this.registry = registry;
     this.caseRecords = caseRecords;
+    this.caseNotices = caseNotices;
   }
 
   @Override
@@ -42,5 +46,6 @@ public class StopOfUseStart implements ExecutionListener {
         entry.serviceManager(),
         null,
         entry.id());
+    caseNotices.useStopped(execution); // the service manager and the 所属長 by mail
   }
 }

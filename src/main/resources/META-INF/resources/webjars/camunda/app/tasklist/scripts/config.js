@@ -36,7 +36,8 @@ export default {
   // (../shared/japanese-ui.js). The look of the forms and task cards (custom/forms-style.js): compact
   // checklists, labels that wrap, no priority number.
   customScripts: ['custom/attachments', 'custom/applications', 'custom/drafts', 'custom/japanese-forms',
-    '../shared/japanese-ui', 'custom/forms-style'],
+    '../shared/japanese-ui', 'custom/forms-style',
+    'custom/notifications'], // 通知設定 and, for administrators, 送信済み通知 in the header (issue 15)
 
   // change the app name and vendor
   // app: {

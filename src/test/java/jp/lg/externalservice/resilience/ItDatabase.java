@@ -47,6 +47,14 @@ record ItDatabase(String name, String url, String user, String password) {
         : List.of();
   }
 
+  /** A connection to the shared database (PostgreSQL only: H2 files belong to their node). */
+  Connection connect() throws SQLException {
+    if (!postgres()) {
+      throw new IllegalStateException("only the PostgreSQL database is shared by the nodes");
+    }
+    return DriverManager.getConnection(url, user, password);
+  }
+
   /** Empties the database: the first node creates the schema again. */
   void reset(Path nodeDirectory) throws IOException, SQLException {
     if (postgres()) {

@@ -17,7 +17,7 @@ CREATE TABLE notification_outbox (
   status            VARCHAR(16)   NOT NULL,
   attempts          INTEGER       NOT NULL,
   next_attempt_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-  claimed_by        VARCHAR(100),
+  claimed_by        VARCHAR(100),             -- the node sending it; once sent, the node that sent it
   claimed_until     TIMESTAMP WITH TIME ZONE,
   sent_at           TIMESTAMP WITH TIME ZONE,
   last_error        VARCHAR(1000),

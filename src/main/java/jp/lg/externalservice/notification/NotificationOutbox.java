@@ -116,7 +116,8 @@ class NotificationOutbox {
   void markSent(long id, String node, Instant now) {
     jdbc.update(
         "UPDATE notification_outbox SET status = 'SENT', sent_at = :now, last_error = NULL, "
-            + "attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL "
+            // claimed_by stays: the node that sent it, for the administrators and the cluster test
+            + "attempts = attempts + 1, claimed_until = NULL "
             + "WHERE id = :id AND claimed_by = :node",
         new MapSqlParameterSource("id", id).addValue("node", node).addValue("now", timestamp(now)));
   }

@@ -3,11 +3,11 @@ package jp.lg.externalservice.caselist;
 import jp.lg.externalservice.caserecord.ActResult;
 
 /** The words staff read for the result of an act. */
-final class ActResults {
+public final class ActResults {
 
   private ActResults() {}
 
-  static String label(ActResult result) {
+  public static String label(ActResult result) {
     return switch (result) {
       case SUBMITTED -> "提出";
       case WITHDRAWN -> "取下げ";

@@ -2,16 +2,21 @@ package jp.lg.externalservice.caserecord;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.lg.externalservice.classification.Condition;
 import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Reason;
 import jp.lg.externalservice.classification.Route;
 import jp.lg.externalservice.security.Department;
 import org.springframework.jdbc.core.RowMapper;
@@ -20,9 +25,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The case tables ({@code db/migration/V2__case_record.sql}) through plain JDBC in the
- * application's DataSource, like the registry: inside the engine's transaction, so a refused step
- * leaves no trace here either.
+ * The case tables ({@code db/migration/V2__case_record.sql}, answers and classification history in
+ * {@code V6__case_act_answers.sql}) through plain JDBC in the application's DataSource, like the
+ * registry: inside the engine's transaction, so a refused step leaves no trace here either.
  */
 @Repository
 public class CaseRecordRepository {
@@ -183,12 +188,20 @@ public class CaseRecordRepository {
    * written live.
    */
   public void insertAct(CaseAct act, boolean backfilled) {
+    insertAct(act, backfilled, null);
+  }
+
+  /**
+   * {@code answersJson}: the answers given at the act's step ({@link StepAnswers}, V6), or null.
+   */
+  public void insertAct(CaseAct act, boolean backfilled, String answersJson) {
     jdbc.update(
         "INSERT INTO case_act (case_id, process_instance_id, step, actor, actor_name, actor_role, result, "
-            + "acted_at, backfilled) VALUES (:caseId, :processInstanceId, :step, :actor, :actorName, :role, :result, "
-            + ":actedAt, :backfilled)",
+            + "acted_at, backfilled, answers_json) VALUES (:caseId, :processInstanceId, :step, :actor, :actorName, "
+            + ":role, :result, :actedAt, :backfilled, :answers)",
         new MapSqlParameterSource("caseId", act.caseId())
             .addValue("backfilled", backfilled)
+            .addValue("answers", answersJson)
             .addValue("processInstanceId", act.processInstanceId())
             .addValue("step", act.step())
             .addValue("actor", act.actor().userId())
@@ -250,6 +263,95 @@ public class CaseRecordRepository {
         "SELECT * FROM case_act WHERE case_id = :caseId ORDER BY id",
         new MapSqlParameterSource("caseId", caseId),
         ACT);
+  }
+
+  /** The acts of the case with their answers, in the order they were recorded. */
+  public List<RecordedAct> recordedActs(String caseId) {
+    return jdbc.query(
+        "SELECT * FROM case_act WHERE case_id = :caseId ORDER BY id",
+        new MapSqlParameterSource("caseId", caseId),
+        (rs, row) ->
+            new RecordedAct(
+                ACT.mapRow(rs, row), rs.getString("answers_json"), rs.getBoolean("backfilled")));
+  }
+
+  /**
+   * Adds a classification to the case's classification history (V6); the reasons are kept as far as
+   * the column holds them (a classification gives a handful).
+   */
+  public void insertClassification(
+      String caseId,
+      String processInstanceId,
+      CaseClassification classification,
+      List<Reason> reasons) {
+    List<Map<String, String>> kept = new ArrayList<>();
+    for (Reason reason : reasons) {
+      Map<String, String> value = new LinkedHashMap<>();
+      value.put("rule", reason.rule());
+      value.put("message", reason.message());
+      kept.add(value);
+    }
+    String json = write(kept);
+    while (json.length() > StepAnswers.MAX_CHARS && !kept.isEmpty()) {
+      kept.remove(kept.size() - 1);
+      json = write(kept);
+    }
+    jdbc.update(
+        "INSERT INTO case_classification (case_id, process_instance_id, outcome, route, reasons_json, "
+            + "classified_at) VALUES (:caseId, :processInstanceId, :outcome, :route, :reasons, :classifiedAt)",
+        new MapSqlParameterSource("caseId", caseId)
+            .addValue("processInstanceId", processInstanceId)
+            .addValue("outcome", classification.outcome().name())
+            .addValue(
+                "route", classification.route() == null ? null : classification.route().name())
+            .addValue("reasons", json)
+            .addValue("classifiedAt", timestamp(classification.classifiedAt())));
+  }
+
+  /** The classifications of the case, oldest first. */
+  public List<RecordedClassification> classifications(String caseId) {
+    return jdbc.query(
+        "SELECT * FROM case_classification WHERE case_id = :caseId ORDER BY id",
+        new MapSqlParameterSource("caseId", caseId),
+        (rs, row) ->
+            new RecordedClassification(
+                rs.getString("process_instance_id"),
+                Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("route") == null ? null : Route.valueOf(rs.getString("route")),
+                reasons(rs.getString("reasons_json")),
+                instant(rs, "classified_at")));
+  }
+
+  /** The cases (terminations) other than {@code caseId} that concern the registry entry. */
+  public List<CaseRecord> othersOfEntry(String registryEntryId, String caseId) {
+    return jdbc.query(
+        "SELECT * FROM case_record WHERE registry_entry_id = :entryId AND case_id <> :caseId "
+            + "ORDER BY created_at, case_id",
+        new MapSqlParameterSource("entryId", registryEntryId).addValue("caseId", caseId),
+        RECORD);
+  }
+
+  private static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Reason> reasons(String json) {
+    try {
+      List<Reason> reasons = new ArrayList<>();
+      for (JsonNode reason : MAPPER.readTree(json)) {
+        reasons.add(
+            new Reason(
+                reason.path("rule").isTextual() ? reason.get("rule").asText() : null,
+                reason.path("message").asText()));
+      }
+      return reasons;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable reasons_json: " + json, e);
+    }
   }
 
   private static String json(List<Condition> conditions) {

@@ -28,16 +28,19 @@ public class CaseRecords {
   private final CaseNumbers caseNumbers;
   private final DepartmentDirectory directory;
   private final IdentityService identityService;
+  private final StepAnswers stepAnswers;
 
   CaseRecords(
       CaseRecordRepository repository,
       CaseNumbers caseNumbers,
       DepartmentDirectory directory,
-      IdentityService identityService) {
+      IdentityService identityService,
+      StepAnswers stepAnswers) {
     this.repository = repository;
     this.caseNumbers = caseNumbers;
     this.directory = directory;
     this.identityService = identityService;
+    this.stepAnswers = stepAnswers;
   }
 
   /** The case an execution belongs to: the root process instance, never a variable. */
@@ -101,17 +104,24 @@ public class CaseRecords {
     repository.updateRegistryEntry(caseIdOf(execution), registryEntryId);
   }
 
-  /** Records (or, after a new classification of the same case, replaces) the classification. */
+  /**
+   * Records (or, after a new classification of the same case, replaces) the classification, and
+   * adds it with its reasons to the case's classification history (the audit record, V6).
+   */
   public CaseClassification classify(DelegateExecution execution, Classification classification) {
     CaseClassification recorded = CaseClassification.of(classification, JapanClock.now());
     repository.updateClassification(caseIdOf(execution), recorded);
+    repository.insertClassification(
+        caseIdOf(execution), execution.getProcessInstanceId(), recorded, classification.reasons());
     return recorded;
   }
 
   /**
    * Records an act of the signed-in user at the current step of {@code execution}: the completing
    * end listener runs at the user task, so its element id is the step. {@code role} is the group
-   * the task was offered to.
+   * the task was offered to. The answers given at the step — the values of the step's own form
+   * fields, validated by the caller before it records the act — are stored with it ({@link
+   * StepAnswers}, for the audit record).
    */
   public CaseAct act(DelegateExecution execution, String role, ActResult result) {
     String userId = signedInUser().orElse(SYSTEM);
@@ -125,7 +135,7 @@ public class CaseRecords {
             role,
             result,
             JapanClock.now());
-    repository.insertAct(act);
+    repository.insertAct(act, false, stepAnswers.of(execution));
     return act;
   }
 
@@ -156,6 +166,16 @@ public class CaseRecords {
                     "案件記録がありません（no case record for case "
                         + caseId
                         + "; was it started through its submission?）"));
+  }
+
+  /** Every act on the case with the answers given at it, oldest first (the audit record). */
+  public List<RecordedAct> recordedActs(String caseId) {
+    return repository.recordedActs(caseId);
+  }
+
+  /** Every classification of the case with its reasons, oldest first (the audit record). */
+  public List<RecordedClassification> classifications(String caseId) {
+    return repository.classifications(caseId);
   }
 
   /** Every act on the case, oldest first. */

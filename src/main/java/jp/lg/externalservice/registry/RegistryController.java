@@ -22,15 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/services}: the approved-service registry (承認済み外部サービス台帳) for reading — as JSON, or as
- * CSV for Excel. Each caller sees the entries of their own departments; 情報政策課 and administrators
- * see all ({@link RegistryAccess}). An entry the caller may not see is answered as unknown, so its
- * existence is not revealed.
+ * CSV or an xlsx workbook for Excel. Each caller sees the entries of their own departments; 情報政策課
+ * and administrators see all ({@link RegistryAccess}). An entry the caller may not see is answered
+ * as unknown, so its existence is not revealed.
  */
 @RestController
 @RequestMapping("/api/services")
 public class RegistryController {
 
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+  private static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final RegistryService registryService;
   private final RegistryAccess access;
@@ -64,6 +66,21 @@ public class RegistryController {
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(RegistryCsv.FILE_NAME).build().toString())
         .body(RegistryCsv.write(search(status, department, route, q)));
+  }
+
+  /** The same entries as the CSV, as an Excel workbook ({@link RegistryXlsx}). */
+  @GetMapping(path = "/export.xlsx")
+  public ResponseEntity<byte[]> exportXlsx(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String department,
+      @RequestParam(required = false) String route,
+      @RequestParam(required = false) String q) {
+    return ResponseEntity.ok()
+        .contentType(XLSX)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(RegistryXlsx.FILE_NAME).build().toString())
+        .body(RegistryXlsx.write(search(status, department, route, q)));
   }
 
   /** The entry with its events. */

@@ -7,12 +7,14 @@ import java.util.stream.Collectors;
 import jp.lg.externalservice.system.JapanClock;
 
 /**
- * The registry as a CSV file that Excel opens correctly: UTF-8 with a byte order mark (without it,
- * Excel reads Japanese as Shift_JIS), CRLF line ends, every field quoted, Japanese headers and
- * labels. A value that Excel would take for a formula (starting with =, +, -, @, tab or CR) gets a
- * leading ' so that it is shown as text.
+ * Tables as CSV files that Excel opens correctly: UTF-8 with a byte order mark (without it, Excel
+ * reads Japanese as Shift_JIS), CRLF line ends, every field quoted, Japanese headers and labels. A
+ * value that Excel would take for a formula (starting with =, +, -, @, tab or CR) gets a leading '
+ * so that it is shown as text ({@link #safe}). The registry's columns are here; the xlsx export
+ * ({@link RegistryXlsx}) and the audit record's CSV use the same conventions through {@link
+ * #write(List, List)} and {@link #safe}.
  */
-final class RegistryCsv {
+public final class RegistryCsv {
 
   static final String FILE_NAME = "approved-services.csv";
 
@@ -40,11 +42,24 @@ final class RegistryCsv {
   private RegistryCsv() {}
 
   static byte[] write(List<RegistryEntry> entries) {
+    return write(headers(), entries.stream().map(RegistryCsv::row).toList());
+  }
+
+  /** The registry's column headers. */
+  static List<String> headers() {
+    return COLUMNS.stream().map(Column::header).toList();
+  }
+
+  /** One entry's values, typed (dates as {@code LocalDate}), not yet made safe. */
+  static List<Object> row(RegistryEntry entry) {
+    return COLUMNS.stream().map(column -> column.value().apply(entry)).toList();
+  }
+
+  /** Any table in this CSV format: a header line, then one line per row. */
+  public static byte[] write(List<String> headers, List<? extends List<?>> rows) {
     StringBuilder csv = new StringBuilder();
-    line(csv, COLUMNS.stream().map(Column::header).toList());
-    for (RegistryEntry entry : entries) {
-      line(csv, COLUMNS.stream().map(column -> column.value().apply(entry)).toList());
-    }
+    line(csv, headers);
+    rows.forEach(row -> line(csv, row));
     byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
     byte[] file = new byte[BOM.length + text.length];
     System.arraycopy(BOM, 0, file, 0, BOM.length);
@@ -58,10 +73,18 @@ final class RegistryCsv {
   }
 
   static String field(Object value) {
+    return "\"" + safe(value).replace("\"", "\"\"") + "\"";
+  }
+
+  /**
+   * The value as text that a spreadsheet shows as text: one that Excel would take for a formula
+   * gets a leading '.
+   */
+  public static String safe(Object value) {
     String text = value == null ? "" : value.toString();
     if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }
-    return "\"" + text.replace("\"", "\"\"") + "\"";
+    return text;
   }
 }

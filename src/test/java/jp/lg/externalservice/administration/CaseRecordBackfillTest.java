@@ -94,6 +94,7 @@ class CaseRecordBackfillTest extends EngineTest {
         new Written(
             repository.find(instance.getId()).orElseThrow(), repository.acts(instance.getId()));
     jdbc.update("DELETE FROM case_act WHERE case_id = ?", instance.getId());
+    jdbc.update("DELETE FROM case_classification WHERE case_id = ?", instance.getId()); // V6
     jdbc.update("DELETE FROM case_record WHERE case_id = ?", instance.getId());
     assertThat(repository.find(instance.getId())).isEmpty();
     return written;

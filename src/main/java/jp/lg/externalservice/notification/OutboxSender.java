@@ -18,7 +18,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the outbox (issue 15 §1) when a mail server is configured ({@code spring.mail.host}: Spring
+ * Sends the outbox (issue 15, part 1) when a mail server is configured ({@code spring.mail.host}: Spring
  * Boot then provides a {@link JavaMailSender}); without one the mails stay in the outbox, readable
  * by administrators. Each node claims due rows one by one with a conditional UPDATE ({@link
  * NotificationOutbox#claim}), so two nodes never send the same row; a row is marked SENT after the

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * A mail for every task someone must do (issue 15 §1), without a line in the diagrams: a task for a
+ * A mail for every task someone must do (issue 15, part 1), without a line in the diagrams: a task for a
  * person goes to its assignee — when the diagram assigns it and whenever it is assigned to someone
  * else later (a claim by oneself sends nothing: the person who caused it is never told) — and a
  * task for a group to each member but the person who caused it. The kind follows the flow: a duty

@@ -28,7 +28,8 @@ public final class StaffWording {
               + " R-[0-9]+|ruling R-[0-9]+(?:, R-[0-9]+)*\\s*/\\s*|ruling R-[0-9]+(?:, R-[0-9]+)*");
 
   private static final Pattern DOCUMENT =
-      Pattern.compile("(?<![0-9A-Za-z.])(00[0-4]) (?=[\\u00a7第別])"); // \u00a7: the section sign
+      Pattern.compile(
+          "(?<![0-9A-Za-z.-])(00[0-4]) (?=[\\u00a70-9第別])"); // \u00a7: the section sign; 001 8.2(2)
 
   private StaffWording() {}
 

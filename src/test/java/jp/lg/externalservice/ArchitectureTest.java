@@ -63,7 +63,7 @@ class ArchitectureTest {
     String[] above =
         java.util.stream.Stream.concat(
                 java.util.Arrays.stream(FLOWS),
-                java.util.stream.Stream.of("administration", "attachment", "caselist"))
+                java.util.stream.Stream.of("administration", "attachment", "caselist", "document"))
             .map(p -> BASE + "." + p + "..")
             .toArray(String[]::new);
     check(

@@ -328,7 +328,7 @@ public class CaseDocuments {
     }
     if (!reasons.isEmpty()) {
       sections.add(
-          Document.Section.table("判定の根拠", List.of("根拠", "内容"), reasons, List.of(0.2f, 0.8f)));
+          Document.Section.table("判定の根拠", List.of("根拠", "内容"), reasons, List.of(0.24f, 0.76f)));
     }
     String kind = approved ? "許可通知書_" : "不許可通知書_";
     return new Document(title, record.caseNumber(), kind + record.caseNumber(), preamble, sections);

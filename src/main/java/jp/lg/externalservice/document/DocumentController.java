@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,7 +63,7 @@ public class DocumentController {
   @GetMapping("/api/applications/{caseNumber}/application.pdf")
   public ResponseEntity<byte[]> application(@PathVariable String caseNumber) {
     CaseRecord record = visible(caseNumber);
-    return pdf(documents.application(record));
+    return pdf(documents.application(record), "application");
   }
 
   @GetMapping("/api/applications/{caseNumber}/decision.pdf")
@@ -72,7 +71,7 @@ public class DocumentController {
     CaseRecord record = visible(caseNumber);
     return documents
         .decision(record)
-        .map(act -> pdf(documents.decision(record, act)))
+        .map(act -> pdf(documents.decision(record, act), "decision"))
         .orElseThrow(
             () ->
                 new NotYet(
@@ -85,7 +84,7 @@ public class DocumentController {
     CaseRecord record = visible(caseNumber);
     return documents
         .termination(record)
-        .map(instance -> pdf(documents.termination(record, instance)))
+        .map(instance -> pdf(documents.termination(record, instance), "termination"))
         .orElseThrow(
             () ->
                 new NotYet(
@@ -126,7 +125,8 @@ public class DocumentController {
     return documents.visible(caseNumber).orElseThrow(NotFound::new);
   }
 
-  private ResponseEntity<byte[]> pdf(Document document) {
+  /** {@code kind}: the ASCII name for clients that cannot read {@code filename*}. */
+  private ResponseEntity<byte[]> pdf(Document document, String kind) {
     byte[] bytes = pdf.render(document, "出力 " + JapaneseDates.dateTime(JapanClock.now()));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
@@ -134,11 +134,27 @@ public class DocumentController {
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             // filename*=UTF-8''… (RFC 5987/6266) carries the Japanese name; filename= an ASCII one
-            ContentDisposition.inline()
-                .filename(document.fileName() + ".pdf", StandardCharsets.UTF_8)
-                .build()
-                .toString())
+            "inline; filename=\""
+                + kind
+                + "_"
+                + document.caseNumber().replaceAll("[^A-Za-z0-9-]", "")
+                + ".pdf\"; filename*=UTF-8''"
+                + attributeValue(document.fileName() + ".pdf"))
         .body(bytes);
+  }
+
+  /** RFC 5987 ext-value: attr-chars as they are, every other byte of the UTF-8 as %XX. */
+  static String attributeValue(String value) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "!#$&+-.^_`|~".indexOf(c) >= 0)) {
+        encoded.append(c);
+      } else {
+        encoded.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return encoded.toString();
   }
 
   /** Unknown, or not the caller's to see: the same answer as the printable record's. */

@@ -103,7 +103,8 @@ class DocumentApiTest extends WebTest {
         .startsWith("application/pdf");
     assertThat(answer.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
     assertThat(answer.headers().firstValue("Content-Disposition").orElseThrow())
-        .contains("filename*=UTF-8''");
+        .contains("filename*=UTF-8''%E")
+        .containsPattern("filename=\"[a-z]+_R[0-9]+-[0-9]+\\.pdf\"");
     try (PDDocument pdf = Loader.loadPDF(answer.body())) {
       for (PDPage page : pdf.getPages()) {
         assertThat(page.getMediaBox().getWidth()).as("A4").isBetween(595f, 596f);

@@ -92,12 +92,33 @@ public class CaseDocuments {
     return caseList.visibleRecord(caseNumber);
   }
 
-  /** The case of a task's process tree (the application, its review, its SNS registration). */
+  /**
+   * The application of a task's process tree: the application itself (with its review or SNS
+   * registration), or, for an operation or termination, the application that registered the service
+   * it is about (its record names the registry entry).
+   */
   public Optional<CaseRecord> ofCaseId(String caseId) {
-    return privileged
-        .call(() -> records.find(caseId))
-        .map(CaseRecord::caseNumber)
-        .flatMap(this::visible);
+    Optional<CaseRecord> record = privileged.call(() -> records.find(caseId));
+    Optional<CaseRecord> application =
+        record
+            .filter(found -> found.registryEntryId() != null)
+            .flatMap(found -> privileged.call(() -> registry.find(found.registryEntryId())))
+            .map(RegistryEntry::applicationProcessInstanceId)
+            .flatMap(this::rootOf) // the entry names the instance that registered it (the review)
+            .filter(id -> !id.equals(caseId))
+            .flatMap(id -> privileged.call(() -> records.find(id)));
+    return application.or(() -> record).map(CaseRecord::caseNumber).flatMap(this::visible);
+  }
+
+  private Optional<String> rootOf(String processInstanceId) {
+    return privileged.call(
+        () ->
+            Optional.ofNullable(
+                    historyService
+                        .createHistoricProcessInstanceQuery()
+                        .processInstanceId(processInstanceId)
+                        .singleResult())
+                .map(HistoricProcessInstance::getRootProcessInstanceId));
   }
 
   public Available available(CaseRecord record) {

@@ -114,11 +114,13 @@ class DocumentApiTest extends WebTest {
           assertThat(font.getName()).contains("IPAexGothic");
         }
       }
-      // page 1 as an image, to look at (target/documents/*.png)
-      BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(0, 110);
-      Path out = Path.of("target", "documents", name + ".png");
-      Files.createDirectories(out.getParent());
-      ImageIO.write(image, "png", out.toFile());
+      // the pages as images, to look at (target/documents/*.png)
+      for (int i = 0; i < Math.min(pdf.getNumberOfPages(), 3); i++) {
+        BufferedImage image = new PDFRenderer(pdf).renderImageWithDPI(i, 110);
+        Path out = Path.of("target", "documents", name + (i == 0 ? "" : "-" + (i + 1)) + ".png");
+        Files.createDirectories(out.getParent());
+        ImageIO.write(image, "png", out.toFile());
+      }
       return new PDFTextStripper().getText(pdf);
     }
   }
@@ -252,6 +254,15 @@ class DocumentApiTest extends WebTest {
         .as("filed, not confirmed")
         .isEqualTo(409);
     JsonNode check = get("/engine-rest/task?processInstanceId=" + termination, "demo").body();
+    String checkTask = check.get(0).get("id").asText();
+    Answer ofTermination = get("/api/tasks/" + checkTask + "/documents", "demo");
+    assertThat(ofTermination.status())
+        .as("a termination task leads to its application")
+        .isEqualTo(200);
+    assertThat(ofTermination.body().get("caseNumber").asText()).isEqualTo(number);
+    assertThat(get("/api/tasks/" + checkTask + "/documents", "takahashi").status())
+        .as("the 利用責任者 holds the task but may not see the case in 申請一覧")
+        .isEqualTo(404);
     Answer confirmed =
         postJson(
             "/engine-rest/task/" + check.get(0).get("id").asText() + "/submit-form",
@@ -332,5 +343,24 @@ class DocumentApiTest extends WebTest {
     assertThat(decision)
         .contains("外部サービス利用不許可通知書", "不許可の理由", "同等の機能を持つ区の標準サービスがあるため")
         .doesNotContain("利用の条件");
+  }
+
+  @Test
+  @DisplayName("重要情報ありの申請書は様式1で、別表の選定基準と回答を載せる")
+  void importantApplicationCarriesTheSelectionCriteria() throws IOException {
+    String instance =
+        fileApplication(
+            "sato",
+            kintone()
+                .service("様式1テスト", "CLOUD_INTERNET", "BUSINESS_APPLICATION")
+                .informationTypes("PERSONAL")
+                .variables());
+    walk(instance, CaseSteps.DOUBLE_CHECK);
+    String number = caseNumber(instance);
+    String application =
+        pdfText(download("/api/applications/" + number + "/application.pdf", "sato"), "form1");
+    assertThat(application)
+        .contains("様式1", "重要情報の取扱いあり", "別表", "外部サービス選定基準", "No.1", "必須", "日本の法令が適用され", "様式1テスト")
+        .doesNotContain("利用に係るリスクの受容");
   }
 }

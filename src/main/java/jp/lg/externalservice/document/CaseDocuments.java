@@ -252,7 +252,7 @@ public class CaseDocuments {
       rows.add(List.of("—", "まだ経過はありません", "", ""));
     }
     return Document.Section.table(
-        "経過", List.of("日時", "手順", "担当者", "結果"), rows, List.of(0.2f, 0.44f, 0.18f, 0.18f));
+        "経過", List.of("日時", "手順", "担当者", "結果"), rows, List.of(0.24f, 0.4f, 0.18f, 0.18f));
   }
 
   // ---- the decision (許可・不許可の通知)

@@ -1,4 +1,4 @@
-// The documents of a case (issue 15 §2): 申請一覧 links the PDFs and the audit record of each case at 1366×768, and
+// The documents of a case (issue 15): 申請一覧 links the PDFs and the audit record of each case at 1366×768, and
 // the 書類 tab of a task shows the documents of the task's case.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';

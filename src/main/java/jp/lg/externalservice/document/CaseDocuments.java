@@ -131,7 +131,7 @@ public class CaseDocuments {
     if (termination(record).isPresent()) {
       links.add(new Link("termination", "終了確認書", "PDF", base + "/termination.pdf"));
     }
-    // the audit record is its own endpoint (issue 15 §2); it decides who may have it
+    // the audit record is its own endpoint (issue 15); it decides who may have it
     links.add(new Link("audit", "監査記録", "CSV", base + "/audit.csv"));
     return new Available(record.caseNumber(), links);
   }

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The PDF documents of a case (issue 15 §2), for the people who may open its printable record:
+ * The PDF documents of a case (issue 15), for the people who may open its printable record:
  *
  * <ul>
  *   <li>{@code GET /api/applications/{caseNumber}/application.pdf}: the application (様式1/様式2) with

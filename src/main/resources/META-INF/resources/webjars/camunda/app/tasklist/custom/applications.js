@@ -3,7 +3,7 @@
  * status, current step, who holds it until when and how it ended; a 所属長 also his department's, 情報政策課 all
  * (the server decides: GET /api/applications). 承認済みサービス lists what the ward already uses
  * (GET /api/approved-services), so that nobody files a duplicate. A row opens the printable record of the
- * application (GET /api/applications/{caseNumber}). Each row links the case's documents (issue 15 §2): 申請書,
+ * application (GET /api/applications/{caseNumber}). Each row links the case's documents (issue 15): 申請書,
  * 決定通知書 once decided, 終了確認書 once terminated (PDF, /api/applications/{caseNumber}/*.pdf) and 監査記録
  * (CSV); the record view lists exactly those the server has (GET /api/applications/{caseNumber}/documents).
  */

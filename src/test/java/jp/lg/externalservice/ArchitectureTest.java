@@ -63,7 +63,8 @@ class ArchitectureTest {
     String[] above =
         java.util.stream.Stream.concat(
                 java.util.Arrays.stream(FLOWS),
-                java.util.stream.Stream.of("administration", "attachment", "caselist", "audit"))
+                java.util.stream.Stream.of(
+                    "administration", "attachment", "caselist", "audit", "document"))
             .map(p -> BASE + "." + p + "..")
             .toArray(String[]::new);
     check(

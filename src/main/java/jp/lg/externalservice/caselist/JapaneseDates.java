@@ -1,15 +1,18 @@
 package jp.lg.externalservice.caselist;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import jp.lg.externalservice.system.JapanClock;
 
-/** Dates as staff write them: 2027年4月1日, not 2027-04-01. */
-final class JapaneseDates {
+/** Dates as staff write them: 2027年4月1日, not 2027-04-01 (申請一覧 and the PDF documents of a case). */
+public final class JapaneseDates {
 
   private JapaneseDates() {}
 
   /** An ISO date (as the forms store it) in Japanese; anything else as it is. */
-  static String date(Object value) {
+  public static String date(Object value) {
     if (value == null) {
       return "—";
     }
@@ -20,5 +23,14 @@ final class JapaneseDates {
     } catch (DateTimeParseException e) {
       return text;
     }
+  }
+
+  /** A moment in Japan's time: 2027年4月1日 9:05. */
+  public static String dateTime(Instant instant) {
+    if (instant == null) {
+      return "—";
+    }
+    ZonedDateTime at = instant.atZone(JapanClock.ZONE);
+    return date(at.toLocalDate()) + String.format(" %d:%02d", at.getHour(), at.getMinute());
   }
 }

@@ -3,7 +3,9 @@
  * status, current step, who holds it until when and how it ended; a 所属長 also his department's, 情報政策課 all
  * (the server decides: GET /api/applications). 承認済みサービス lists what the ward already uses
  * (GET /api/approved-services), so that nobody files a duplicate. A row opens the printable record of the
- * application (GET /api/applications/{caseNumber}).
+ * application (GET /api/applications/{caseNumber}). Each row links the case's documents (issue 15): 申請書,
+ * 決定通知書 once decided, 終了確認書 once terminated (PDF, /api/applications/{caseNumber}/*.pdf) and 監査記録
+ * (CSV); the record view lists exactly those the server has (GET /api/applications/{caseNumber}/documents).
  */
 const STYLE = `
 .es-overlay { position: fixed; top: 0; left: 0; right: 0; bottom: 0; background: #fff; z-index: 1040;
@@ -26,6 +28,7 @@ const STYLE = `
 .es-record th { width: 14em; }
 .es-message { color: #b5152b; }
 .es-print-only { display: none; }
+.es-docs a { display: inline-block; margin: 0 8px 2px 0; white-space: nowrap; }
 .es-no-cockpit .instance-link { display: none !important; }
 @media print {
   body.es-overlay-open > *:not(.es-overlay) { display: none !important; }
@@ -77,9 +80,33 @@ function table(headers, rows) {
     el('tbody', {}, rows));
 }
 
+const DECIDED = ['APPROVED', 'REJECTED', 'TERMINATED'];
+
+/** A link to a document of the case, opened in a new tab (a PDF) or downloaded (the CSV). */
+function documentLink(caseNumber, file, label) {
+  const link = el('a', { href: '/api/applications/' + encodeURIComponent(caseNumber) + '/' + file,
+    target: '_blank', rel: 'noopener', 'data-testid': 'document-link', 'data-document': file }, label);
+  link.addEventListener('click', event => event.stopPropagation()); // not the row's click
+  link.addEventListener('keydown', event => event.stopPropagation());
+  return link;
+}
+
+/** The documents of a row: what its status says exists; the server refuses the rest anyway. */
+function documentLinks(a) {
+  const links = [documentLink(a.caseNumber, 'application.pdf', '申請書 (PDF)')];
+  if (DECIDED.includes(a.status)) {
+    links.push(documentLink(a.caseNumber, 'decision.pdf', '決定通知書 (PDF)'));
+  }
+  if (a.status === 'TERMINATED') {
+    links.push(documentLink(a.caseNumber, 'termination.pdf', '終了確認書 (PDF)'));
+  }
+  links.push(documentLink(a.caseNumber, 'audit.csv', '監査記録 (CSV)'));
+  return el('span', { class: 'es-docs' }, links);
+}
+
 function applicationRows(applications, open) {
   if (!applications.length) {
-    return [el('tr', {}, el('td', { colspan: '8' }, '申請はまだありません。右上の「申請する」から申請できます。'))];
+    return [el('tr', {}, el('td', { colspan: '9' }, '申請はまだありません。右上の「申請する」から申請できます。'))];
   }
   const now = Date.now();
   return applications.map(a => {
@@ -93,7 +120,8 @@ function applicationRows(applications, open) {
       el('td', {}, text(a.holder)),
       el('td', { class: overdue ? 'es-overdue' : '' }, a.dueDate ? day(a.dueDate) + (overdue ? '（期限切れ）' : '') : '—'),
       el('td', {}, a.outcome ? a.outcome + (a.outcomeReason ? '：' + a.outcomeReason : '') : '—'),
-      el('td', {}, text(a.applicantName) + '（' + text(a.departmentName) + '）'));
+      el('td', {}, text(a.applicantName) + '（' + text(a.departmentName) + '）'),
+      el('td', { class: 'es-noprint' }, documentLinks(a)));
     row.addEventListener('click', () => open(a.caseNumber));
     row.addEventListener('keydown', event => { if (event.key === 'Enter') { open(a.caseNumber); } });
     return row;
@@ -167,7 +195,7 @@ function openOverlay() {
       const applications = await getJson('/api/applications');
       content.replaceChildren(
         el('p', { class: 'es-noprint' }, '行を選ぶと申請の内容と経過を表示し、印刷できます。'),
-        table(['受付番号', 'サービス名', '状態', '現在の手順', '担当', '期限', '結果', '申請者（所属）'],
+        table(['受付番号', 'サービス名', '状態', '現在の手順', '担当', '期限', '結果', '申請者（所属）', '書類'],
           applicationRows(applications, showRecord)));
       filter();
     } catch (e) {
@@ -199,13 +227,17 @@ function openOverlay() {
     message.textContent = '';
     try {
       const record = await getJson('/api/applications/' + encodeURIComponent(caseNumber));
+      const available = await getJson('/api/applications/' + encodeURIComponent(caseNumber) + '/documents')
+        .catch(() => ({ documents: [] }));
       title.textContent = '外部サービス利用申請書（受付番号 ' + caseNumber + '）';
       const back = el('button', { type: 'button', class: 'btn btn-default' }, '一覧に戻る');
       const print = el('button', { type: 'button', class: 'btn btn-primary' }, '印刷する');
       back.addEventListener('click', showApplications);
       print.addEventListener('click', () => window.print());
       content.replaceChildren(
-        el('div', { class: 'es-bar es-noprint' }, back, print),
+        el('div', { class: 'es-bar es-noprint' }, back, print,
+          el('span', { class: 'es-docs', 'data-testid': 'record-documents' }, available.documents.map(d =>
+            documentLink(caseNumber, d.href.split('/').pop(), d.label + ' (' + d.format + ')')))),
         el('p', { class: 'es-print-only' }, '印刷日: ' + moment(new Date())),
         el('h3', {}, '申請の内容'),
         el('table', { class: 'table es-record', 'data-testid': 'application-record' },

@@ -36,6 +36,7 @@ export default {
   // (../shared/japanese-ui.js). The look of the forms and task cards (custom/forms-style.js): compact
   // checklists, labels that wrap, no priority number.
   customScripts: ['custom/attachments', 'custom/applications', 'custom/drafts', 'custom/japanese-forms',
+    'custom/case-documents', // the 書類 tab: the task's case documents (PDF) and audit record
     '../shared/japanese-ui', 'custom/forms-style',
     'custom/notifications'], // 通知設定 and, for administrators, 送信済み通知 in the header (issue 15)
 

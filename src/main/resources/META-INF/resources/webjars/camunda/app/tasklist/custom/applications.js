@@ -214,6 +214,11 @@ function openOverlay() {
       const services = await getJson('/api/approved-services');
       content.replaceChildren(
         el('p', {}, '区で承認され、利用中のサービスです。同じサービスを申請する前に確認してください。'),
+        // the registry as a file for the ward's document management; the server includes the entries this
+        // person may read (RegistryAccess)
+        el('p', { class: 'es-noprint' }, '台帳を保存する（閲覧できる登録のみ）： ',
+          el('a', { href: '/api/services/export.xlsx', 'data-testid': 'registry-xlsx' }, 'Excel 形式'), ' ／ ',
+          el('a', { href: '/api/services/export.csv', 'data-testid': 'registry-csv' }, 'CSV 形式')),
         table(['サービス名', '提供会社', '利用部署', '分類', '申請の種類', '状態', '利用期限', '台帳番号'],
           serviceRows(services)));
       filter();

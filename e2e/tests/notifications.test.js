@@ -1,4 +1,4 @@
-// Mail notifications in Tasklist (issue 15 §1): 通知設定 for every user, 送信済み通知 for administrators, at 1366×768.
+// Mail notifications in Tasklist (issue 15, part 1): 通知設定 for every user, 送信済み通知 for administrators, at 1366×768.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { LAPTOP, restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';

@@ -1,4 +1,4 @@
--- Mail notifications (issue 15 §1). Each notification is written to the outbox in the same transaction as the event
+-- Mail notifications (issue 15, part 1). Each notification is written to the outbox in the same transaction as the event
 -- that caused it (a rolled-back completion leaves no row), then sent by a job that claims rows one by one with a
 -- conditional UPDATE (claimed_by, claimed_until), so two nodes never send the same row. Portable SQL as in V1 to V4.
 CREATE TABLE notification_outbox (

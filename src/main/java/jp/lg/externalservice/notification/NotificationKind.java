@@ -1,7 +1,7 @@
 package jp.lg.externalservice.notification;
 
 /**
- * What a mail is about (issue 15 §1). Each user may switch off any kind ({@code GET/PUT
+ * What a mail is about (issue 15, part 1). Each user may switch off any kind ({@code GET/PUT
  * /api/me/notification-settings}); the label is what the settings page and the outbox show.
  */
 public enum NotificationKind {

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The one way to tell people something by mail (issue 15 §1). A notification is written to the
+ * The one way to tell people something by mail (issue 15, part 1). A notification is written to the
  * outbox in the current transaction — inside an engine command, the engine's — so it exists if and
  * only if the event that caused it was committed; {@link OutboxSender} sends it later. A user is
  * skipped when she caused the event herself, has switched the kind off, or has no e-mail address.

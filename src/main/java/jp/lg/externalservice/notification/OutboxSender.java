@@ -18,14 +18,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the outbox (issue 15 §1) when a mail server is configured ({@code spring.mail.host}: Spring
- * Boot then provides a {@link JavaMailSender}); without one the mails stay in the outbox, readable
- * by administrators. Each node claims due rows one by one with a conditional UPDATE ({@link
- * NotificationOutbox#claim}), so two nodes never send the same row; a row is marked SENT after the
- * server accepted it. A failure counts an attempt and waits (1 min, doubled each time, at most 1 h)
- * before the next; after {@code max-attempts} the row is FAILED and stays visible. A node that dies
- * between the server's acceptance and the SENT mark leaves a claim that expires: that one mail is
- * then sent again — the only duplicate possible, and {@code X-Notification-Id} names it.
+ * Sends the outbox (issue 15, part 1) when a mail server is configured ({@code spring.mail.host}:
+ * Spring Boot then provides a {@link JavaMailSender}); without one the mails stay in the outbox,
+ * readable by administrators. Each node claims due rows one by one with a conditional UPDATE
+ * ({@link NotificationOutbox#claim}), so two nodes never send the same row; a row is marked SENT
+ * after the server accepted it. A failure counts an attempt and waits (1 min, doubled each time, at
+ * most 1 h) before the next; after {@code max-attempts} the row is FAILED and stays visible. A node
+ * that dies between the server's acceptance and the SENT mark leaves a claim that expires: that one
+ * mail is then sent again — the only duplicate possible, and {@code X-Notification-Id} names it.
  */
 @Component
 public class OutboxSender {

@@ -23,7 +23,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reminders (issue 15 §1): a task whose due date is within {@code
+ * Reminders (issue 15, part 1): a task whose due date is within {@code
  * external-service.notifications.due-soon-days} (default 3) days, and a task past its due date, to
  * whoever holds it (the assignee, or each member of its groups). The person it escalates to is told
  * by the escalation task itself ({@link TaskNotifications}). Every node scans; each reminder has a

@@ -18,14 +18,14 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * A mail for every task someone must do (issue 15 §1), without a line in the diagrams: a task for a
- * person goes to its assignee — when the diagram assigns it and whenever it is assigned to someone
- * else later (a claim by oneself sends nothing: the person who caused it is never told) — and a
- * task for a group to each member but the person who caused it. The kind follows the flow: a duty
- * of the operation ({@code external-service-operation}), a step of the termination, an escalation
- * of an overdue step (its task carries {@code overdueStep}), else a plain task. A person just told
- * of a return, rejection or approval in the same transaction ({@link CaseNotices}) is not mailed
- * again for the task that follows from it.
+ * A mail for every task someone must do (issue 15, part 1), without a line in the diagrams: a task
+ * for a person goes to its assignee — when the diagram assigns it and whenever it is assigned to
+ * someone else later (a claim by oneself sends nothing: the person who caused it is never told) —
+ * and a task for a group to each member but the person who caused it. The kind follows the flow: a
+ * duty of the operation ({@code external-service-operation}), a step of the termination, an
+ * escalation of an overdue step (its task carries {@code overdueStep}), else a plain task. A person
+ * just told of a return, rejection or approval in the same transaction ({@link CaseNotices}) is not
+ * mailed again for the task that follows from it.
  */
 @Component
 public class TaskNotifications extends AbstractProcessEnginePlugin {

@@ -49,8 +49,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Mail notifications (issue 15 §1) received by a real SMTP server (GreenMail): who gets what, with
- * the case number, the service, the due date and the link; the outbox written in the engine's
+ * Mail notifications (issue 15, part 1) received by a real SMTP server (GreenMail): who gets what,
+ * with the case number, the service, the due date and the link; the outbox written in the engine's
  * transaction; nothing lost while the mail server is down and every mail sent once; reminders
  * written once; preferences honoured.
  */

@@ -1,5 +1,5 @@
 /*
- * Tasklist plugin: mail notifications (issue 15 §1).
+ * Tasklist plugin: mail notifications (issue 15, part 1).
  * - 通知設定 in the header, for every user: which kinds of mail she gets (GET/PUT /api/me/notification-settings).
  * - 送信済み通知, for administrators only (shown when GET /api/admin/notifications answers): the outbox, newest first,
  *   with the state of each mail — without a mail server (spring.mail.host) every mail stays here unsent.

@@ -404,6 +404,22 @@ class NotificationMailTest extends EngineTest {
     assertThat(mails())
         .contains("USE_STOPPED tanaka サービスの利用が停止されました")
         .noneMatch(mail -> mail.contains(" sato "));
+
+    // the termination's steps: the 終了確認書 goes to the 利用責任者's group
+    ProcessInstance termination =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(jp.lg.externalservice.caserecord.CaseProcesses.TERMINATION)
+            .processInstanceBusinessKey(entryId)
+            .singleResult();
+    jdbc.update("DELETE FROM notification_outbox");
+    submitTask(
+        "sato",
+        task(
+            termination,
+            jp.lg.externalservice.termination.TerminationProcess.Element.FILL_TERMINATION_REQUEST),
+        terminationRequest(entryId, "FORM3"));
+    assertThat(mails()).containsExactly("TERMINATION takahashi 利用終了の手続：終了確認書をダブルチェックする");
   }
 
   /** The outbox as "KIND recipient subject-without-prefix-and-case-number". */

@@ -238,6 +238,13 @@ public class DemoData implements SmartInitializingSingleton {
       user.setPassword(demo.id());
       user.setEmail(demo.id() + "@example.jp"); // issue 15: the demo users get mail
       identityService.saveUser(user);
+    } else {
+      // a demo database from before issue 15 has the former addresses
+      User user = identityService.createUserQuery().userId(demo.id()).singleResult();
+      if ((demo.id() + "@example.lg.jp").equals(user.getEmail())) {
+        user.setEmail(demo.id() + "@example.jp");
+        identityService.saveUser(user);
+      }
     }
   }
 

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -138,10 +140,16 @@ public class TaskNotifications extends AbstractProcessEnginePlugin {
         : name;
   }
 
-  /** The key of the task's process: its definition id is {@code key:version:id}. */
+  /**
+   * The key of the task's process: the id of the diagram's process element (a definition id is
+   * {@code key:version:id} only up to 64 characters, a bare id beyond).
+   */
   private static String processKey(DelegateTask task) {
-    String definitionId = task.getProcessDefinitionId();
-    return definitionId == null ? null : definitionId.split(":", 2)[0];
+    ModelElementInstance element = task.getBpmnModelElementInstance();
+    while (element != null && !(element instanceof Process)) {
+      element = element.getParentElement();
+    }
+    return element == null ? null : ((Process) element).getId();
   }
 
   private String groupName(String groupId) {

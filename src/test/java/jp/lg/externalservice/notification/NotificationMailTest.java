@@ -9,8 +9,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,6 +23,13 @@ import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
+import jp.lg.externalservice.operation.OperationProcess;
+import jp.lg.externalservice.registry.EntryType;
+import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.review.ReviewProcess;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -67,6 +76,8 @@ class NotificationMailTest extends EngineTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired ObjectProvider<JavaMailSender> mailSender;
+  @Autowired jp.lg.externalservice.registry.RegistryService registry;
+  @Autowired jp.lg.externalservice.caserecord.CaseMessages messages;
 
   @BeforeEach
   void emptyOutbox() throws Exception {
@@ -324,6 +335,105 @@ class NotificationMailTest extends EngineTest {
     }
     readyForDoubleCheck(kintone().paid(false));
     assertThat(rows()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("運用の定期業務はサービス管理担当者に、遅れは所属長に、利用停止は所属長に届く（停止を報告した本人には届かない）")
+  void operationDutiesAndStopOfUse() {
+    String entryId =
+        registry.register(
+            new NewRegistryEntry(
+                EntryType.SERVICE,
+                "運用通知 SaaS",
+                "提供会社",
+                ServiceKind.CLOUD_INTERNET,
+                ServiceCategory.BUSINESS_APPLICATION,
+                "kumin",
+                "区民課",
+                Route.FREE,
+                Outcome.APPLICATION_REQUIRED,
+                "利用申請が必要",
+                "[]",
+                "[]",
+                "tanaka",
+                "田中 誠",
+                "sato",
+                "佐藤 花子",
+                LocalDate.of(2027, 4, 1),
+                LocalDate.of(2029, 3, 31),
+                null),
+            "kobayashi",
+            "approval");
+    Map<String, Object> variables =
+        new HashMap<>(
+            kintone()
+                .service("運用通知 SaaS", "CLOUD_INTERNET", "BUSINESS_APPLICATION")
+                .paid(false)
+                .variables());
+    variables.put("registryEntryId", entryId);
+    variables.put("departmentCode", "kumin");
+    variables.put("departmentName", "区民課");
+    variables.put("route", "FREE");
+    variables.put("serviceAdministrator", "tanaka");
+    variables.put("governmentCloudRules", false);
+    messages.startOperation(entryId, variables);
+    ProcessInstance operation =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(OperationProcess.KEY)
+            .processInstanceBusinessKey(entryId)
+            .singleResult();
+    jdbc.update("DELETE FROM notification_outbox");
+
+    moveClock(Duration.ofDays(92));
+    fireDueTimers(operation);
+    assertThat(mails())
+        .contains("OPERATION_DUTY sato 運用の定期業務：サービス内容を確認する（四半期）")
+        .noneMatch(mail -> mail.startsWith("OPERATION_DUTY tanaka"));
+    moveClock(Duration.ofDays(15));
+    fireDueTimers(operation);
+    assertThat(mails())
+        .as("the overdue duty escalates to the 所属長")
+        .anyMatch(mail -> mail.startsWith("OVERDUE tanaka 期限を過ぎた手順があります：サービス内容を確認する（四半期）"));
+
+    jdbc.update("DELETE FROM notification_outbox");
+    submitTask(
+        "sato",
+        task(operation, OperationProcess.Element.QUARTERLY_REVIEW),
+        vars("reviewResult", "OVERSEAS_DATA", "reviewNote", "バックアップが海外リージョンにあった"));
+    assertThat(mails())
+        .contains("USE_STOPPED tanaka サービスの利用が停止されました")
+        .noneMatch(mail -> mail.contains(" sato "));
+
+    // the termination's steps: the 終了確認書 goes to the 利用責任者's group
+    ProcessInstance termination =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(jp.lg.externalservice.caserecord.CaseProcesses.TERMINATION)
+            .processInstanceBusinessKey(entryId)
+            .singleResult();
+    jdbc.update("DELETE FROM notification_outbox");
+    submitTask(
+        "sato",
+        task(
+            termination,
+            jp.lg.externalservice.termination.TerminationProcess.Element.FILL_TERMINATION_REQUEST),
+        terminationRequest(entryId, "FORM3"));
+    assertThat(mails()).containsExactly("TERMINATION takahashi 利用終了の手続：終了確認書をダブルチェックする");
+  }
+
+  /** The outbox as "KIND recipient subject-without-prefix-and-case-number". */
+  private List<String> mails() {
+    return jdbc.query(
+        "SELECT kind, recipient, subject FROM notification_outbox ORDER BY id",
+        (rs, row) ->
+            rs.getString("kind")
+                + " "
+                + rs.getString("recipient")
+                + " "
+                + rs.getString("subject")
+                    .replace(MailText.PREFIX, "")
+                    .replaceAll("（受付番号 [^）]*）$", ""));
   }
 
   // --- walking a case

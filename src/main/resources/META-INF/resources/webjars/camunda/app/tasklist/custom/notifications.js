@@ -158,7 +158,7 @@ async function openOutbox() {
       content.replaceChildren(
         el('p', {}, answer.sending
           ? 'メールサーバーに送信しています。送信できなかった通知は時間をおいて自動で再送します。'
-          : 'メールサーバーが設定されていないため、通知は送信されずここに保存されています（spring.mail.host を設定すると送信します）。'),
+          : 'メールサーバーが設定されていないため、通知は送信されずここに保存されています（設定は運用手順書の「メール通知」を参照してください）。'),
         el('table', { class: 'table' },
           el('thead', {}, el('tr', {}, ['作成日時', '種類', '宛先', '件名・本文', '状態'].map(h => el('th', { scope: 'col' }, h)))),
           el('tbody', {}, rows)));

@@ -69,6 +69,14 @@ public class Notifications {
 
   /** Tells every member of {@code groupId} but {@code causedBy}. */
   public int notifyGroup(String groupId, String causedBy, Notice notice) {
+    return notifyGroup(groupId, causedBy, notice, new HashSet<>());
+  }
+
+  /**
+   * Tells every member of {@code groupId} but {@code causedBy} and those in {@code alreadyTold} (a
+   * task offered to two groups a person belongs to sends her one mail), adding who was told to it.
+   */
+  public int notifyGroup(String groupId, String causedBy, Notice notice, Set<String> alreadyTold) {
     List<User> members =
         privileged.call(
             () ->
@@ -80,7 +88,7 @@ public class Notifications {
                     .list());
     int written = 0;
     for (User member : members) {
-      if (!member.getId().equals(causedBy)) {
+      if (!member.getId().equals(causedBy) && alreadyTold.add(member.getId())) {
         written += write(member, notice);
       }
     }

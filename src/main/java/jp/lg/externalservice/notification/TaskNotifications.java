@@ -1,5 +1,7 @@
 package jp.lg.externalservice.notification;
 
+import java.util.HashSet;
+import java.util.Set;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.system.EveryUserTask;
@@ -56,14 +58,18 @@ public class TaskNotifications extends AbstractProcessEnginePlugin {
       return;
     }
     String causedBy = notifications.currentUser();
+    Set<String> told = new HashSet<>();
     for (IdentityLink candidate : task.getCandidates()) {
       if (!IdentityLinkType.CANDIDATE.equals(candidate.getType())) {
         continue;
       }
       if (candidate.getGroupId() != null) {
         notifications.notifyGroup(
-            candidate.getGroupId(), causedBy, notice(task, groupName(candidate.getGroupId())));
-      } else if (candidate.getUserId() != null) {
+            candidate.getGroupId(),
+            causedBy,
+            notice(task, groupName(candidate.getGroupId())),
+            told);
+      } else if (candidate.getUserId() != null && told.add(candidate.getUserId())) {
         notifications.notifyUser(candidate.getUserId(), causedBy, notice(task, null));
       }
     }

@@ -31,9 +31,12 @@ import jp.lg.externalservice.operation.OperationProcess;
 import jp.lg.externalservice.registry.EntryType;
 import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.review.ReviewProcess;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -472,6 +475,50 @@ class NotificationMailTest extends EngineTest {
 
   private int rows() {
     return jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox", Integer.class);
+  }
+
+  @Test
+  @DisplayName("2 つの候補グループに属する人には、タスク 1 件につきメールは 1 通")
+  void onePersonInTwoCandidateGroupsGetsOneMail() throws Exception {
+    String[] groups = {"mail-two-a", "mail-two-b"};
+    for (String id : groups) {
+      Group group = identityService.newGroup(id);
+      group.setName(id);
+      identityService.saveGroup(group);
+    }
+    User both = identityService.newUser("mailboth");
+    both.setEmail("mailboth@example.jp");
+    identityService.saveUser(both);
+    identityService.createMembership("mailboth", groups[0]);
+    identityService.createMembership("mailboth", groups[1]);
+    String deployment =
+        processEngine
+            .getRepositoryService()
+            .createDeployment()
+            .addModelInstance(
+                "mail-two-groups.bpmn",
+                Bpmn.createExecutableProcess("mail-two-groups")
+                    .camundaHistoryTimeToLive(1)
+                    .startEvent()
+                    .userTask("Task_ForBoth")
+                    .name("二つのグループのタスク")
+                    .camundaCandidateGroups(groups[0] + "," + groups[1])
+                    .endEvent()
+                    .done())
+            .deploy()
+            .getId();
+    try {
+      runtimeService.startProcessInstanceByKey("mail-two-groups");
+
+      assertThat(sendAll()).isEqualTo(1);
+      assertThat(received("mailboth")).hasSize(1);
+    } finally {
+      processEngine.getRepositoryService().deleteDeployment(deployment, true);
+      identityService.deleteUser("mailboth");
+      for (String id : groups) {
+        identityService.deleteGroup(id);
+      }
+    }
   }
 
   private int sendAll() {

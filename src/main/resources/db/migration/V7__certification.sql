@@ -1,4 +1,4 @@
--- Third-party certifications (issue 15 §3; 001 8.2(2)⑤, 003 第10 2(2)⑧): what the applicant claims, the ISMAP and
+-- Third-party certifications (issue 15, part 3; 001 8.2【解説】(2)⑤, 003 第10 2(2)⑧): what the applicant claims, the ISMAP and
 -- ISMAP-LIU service lists as published, and each lapse the daily watch has found. Portable SQL as in V1 to V4:
 -- runs unchanged on H2 and PostgreSQL; every text column is bounded.
 

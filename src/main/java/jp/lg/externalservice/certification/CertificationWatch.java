@@ -9,9 +9,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The daily certification watch ({@code processes/certification-watch.bpmn}, issue 15 §3; 001
- * 8.2【解説】(2)⑤): for every service in use (an ACTIVE registry entry), each certification claimed in
- * its application whose validity has passed, or whose registration number has disappeared from the
+ * The daily certification watch of 001 8.2【解説】(2)⑤ ({@code processes/certification-watch.bpmn}):
+ * for every service in use (an ACTIVE registry entry), each certification claimed in its
+ * application whose validity has passed, or whose registration number has disappeared from the
  * latest imported ISMAP or ISMAP-LIU list, is a lapse; 情報政策課 gets one task 「第三者認証の失効を確認する」 per
  * lapse, never a second one for the same lapse. The diagram reads this bean as {@code
  * ${certificationWatch…}}.

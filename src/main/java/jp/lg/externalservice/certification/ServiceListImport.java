@@ -12,10 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports an ISMAP or ISMAP-LIU service list as published (issue 15 §3): one transaction replaces
- * the previous list of that kind, so a refused file leaves the previous list as it was. A number
- * that was already on the previous list keeps the moment it first appeared; one that disappeared
- * stays known as no longer listed, which the watch reports ({@link CertificationWatch}).
+ * Imports an ISMAP or ISMAP-LIU service list as published (issue 15, part 3): one transaction
+ * replaces the previous list of that kind, so a refused file leaves the previous list as it was. A
+ * number that was already on the previous list keeps the moment it first appeared; one that
+ * disappeared stays known as no longer listed, which the watch reports ({@link
+ * CertificationWatch}).
  */
 @Service
 public class ServiceListImport {

@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Third-party certifications through the real engine (issue 15 §3): claimed on the application and
- * checked on the server, compared with the imported ISMAP list in the review, and watched daily — a
- * lapsed validity and a registration gone from a re-imported list each give 情報政策課 exactly one task.
+ * Third-party certifications through the real engine (issue 15, part 3): claimed on the application
+ * and checked on the server, compared with the imported ISMAP list in the review, and watched daily
+ * — a lapsed validity and a registration gone from a re-imported list each give 情報政策課 exactly one
+ * task.
  */
 class CertificationProcessTest extends EngineTest {
 

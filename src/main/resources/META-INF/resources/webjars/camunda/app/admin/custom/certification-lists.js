@@ -39,9 +39,15 @@ function render(node, { api }) {
   const message = el('div', { role: 'alert', 'data-testid': 'certification-list-message' });
   const select = el('select', { class: 'form-control', 'aria-label': 'リストの種類', style: 'width: auto; display: inline-block' },
     LISTS.map(list => el('option', { value: list.name }, list.label)));
-  const file = el('input', { type: 'file', accept: '.csv,text/csv', 'aria-label': 'CSV ファイル', style: 'display: inline-block' });
-  const button = el('button', { type: 'submit', class: 'btn btn-primary' }, '取り込む');
-  const form = el('form', { 'data-testid': 'certification-list-form' }, select, ' ', file, ' ', button);
+  // the browser's own file button would read "Choose File": a Japanese label opens it instead
+  const file = el('input', { type: 'file', accept: '.csv,text/csv', 'aria-label': 'CSV ファイル', style: 'display: none' });
+  const chosenName = el('span', { style: 'margin: 0 8px' }, '未選択');
+  const picker = el('label', { class: 'btn btn-default', style: 'margin: 8px 0 0' }, 'CSV ファイルを選ぶ', file);
+  file.addEventListener('change', () => {
+    chosenName.textContent = file.files && file.files[0] ? file.files[0].name : '未選択';
+  });
+  const button = el('button', { type: 'submit', class: 'btn btn-primary', style: 'margin: 8px 0 0' }, '取り込む');
+  const form = el('form', { 'data-testid': 'certification-list-form' }, select, el('br'), picker, chosenName, el('br'), button);
 
   const refresh = () => fetch('/api/admin/certification-lists',
     { credentials: 'same-origin', headers: { Accept: 'application/json' } })
@@ -50,8 +56,8 @@ function render(node, { api }) {
       status.replaceChildren(...lists.map(list => el('tr', {},
         el('td', {}, (LISTS.find(l => l.name === list.list) || { label: list.list }).label),
         el('td', {}, list.importedAt ? dateTime.format(new Date(list.importedAt)) : 'まだ取り込まれていません'),
-        el('td', {}, list.importedAt ? list.rows + ' 件' : '—'),
-        el('td', {}, list.importedBy || '—'))));
+        el('td', { style: 'white-space: nowrap' }, list.importedAt ? list.rows + ' 件' : '—'),
+        el('td', { style: 'white-space: nowrap' }, list.importedBy || '—'))));
     });
 
   form.addEventListener('submit', event => {
@@ -75,6 +81,7 @@ function render(node, { api }) {
           message.replaceChildren(el('p', { class: 'text-success' },
             body.rows + ' 件を取り込みました（新たに掲載 ' + body.added + ' 件、リストから消えた登録 ' + body.removed + ' 件）'));
           file.value = '';
+          chosenName.textContent = '未選択';
           refresh();
         } else {
           message.replaceChildren(el('p', { class: 'text-danger' }, '取り込めませんでした。前のリストはそのままです。'),
@@ -90,7 +97,8 @@ function render(node, { api }) {
       + '見出しは「登録番号」「サービス名」「事業者名」が必須、「登録日」「有効期限」は任意です（列の順序は問いません）。'
       + '取り込むと同じ種類の前のリストを置き換え、審査の画面と毎日の失効確認に使われます。'),
     el('table', { class: 'table table-condensed' },
-      el('thead', {}, el('tr', {}, ['リスト', '最終取込', '件数', '取込者'].map(t => el('th', {}, t)))), status),
+      el('thead', {}, el('tr', {}, ['リスト', '最終取込', '件数', '取込者']
+        .map(t => el('th', { style: 'white-space: nowrap' }, t)))), status),
     form, message));
   refresh();
 }

@@ -1,5 +1,6 @@
 package jp.lg.externalservice.certification;
 
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -24,6 +25,9 @@ public class ShowCertificationLapse implements ExecutionListener {
     long id = Long.parseLong((String) execution.getVariable(CertificationWatch.LAPSE_ID));
     Lapse lapse = watch.lapse(id).orElseThrow();
     execution.setVariableLocal("lapseServiceName", lapse.serviceName());
+    // the task's title and Tasklist's columns read these, as for every task of a case
+    CaseVariables.SERVICE_NAME.setLocal(execution, lapse.serviceName());
+    CaseVariables.DEPARTMENT_NAME.setLocal(execution, lapse.departmentName());
     execution.setVariableLocal("lapseRegistryEntryId", lapse.registryEntryId());
     execution.setVariableLocal("lapseDepartmentName", lapse.departmentName());
     execution.setVariableLocal("lapseCertification", lapse.certification().label());

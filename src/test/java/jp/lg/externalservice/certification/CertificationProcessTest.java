@@ -232,7 +232,7 @@ class CertificationProcessTest extends EngineTest {
     List<Task> tasks = lapseTasks(entryId);
     assertThat(tasks).hasSize(1);
     Task task = tasks.get(0);
-    assertThat(task.getName()).isEqualTo("第三者認証の失効を確認する");
+    assertThat(task.getName()).isEqualTo("kintone：第三者認証の失効を確認する");
     assertThat(task.getDueDate()).isAfter(ClockUtil.getCurrentTime());
     assertThat(
             taskService.getIdentityLinksForTask(task.getId()).stream()

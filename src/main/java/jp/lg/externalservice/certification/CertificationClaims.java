@@ -89,8 +89,8 @@ public class CertificationClaims {
       } else if (number != null && !NUMBER.matcher(number).matches()) {
         section.reject(
             key + "Number",
-            label + " の" + certification.numberLabel() + "に使えない文字があります（英数字・記号 - _ / . だけ）",
-            label + ": the number may hold letters, digits and - _ / . only");
+            label + " の" + certification.numberLabel() + "に使えない文字があります（英数字・空白と - _ / . ( ) : # だけ）",
+            label + ": the number may hold letters, digits, spaces and - _ / . ( ) : # only");
         number = null;
       }
       LocalDate validUntil = date(section, key + "ValidUntil", label);

@@ -58,7 +58,8 @@ class DiagramReferencesTest extends EngineTest {
           OperationProcess.class,
           TerminationProcess.class,
           CaseProcesses.class,
-          CaseSteps.class);
+          CaseSteps.class,
+          jp.lg.externalservice.certification.CertificationWatch.class);
 
   /**
    * What a BPMN id of this code base looks like ({@code Task_Review}, {@code

@@ -3,6 +3,7 @@ package jp.lg.externalservice.application;
 import static jp.lg.externalservice.caserecord.CaseVariables.CORRECTION_NOTE;
 
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.certification.CertificationClaims;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.InputReader;
@@ -18,8 +19,11 @@ import org.springframework.stereotype.Component;
 public class CorrectionCompletion extends SubmissionCompletion {
 
   public CorrectionCompletion(
-      DepartmentDirectory directory, RegistryService registry, CaseRecords caseRecords) {
-    super(directory, registry, caseRecords);
+      DepartmentDirectory directory,
+      RegistryService registry,
+      CaseRecords caseRecords,
+      CertificationClaims certifications) {
+    super(directory, registry, caseRecords, certifications);
   }
 
   @Override

@@ -5,6 +5,7 @@ import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecord;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.certification.CertificationClaims;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
@@ -28,12 +29,17 @@ public class SubmissionCompletion extends TaskCompletion {
   private final DepartmentDirectory directory;
   private final RegistryService registry;
   private final CaseRecords caseRecords;
+  private final CertificationClaims certifications;
 
   public SubmissionCompletion(
-      DepartmentDirectory directory, RegistryService registry, CaseRecords caseRecords) {
+      DepartmentDirectory directory,
+      RegistryService registry,
+      CaseRecords caseRecords,
+      CertificationClaims certifications) {
     this.directory = directory;
     this.registry = registry;
     this.caseRecords = caseRecords;
+    this.certifications = certifications;
   }
 
   @Override
@@ -45,6 +51,7 @@ public class SubmissionCompletion extends TaskCompletion {
       checkRenewal(reader, renews, department);
     }
     checkMore(reader);
+    certifications.file(execution, reader); // 第三者認証: checked, and stored when all is valid
     if (!reader.errors().isEmpty()) {
       return;
     }

@@ -5,6 +5,7 @@ import static jp.lg.externalservice.review.ReviewProcess.Variables.*;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.caserecord.ProcessFacts;
+import jp.lg.externalservice.certification.CertificationReview;
 import jp.lg.externalservice.classification.Condition;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -21,6 +22,7 @@ public class PrepareReview implements ExecutionListener {
 
   private final boolean nationalBody;
   private final CaseRecords caseRecords;
+  private final CertificationReview certifications;
 
   /**
    * @param nationalBody true for a body listed in the 000 別紙 (annex): the reviewer may ask NISC for
@@ -28,9 +30,11 @@ public class PrepareReview implements ExecutionListener {
    */
   public PrepareReview(
       @Value("${external-service.organisation.national-body:false}") boolean nationalBody,
-      CaseRecords caseRecords) {
+      CaseRecords caseRecords,
+      CertificationReview certifications) {
     this.nationalBody = nationalBody;
     this.caseRecords = caseRecords;
+    this.certifications = certifications;
   }
 
   @Override
@@ -46,6 +50,7 @@ public class PrepareReview implements ExecutionListener {
     GOVERNMENT_CLOUD_RULES.set(execution, facts.conditionApplies(Condition.GOVERNMENT_CLOUD_RULES));
     DISCOURAGED.set(execution, facts.discouraged());
     NISC_ADVICE_AVAILABLE.set(execution, nationalBody);
+    certifications.show(execution); // 第三者認証 against the imported ISMAP lists, as of now
     for (String stale :
         new String[] {
           REVIEW_RECOMMENDATION.name(),

@@ -131,6 +131,8 @@ class AdversarialRestTest extends WebTest {
   @Autowired IdentityService identityService;
   @Autowired ManagementService managementService;
 
+  @Autowired jp.lg.externalservice.certification.ServiceListImport certificationLists;
+
   /** "processKey:taskKey" of every task definition attacked. */
   private final Set<String> attacked = new TreeSet<>();
 
@@ -155,6 +157,7 @@ class AdversarialRestTest extends WebTest {
       lgwanAspServiceWithSpecificCommunicationIsRejected();
       outcomesThatEndAfterTheApplicantHasReadThem();
       snsRegistrationIsRejected();
+      certificationLapseIsConfirmed();
     } catch (AssertionError | RuntimeException e) {
       walkStopped = e;
     }
@@ -374,6 +377,70 @@ class AdversarialRestTest extends WebTest {
     walk(c, CaseSteps.APPROVE_SNS_REGISTRATION);
     advance(c, Duration.ofDays(11));
     walk(c);
+  }
+
+  /**
+   * A service that claimed an ISMAP registration is approved; the registration leaves the
+   * re-imported list, and the daily watch gives 情報政策課 its task (issue 15, part 3).
+   */
+  private void certificationLapseIsConfirmed() {
+    String list = "登録番号,サービス名,事業者名\n";
+    certificationLists.importList(
+        jp.lg.externalservice.certification.Certification.ISMAP,
+        (list + "C99-0001-1,認証サービス,株式会社テスト\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "demo");
+    Case c =
+        apply(
+                "sato",
+                kintone()
+                    .service("認証サービス", "CLOUD_INTERNET", "WEB_CONFERENCE")
+                    .paid(false)
+                    .with(
+                        "certifications",
+                        json(
+                            "{\"ismap\":true,\"ismapNumber\":\"C99-0001-1\",\"ismapValidUntil\":"
+                                + "\"2099-03-31\",\"ismapEvidence\":\"ismap.pdf\"}")))
+            .answer(
+                ApplicationProcess.Element.ACCEPT_RISKS,
+                risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS))
+            .answer(ApplicationProcess.Element.SELF_CHECK_MEASURES, measuresAllMet())
+            .answer(CaseSteps.DOUBLE_CHECK, doubleCheck("FORWARD", null))
+            .answer(CaseSteps.REVIEW, review("APPROVE", null))
+            .answer(CaseSteps.DECIDE, decision("APPROVE", null))
+            .answer(
+                ReviewProcess.Element.ACKNOWLEDGE_USAGE_RISKS,
+                TaskAnswers.usageRisksAcknowledged());
+    taskService.createAttachment(
+        "application/pdf",
+        null,
+        c.rootId,
+        "ismap.pdf",
+        "登録証",
+        new java.io.ByteArrayInputStream(new byte[] {'%', 'P', 'D', 'F'}));
+    walk(c);
+    assertThat(c.registryEntryId()).as("approved and registered").isNotNull();
+    certificationLists.importList(
+        jp.lg.externalservice.certification.Certification.ISMAP,
+        (list + "C99-0002-1,別のサービス,株式会社テスト\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "demo");
+    Job watch =
+        managementService
+            .createJobQuery()
+            .processDefinitionKey(jp.lg.externalservice.certification.CertificationWatch.KEY)
+            .timers()
+            .singleResult();
+    managementService.executeJob(watch.getId());
+    String watchInstance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(jp.lg.externalservice.certification.CertificationWatch.KEY)
+            .singleResult()
+            .getId();
+    walk(
+        new Case(watchInstance, "sato")
+            .answer(
+                jp.lg.externalservice.certification.CertificationWatch.Element.CONFIRM_LAPSE,
+                Map.of("lapseHandling", "事業者に登録の状況を確認した")));
   }
 
   /**

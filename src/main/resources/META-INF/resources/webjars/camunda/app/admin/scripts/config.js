@@ -30,7 +30,7 @@ export default {
   },
 
   // Names in 姓 名 order, relative dates in Japanese (../shared/japanese-ui.js).
-  customScripts: ['../shared/japanese-ui'],
+  customScripts: ['../shared/japanese-ui', 'custom/certification-lists'],
 
   // // change the app name and vendor
   // app: {

@@ -19,7 +19,7 @@ public final class JapaneseDates {
     String text = String.valueOf(value);
     try {
       LocalDate day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-      return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+      return JapanClock.japanese(day);
     } catch (DateTimeParseException e) {
       return text;
     }

@@ -194,7 +194,7 @@ public class CertificationReview {
   }
 
   static String japanese(LocalDate day) {
-    return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    return JapanClock.japanese(day);
   }
 
   static String japanese(Instant instant) {

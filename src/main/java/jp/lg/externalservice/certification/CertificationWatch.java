@@ -4,6 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.lg.externalservice.notification.Notice;
+import jp.lg.externalservice.notification.NotificationKind;
+import jp.lg.externalservice.notification.Notifications;
+import jp.lg.externalservice.registry.RegistryEntry;
+import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.system.JapanClock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -35,12 +40,18 @@ public class CertificationWatch {
   public static final String LAPSE_ID = "lapseId";
 
   private final CertificationRepository repository;
+  private final RegistryService registry;
+  private final Notifications notifications;
   private final String cycle;
 
   CertificationWatch(
       CertificationRepository repository,
+      RegistryService registry,
+      Notifications notifications,
       @Value("${external-service.certification.watch-cycle:0 0 7 * * ?}") String cycle) {
     this.repository = repository;
+    this.registry = registry;
+    this.notifications = notifications;
     this.cycle = cycle;
   }
 
@@ -84,8 +95,8 @@ public class CertificationWatch {
 
   /**
    * The moment a lapse is detected: recorded once (a lapse already known is not recorded again, so
-   * the next day's watch gives no second task). Returns 1 when it is new. The service manager's
-   * mail belongs here too.
+   * the next day's watch gives no second task), and the service's manager is told by mail in the
+   * same transaction (issue 15, part 3). Returns 1 when it is new.
    */
   int lapsed(
       String registryEntryId,
@@ -98,7 +109,44 @@ public class CertificationWatch {
     }
     repository.recordLapse(
         registryEntryId, claim, reason, validUntil, JapanClock.now(), watchInstanceId);
+    registry
+        .find(registryEntryId)
+        .filter(entry -> entry.serviceManager() != null)
+        .ifPresent(entry -> tellServiceManager(entry, claim, reason, validUntil));
     return 1;
+  }
+
+  private void tellServiceManager(
+      RegistryEntry entry, CertificationClaim claim, LapseReason reason, LocalDate validUntil) {
+    String certification = claim.certification().label();
+    String what =
+        reason == LapseReason.EXPIRED
+            ? "の有効期限（" + JapanClock.japanese(validUntil) + "）が過ぎました。"
+            : "の登録が、最新の公表リストから消えました。";
+    notifications.notifyUser(
+        entry.serviceManager(),
+        null, // the watch is nobody's own doing
+        new Notice(
+            NotificationKind.CERTIFICATION_LAPSED,
+            "第三者認証の失効：" + certification,
+            "「"
+                + entry.serviceName()
+                + "」（台帳番号 "
+                + entry.id()
+                + "）の "
+                + certification
+                + "（"
+                + claim.certification().numberLabel()
+                + " "
+                + claim.registrationNumber()
+                + "）"
+                + what
+                + "\n情報政策課が確認します。認証の更新状況を提供事業者に確かめ、更新された証跡があれば情報政策課へ提出してください。",
+            null,
+            entry.serviceName(),
+            null,
+            Notice.TASKLIST,
+            null));
   }
 
   /** The lapses found by a watch instance, one task each (the multi-instance collection). */

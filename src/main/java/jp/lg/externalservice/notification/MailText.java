@@ -1,7 +1,6 @@
 package jp.lg.externalservice.notification;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import jp.lg.externalservice.system.JapanClock;
 
 /**
@@ -43,8 +42,7 @@ final class MailText {
 
   /** 2027年4月1日 for an instant, in Japan. */
   static String date(Instant instant) {
-    LocalDate day = JapanClock.dayOf(instant);
-    return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    return JapanClock.japanese(JapanClock.dayOf(instant));
   }
 
   private static String line(String label, String value) {

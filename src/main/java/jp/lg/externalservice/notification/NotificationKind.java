@@ -14,7 +14,8 @@ public enum NotificationKind {
   APPROVED("申請の承認"),
   OPERATION_DUTY("運用の定期業務"),
   USE_STOPPED("利用の停止"),
-  TERMINATION("利用終了の手続");
+  TERMINATION("利用終了の手続"),
+  CERTIFICATION_LAPSED("第三者認証の失効");
 
   private final String label;
 

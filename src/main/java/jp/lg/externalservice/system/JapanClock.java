@@ -26,6 +26,11 @@ public final class JapanClock {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
+  /** A day as staff write it: 2027年4月1日 (not 2027-04-01). */
+  public static String japanese(LocalDate day) {
+    return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+  }
+
   /** Today in Japan. */
   public static LocalDate today() {
     return dayOf(now());

@@ -65,7 +65,7 @@ public class ShownValues extends AbstractProcessEnginePlugin {
   }
 
   private static String japanese(java.time.LocalDate day) {
-    return day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日";
+    return JapanClock.japanese(day);
   }
 
   /**

@@ -48,6 +48,7 @@ class CertificationProcessTest extends EngineTest {
   @Autowired ServiceListImport imports;
   @Autowired RegistryService registry;
   @Autowired CaseRecords caseRecords;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -124,6 +125,14 @@ class CertificationProcessTest extends EngineTest {
             .timers()
             .singleResult();
     management.executeJob(timer.getId());
+  }
+
+  /** The lapse mails about this registry entry in the outbox. */
+  private List<java.util.Map<String, Object>> lapseMails(String entryId) {
+    return jdbc.queryForList(
+        "SELECT recipient, subject, body FROM notification_outbox "
+            + "WHERE kind = 'CERTIFICATION_LAPSED' AND body LIKE ?",
+        "%" + entryId + "%");
   }
 
   /** The open lapse tasks of this registry entry (other tests' services are watched too). */
@@ -249,9 +258,22 @@ class CertificationProcessTest extends EngineTest {
         .as("情報政策課 sees it")
         .isEqualTo(1);
 
+    String serviceManager = registry.find(entryId).orElseThrow().serviceManager();
+    assertThat(lapseMails(entryId))
+        .as("the service manager is told by mail")
+        .singleElement()
+        .satisfies(
+            mail -> {
+              assertThat(mail.get("recipient")).isEqualTo(serviceManager);
+              assertThat((String) mail.get("subject")).contains("第三者認証の失効：ISO/IEC 27017");
+              assertThat((String) mail.get("body"))
+                  .contains("kintone", "IS 123456", "有効期限（" + JapanClock.japanese(isoValidUntil));
+            });
+
     moveClock(Duration.ofDays(1));
     runWatch();
     assertThat(lapseTasks(entryId)).as("the same lapse, the next day: no second task").hasSize(1);
+    assertThat(lapseMails(entryId)).as("nor a second mail").hasSize(1);
 
     InputValidationException empty =
         refused(

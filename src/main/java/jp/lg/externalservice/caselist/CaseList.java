@@ -16,12 +16,15 @@ import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseRecord;
 import jp.lg.externalservice.caserecord.CaseRecordRepository;
 import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.certification.CertificationClaim;
+import jp.lg.externalservice.certification.CertificationClaims;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.security.StaffGroups;
+import jp.lg.externalservice.system.JapanClock;
 import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -67,6 +70,8 @@ public class CaseList {
   private final DepartmentDirectory directory;
   private final Privileged privileged;
 
+  private final CertificationClaims certifications;
+
   CaseList(
       CaseRecordRepository records,
       HistoryService historyService,
@@ -75,8 +80,10 @@ public class CaseList {
       IdentityService identityService,
       RegistryService registry,
       DepartmentDirectory directory,
-      Privileged privileged) {
+      Privileged privileged,
+      CertificationClaims certifications) {
     this.records = records;
+    this.certifications = certifications;
     this.historyService = historyService;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -398,11 +405,29 @@ public class CaseList {
             ? null
             : JapaneseDates.date(start) + " 〜 " + JapaneseDates.date(end));
     line(lines, "サービス管理担当者", answers.get("serviceManagerName"));
+    line(lines, "第三者認証", certifications(record.caseId()));
     line(lines, "申請の種類", summary.routeLabel());
     line(lines, "判定", answers.get("classificationSummary"));
     line(lines, "結果", summary.outcome());
     line(lines, "結果の理由", summary.outcomeReason());
     return lines;
+  }
+
+  /** The certifications claimed at filing (001 8.2(2)), as recorded on the server. */
+  private String certifications(String caseId) {
+    List<String> held = new ArrayList<>();
+    for (CertificationClaim claim : certifications.of(caseId)) {
+      held.add(
+          claim.certification().label()
+              + "（"
+              + claim.certification().numberLabel()
+              + " "
+              + claim.registrationNumber()
+              + "、"
+              + JapanClock.japanese(claim.validUntil())
+              + "まで）");
+    }
+    return held.isEmpty() ? "なし" : String.join("、", held);
   }
 
   private static void line(List<ApplicationRecord.Line> lines, String label, Object value) {

@@ -48,6 +48,7 @@ class CertificationProcessTest extends EngineTest {
   @Autowired ServiceListImport imports;
   @Autowired RegistryService registry;
   @Autowired CaseRecords caseRecords;
+  @Autowired jp.lg.externalservice.caselist.CaseList caseList;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @AfterEach
@@ -194,6 +195,18 @@ class CertificationProcessTest extends EngineTest {
     assertThat(recorded.get(0).validUntil()).isEqualTo(LocalDate.of(2027, 3, 31));
     assertThat(recorded.get(0).evidenceName()).isEqualTo("ismap.pdf");
     assertThat(recorded.get(0).evidenceAttachmentId()).isNotBlank();
+
+    var record =
+        as("sato", () -> caseList.record(caseRecords.find(instance.getId()).orElseThrow()))
+            .application()
+            .stream()
+            .filter(line -> line.label().equals("第三者認証"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(record.value())
+        .as("the printable record and its PDF show them")
+        .isEqualTo(
+            "ISMAP（登録番号 C21-0001-1、2027年3月31日まで）、ISO/IEC 27017（認証番号 IS 123456、2027年12月31日まで）");
   }
 
   @Test

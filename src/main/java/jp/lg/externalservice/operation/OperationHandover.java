@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.certification.CertificationReview;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,11 @@ import org.springframework.stereotype.Component;
 public class OperationHandover implements JavaDelegate {
 
   private static final String[] NOT_CARRIED = {
-    "checkRows", "selectionCriteriaRows", "reasons", "classificationSummary"
+    "checkRows",
+    "selectionCriteriaRows",
+    "reasons",
+    "classificationSummary",
+    CertificationReview.ROWS // the reviewer's check against the lists, as of the review
   };
 
   private final CaseMessages messages;

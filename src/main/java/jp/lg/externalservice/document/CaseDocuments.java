@@ -31,6 +31,7 @@ import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.system.Privileged;
+import jp.lg.externalservice.system.StaffWording;
 import jp.lg.externalservice.termination.TerminationProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -345,11 +346,14 @@ public class CaseDocuments {
       classified.forEach(
           node ->
               reasons.add(
-                  List.of(node.path("rule").asText("—"), node.path("message").asText("—"))));
+                  List.of(
+                      // as staff cite it: 練馬区ガイドライン §9(3)(a), not 004 §9(3)(a) / ruling R-5
+                      StaffWording.citations(node.path("rule").asText("—")),
+                      node.path("message").asText("—"))));
     }
     if (!reasons.isEmpty()) {
       sections.add(
-          Document.Section.table("判定の根拠", List.of("根拠", "内容"), reasons, List.of(0.24f, 0.76f)));
+          Document.Section.table("判定の根拠", List.of("根拠", "内容"), reasons, List.of(0.32f, 0.68f)));
     }
     String kind = approved ? "許可通知書_" : "不許可通知書_";
     return new Document(title, record.caseNumber(), kind + record.caseNumber(), preamble, sections);

@@ -225,6 +225,10 @@ class DocumentApiTest extends WebTest {
     assertThat(decision)
         .contains("外部サービス利用許可通知書", number, "許可", "区民相談の記録に限って利用を許可する", "利用の条件", "様式7", "判定の根拠");
     assertThat(decision).doesNotContain("不許可");
+    assertThat(decision)
+        .as("rules cited as staff read them")
+        .contains("練馬区ガイドライン §9(3)")
+        .doesNotContain("ruling", "004 §");
     assertThat(get(base + "/documents", "sato").text()).contains("decision.pdf");
 
     // who may have them: as the printable record

@@ -1,4 +1,4 @@
-// Mail notifications in Tasklist (issue 15, part 1): 通知設定 for every user, 送信済み通知 for administrators, at 1366×768.
+// Mail notifications in Tasklist (issue 15, part 1): 通知設定 for every user, 通知メールの送信状況 for administrators, at 1366×768.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { LAPTOP, restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
@@ -39,7 +39,7 @@ async function submit(instanceId, user, variables) {
   assert.equal(response.status, 204, await response.text());
 }
 
-test('通知設定は全員が、送信済み通知は管理者だけが開ける', { timeout: 300_000 }, async () => {
+test('通知設定は全員が、通知メールの送信状況は管理者だけが開ける', { timeout: 300_000 }, async () => {
   const started = await restStart(app.baseUrl, 'sato', 'external-service-application', ZOOM);
   await submit(started.id, 'sato', { contractType: 'TERMS_OF_USE', acceptedRisks: TERMS_RISKS, preparationDecision: 'PROCEED' });
   await submit(started.id, 'sato', { measuresSelfCheck: ALL_YES }); // the double check: a mail to 高橋

@@ -18,7 +18,7 @@ class NotificationApiTest extends WebTest {
   @Autowired Notifications notifications;
 
   @Test
-  @DisplayName("送信済み通知は管理者だけが読め、それ以外の職員には日本語と英語で 403 が返る")
+  @DisplayName("通知メールの送信状況は管理者だけが読め、それ以外の職員には日本語と英語で 403 が返る")
   void outboxIsForAdministratorsOnly() {
     notifications.notifyUser(
         "sato",

@@ -1,7 +1,7 @@
 /*
  * Tasklist plugin: mail notifications (issue 15, part 1).
  * - 通知設定 in the header, for every user: which kinds of mail she gets (GET/PUT /api/me/notification-settings).
- * - 送信済み通知, for administrators only (shown when GET /api/admin/notifications answers): the outbox, newest first,
+ * - 通知メールの送信状況, for administrators only (shown when GET /api/admin/notifications answers): the outbox, newest first,
  *   with the state of each mail — without a mail server (spring.mail.host) every mail stays here unsent.
  * The overlay's look is shared with 申請一覧 (custom/applications.js: .es-overlay …); it is repeated here so that this
  * plugin works alone.
@@ -125,7 +125,7 @@ const STATES = [['', 'すべて'], ['PENDING', '未送信'], ['SENT', '送信済
 const PAGE_SIZE = 50;
 
 async function openOutbox() {
-  const { bar, message, content } = overlay('送信済み通知', 'notification-outbox');
+  const { bar, message, content } = overlay('通知メールの送信状況', 'notification-outbox');
   const state = el('select', { class: 'form-control', style: 'max-width: 12em', 'aria-label': '状態で絞り込む' },
     STATES.map(([value, label]) => el('option', { value }, label)));
   const previous = el('button', { type: 'button', class: 'btn btn-default' }, '前へ');
@@ -194,7 +194,7 @@ export default {
     fetch('/api/admin/notifications?size=1', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(response => {
         if (response.ok) {
-          node.append(' ', headerLink('送信済み通知', '通知メールの送信状況（管理者）', 'glyphicon-inbox',
+          node.append(' ', headerLink('通知メールの送信状況', '通知メールの送信状況（管理者）', 'glyphicon-inbox',
             'notification-outbox-link', openOutbox));
         }
       })

@@ -194,7 +194,7 @@ export default {
     fetch('/api/admin/notifications?size=1', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(response => {
         if (response.ok) {
-          node.append(' ', headerLink('通知メールの送信状況', '通知メールの送信状況（管理者）', 'glyphicon-inbox',
+          node.append(' ', headerLink('送信状況', '通知メールの送信状況（管理者）', 'glyphicon-inbox',
             'notification-outbox-link', openOutbox));
         }
       })

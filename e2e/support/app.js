@@ -131,3 +131,9 @@ export async function restStart(baseUrl, user, key, variables) {
   await post(baseUrl, user, `/engine-rest/task/${tasks[0].id}/submit-form`, restVariables(variables));
   return instance;
 }
+
+/** Headers of a JSON request to the REST API as {@code user} (the demo users' password is their id). */
+export function basicHeaders(user) {
+  return { Authorization: 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64'), 'Content-Type': 'application/json',
+    Accept: 'application/json' };
+}

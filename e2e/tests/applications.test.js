@@ -1,9 +1,9 @@
 // 申請一覧, drafts and the full correction, as staff use them at 1366×768 (issue 14).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { LAPTOP, restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
+import { basicHeaders, LAPTOP, restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
 import { completeAndWait, openTask, startDraft } from '../support/tasks.js';
-import { KINTONE } from '../support/answers.js';
+import { ALL_YES, ZOOM, TERMS_RISKS } from '../support/answers.js';
 
 let app;
 let browser;
@@ -18,22 +18,9 @@ after(async () => {
   await app?.stop();
 });
 
-const ZOOM = {
-  ...KINTONE, serviceName: 'Zoom', providerName: 'Zoom Communications', serviceDescription: '区民向けオンライン相談',
-  serviceCategory: 'WEB_CONFERENCE', paid: false, informationTypes: ['INTERNAL'], purpose: 'オンライン相談', userCount: 5
-};
-
-const TERMS_RISKS = ['C1', 'C2', 'C3', 'C4', 'C5', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7'];
-const ALL_YES = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map(n => [`item${n}`, 'YES']));
-
-function basic(user) {
-  return { Authorization: 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64'), 'Content-Type': 'application/json',
-    Accept: 'application/json' };
-}
-
 async function openTaskOf(instanceId, user) {
   const tasks = await (await fetch(`${app.baseUrl}/engine-rest/task?processInstanceId=${instanceId}`,
-    { headers: basic(user) })).json();
+    { headers: basicHeaders(user) })).json();
   return tasks[0];
 }
 
@@ -41,7 +28,7 @@ async function submit(taskId, user, variables) {
   const body = { variables: Object.fromEntries(Object.entries(variables).map(([name, value]) =>
     [name, typeof value === 'object' && value !== null ? { value: JSON.stringify(value), type: 'Json' } : { value }])) };
   const response = await fetch(`${app.baseUrl}/engine-rest/task/${taskId}/submit-form`,
-    { method: 'POST', headers: basic(user), body: JSON.stringify(body) });
+    { method: 'POST', headers: basicHeaders(user), body: JSON.stringify(body) });
   assert.equal(response.status, 204, await response.text());
 }
 
@@ -160,7 +147,7 @@ test('差し戻された申請は申請内容全体を修正でき、改めて�
   }
   assert.equal(task.taskDefinitionKey, 'Task_AcceptRisks', 'classified again: the paid route asks for the risks');
   const route = await (await fetch(`${app.baseUrl}/engine-rest/process-instance/${started.id}/variables/route`,
-    { headers: basic('sato') })).json();
+    { headers: basicHeaders('sato') })).json();
   assert.equal(route.value, 'PAID');
   await page.context().close();
 });

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import path from 'node:path';
-import { LAPTOP, restStart, screenshots, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
+import { basicHeaders, LAPTOP, restStart, screenshots, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
 import { openTask } from '../support/tasks.js';
-import { KINTONE } from '../support/answers.js';
+import { ALL_YES, ZOOM, TERMS_RISKS } from '../support/answers.js';
 
 let app;
 let browser;
@@ -20,14 +20,6 @@ after(async () => {
   await app?.stop();
 });
 
-const ZOOM = {
-  ...KINTONE, serviceName: 'Zoom', providerName: 'Zoom Communications', serviceDescription: '区民向けオンライン相談',
-  serviceCategory: 'WEB_CONFERENCE', paid: false, informationTypes: ['INTERNAL'], purpose: 'オンライン相談', userCount: 5
-};
-
-const TERMS_RISKS = ['C1', 'C2', 'C3', 'C4', 'C5', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7'];
-const ALL_YES = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map(n => [`item${n}`, 'YES']));
-
 /** Who answers each step of the free route, with what. */
 const STEPS = {
   Task_AcceptRisks: ['sato', { contractType: 'TERMS_OF_USE', acceptedRisks: TERMS_RISKS, preparationDecision: 'PROCEED' }],
@@ -38,13 +30,8 @@ const STEPS = {
   Task_AcknowledgeUsageRisks: ['sato', { acknowledgedRisks: ['RV1', 'RV2', 'RV3', 'RV4'] }]
 };
 
-function headers(user) {
-  return { Authorization: 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64'), 'Content-Type': 'application/json',
-    Accept: 'application/json' };
-}
-
 async function json(path, user = 'demo') {
-  return (await fetch(app.baseUrl + path, { headers: headers(user) })).json();
+  return (await fetch(app.baseUrl + path, { headers: basicHeaders(user) })).json();
 }
 
 async function openTasks(instanceId) {
@@ -76,7 +63,7 @@ async function walk(instanceId, stopAt) {
     const body = { variables: Object.fromEntries(Object.entries(variables).map(([name, value]) =>
       [name, typeof value === 'object' ? { value: JSON.stringify(value), type: 'Json' } : { value }])) };
     const response = await fetch(`${app.baseUrl}/engine-rest/task/${task.id}/submit-form`,
-      { method: 'POST', headers: headers(user), body: JSON.stringify(body) });
+      { method: 'POST', headers: basicHeaders(user), body: JSON.stringify(body) });
     assert.equal(response.status, 204, await response.text());
   }
 }

@@ -1,8 +1,8 @@
 // Mail notifications in Tasklist (issue 15, part 1): 通知設定 for every user, 通知メールの送信状況 for administrators, at 1366×768.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { LAPTOP, restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
-import { KINTONE } from '../support/answers.js';
+import { basicHeaders, LAPTOP, restStart, shot, startApplication, startBrowser, tasklist } from '../support/app.js';
+import { ALL_YES, ZOOM as SHARED_ZOOM, TERMS_RISKS } from '../support/answers.js';
 
 let app;
 let browser;
@@ -17,25 +17,15 @@ after(async () => {
   await app?.stop();
 });
 
-const ZOOM = {
-  ...KINTONE, serviceName: '通知の Zoom', providerName: 'Zoom Communications', serviceDescription: '区民向けオンライン相談',
-  serviceCategory: 'WEB_CONFERENCE', paid: false, informationTypes: ['INTERNAL'], purpose: 'オンライン相談', userCount: 5
-};
-const TERMS_RISKS = ['C1', 'C2', 'C3', 'C4', 'C5', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7'];
-const ALL_YES = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map(n => [`item${n}`, 'YES']));
-
-function basic(user) {
-  return { Authorization: 'Basic ' + Buffer.from(`${user}:${user}`).toString('base64'), 'Content-Type': 'application/json',
-    Accept: 'application/json' };
-}
+const ZOOM = { ...SHARED_ZOOM, serviceName: '通知の Zoom' };
 
 async function submit(instanceId, user, variables) {
   const tasks = await (await fetch(`${app.baseUrl}/engine-rest/task?processInstanceId=${instanceId}`,
-    { headers: basic(user) })).json();
+    { headers: basicHeaders(user) })).json();
   const body = { variables: Object.fromEntries(Object.entries(variables).map(([name, value]) =>
     [name, typeof value === 'object' && value !== null ? { value: JSON.stringify(value), type: 'Json' } : { value }])) };
   const response = await fetch(`${app.baseUrl}/engine-rest/task/${tasks[0].id}/submit-form`,
-    { method: 'POST', headers: basic(user), body: JSON.stringify(body) });
+    { method: 'POST', headers: basicHeaders(user), body: JSON.stringify(body) });
   assert.equal(response.status, 204, await response.text());
 }
 

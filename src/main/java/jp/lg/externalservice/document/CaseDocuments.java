@@ -31,7 +31,6 @@ import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.system.Privileged;
-import jp.lg.externalservice.system.StaffWording;
 import jp.lg.externalservice.termination.TerminationProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -347,8 +346,7 @@ public class CaseDocuments {
           node ->
               reasons.add(
                   List.of(
-                      // as staff cite it: 練馬区ガイドライン §9(3)(a), not 004 §9(3)(a) / ruling R-5
-                      StaffWording.citations(node.path("rule").asText("—")),
+                      node.path("rule").asText("—"), // in staff words (Document.Section)
                       node.path("message").asText("—"))));
     }
     if (!reasons.isEmpty()) {

@@ -1,6 +1,7 @@
 package jp.lg.externalservice.document;
 
 import java.util.List;
+import jp.lg.externalservice.system.StaffWording;
 
 /**
  * A document of a case as it will be printed: its title, its 受付番号, the lines under the title and
@@ -28,9 +29,11 @@ public record Document(
   public record Section(
       String heading, List<String> headers, List<List<String>> rows, List<Float> widths) {
 
+    /** Every heading and cell as staff cite rules: 練馬区ガイドライン §7(1), not 004 §7(1). */
     public Section {
+      heading = StaffWording.citations(heading);
       headers = List.copyOf(headers);
-      rows = rows.stream().map(List::copyOf).toList();
+      rows = rows.stream().map(row -> row.stream().map(StaffWording::citations).toList()).toList();
       widths = List.copyOf(widths);
     }
 

@@ -229,6 +229,10 @@ class DocumentApiTest extends WebTest {
         .as("rules cited as staff read them")
         .contains("練馬区ガイドライン §9(3)")
         .doesNotContain("ruling", "004 §");
+    assertThat(pdfText(download(base + "/application.pdf", "sato"), "application"))
+        .as("section headings cite in staff words too")
+        .contains("約款による外部サービスの利用手順 §5(2)")
+        .doesNotContain("002 §", "004 §");
     assertThat(get(base + "/documents", "sato").text()).contains("decision.pdf");
 
     // who may have them: as the printable record

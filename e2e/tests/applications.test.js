@@ -113,6 +113,24 @@ test('申請一覧: 所属長は部署の申請を、情報政策課はすべて
   text = await page.locator('[data-testid=applications-overlay]').textContent();
   assert.match(text, /福祉課の Zoom/);
   assert.doesNotMatch(text, /区民課の Zoom/);
+  // a mail's link to another department's case opens nothing of it
+  const kuminCase = (await (await fetch(`${app.baseUrl}/engine-rest/process-instance/${kumin.id}`,
+    { headers: basicHeaders('sato') })).json()).businessKey;
+  assert.match(kuminCase, /^R[0-9]+-[0-9]{4}$/);
+  await page.goto(`${app.baseUrl}/camunda/app/tasklist/default/#/?case=${kuminCase}`);
+  await page.reload();
+  await page.locator('[data-testid=applications-overlay] .es-message').filter({ hasText: /./ }).waitFor();
+  text = await page.locator('[data-testid=applications-overlay]').textContent();
+  assert.doesNotMatch(text, /区民課の Zoom/);
+  await page.context().close();
+
+  // the link of a mail (notification/Notice.caseLink) opens the case's record in 申請一覧
+  page = await tasklist(browser, app.baseUrl, 'sato', LAPTOP);
+  await page.goto(`${app.baseUrl}/camunda/app/tasklist/default/#/?case=${kuminCase}`);
+  await page.reload();
+  await page.locator('[data-testid=application-record]').waitFor({ timeout: 30_000 });
+  assert.match(await page.locator('[data-testid=application-record]').textContent(), /区民課の Zoom/);
+  await shot(page, 'applications-12-case-link');
   await page.context().close();
 });
 

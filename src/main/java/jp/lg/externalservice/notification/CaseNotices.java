@@ -152,7 +152,7 @@ public class CaseNotices {
         record.caseNumber(),
         record.serviceName(),
         due,
-        Notice.TASKLIST,
+        record.caseNumber() == null ? Notice.TASKLIST : Notice.caseLink(record.caseNumber()),
         null);
   }
 

@@ -1,5 +1,7 @@
 package jp.lg.externalservice.notification;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -30,8 +32,13 @@ public record Notice(
     return "/camunda/app/tasklist/default/#/?task=" + taskId;
   }
 
-  /** Tasklist, where 申請一覧 shows the case by its number. */
+  /** Tasklist's start page. */
   public static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+  /** Tasklist opening 申請一覧 on the record of the case (custom/applications.js reads it). */
+  public static String caseLink(String caseNumber) {
+    return TASKLIST + "#/?case=" + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8);
+  }
 
   /** The same notice with a dedup key (each recipient needs their own). */
   Notice withDedupKey(String key) {

@@ -204,6 +204,9 @@ class NotificationMailTest extends EngineTest {
     List<MimeMessage> toApplicant = received("sato");
     toApplicant.removeIf(mail -> !subject(mail).contains("申請が承認されました"));
     assertThat(only(toApplicant).getSubject()).contains(caseNumber(instance));
+    assertThat(body(toApplicant.get(0)))
+        .as("the link opens the case in 申請一覧")
+        .contains(BASE_URL + "/camunda/app/tasklist/default/#/?case=" + caseNumber(instance));
     List<MimeMessage> toHead = received("tanaka"); // and the operation's duty for him
     toHead.removeIf(mail -> !subject(mail).contains("所属の申請が承認されました"));
     MimeMessage head = only(toHead);

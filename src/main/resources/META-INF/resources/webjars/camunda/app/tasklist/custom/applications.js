@@ -138,7 +138,14 @@ function serviceRows(services) {
     el('td', {}, day(s.periodEnd)), el('td', {}, text(s.registryEntryId))));
 }
 
-function openOverlay() {
+/** The case a mail links to (#/?case=R8-0001, notification/Notice.caseLink), or null. */
+function linkedCase() {
+  const value = new URLSearchParams(window.location.hash.split('?')[1] || '').get('case');
+  return value && /^[A-Za-z0-9-]{1,32}$/.test(value) ? value : null;
+}
+
+/** 申請一覧, on the record of {@code caseNumber} when given (the server says whether this person may see it). */
+function openOverlay(caseNumber) {
   if (document.querySelector('.es-overlay')) {
     return;
   }
@@ -260,7 +267,11 @@ function openOverlay() {
 
   tabApplications.addEventListener('click', showApplications);
   tabServices.addEventListener('click', showServices);
-  showApplications();
+  if (caseNumber) {
+    showRecord(caseNumber);
+  } else {
+    showApplications();
+  }
   close.focus();
 }
 
@@ -296,5 +307,9 @@ export default {
       openOverlay();
     });
     node.append(link);
+    const linked = linkedCase();
+    if (linked) {
+      openOverlay(linked);
+    }
   }
 };

@@ -76,6 +76,13 @@ class NotificationOutbox {
             .addValue("now", timestamp(now)));
   }
 
+  /** Deletes the mails sent before {@code before}; pending and failed ones stay. */
+  int deleteSentBefore(Instant before) {
+    return jdbc.update(
+        "DELETE FROM notification_outbox WHERE status = 'SENT' AND sent_at < :before",
+        new MapSqlParameterSource("before", timestamp(before)));
+  }
+
   boolean exists(String dedupKey) {
     Integer count =
         jdbc.queryForObject(

@@ -74,6 +74,7 @@ class NotificationMailTest extends EngineTest {
 
   @Autowired OutboxSender sender;
   @Autowired ReminderScan reminders;
+  @Autowired OutboxRetention retention;
   @Autowired NotificationOutbox outbox;
   @Autowired NotificationPreferences preferences;
   @Autowired JdbcTemplate jdbc;
@@ -478,6 +479,29 @@ class NotificationMailTest extends EngineTest {
 
   private int rows() {
     return jdbc.queryForObject("SELECT COUNT(*) FROM notification_outbox", Integer.class);
+  }
+
+  @Test
+  @DisplayName("送信済みのメールは保存期間（400 日）を過ぎると削除され、未送信のものは残る")
+  void sentMailsAreDeletedAfterTheRetentionPeriod() throws Exception {
+    readyForDoubleCheck(kintone().paid(false));
+    assertThat(sendAll()).isEqualTo(1);
+    smtp.stop(); // the next mail cannot be sent: it stays pending
+    readyForDoubleCheck(kintone().paid(false));
+    sendAll();
+    assertThat(countByStatus("SENT")).isEqualTo(1);
+    assertThat(countByStatus("PENDING")).isEqualTo(1);
+
+    assertThat(retention.deleteOld()).as("within the period").isZero();
+    moveClock(Duration.ofDays(401));
+    assertThat(retention.deleteOld()).isEqualTo(1);
+    assertThat(countByStatus("SENT")).isZero();
+    assertThat(countByStatus("PENDING")).as("never sent: kept").isEqualTo(1);
+  }
+
+  private int countByStatus(String status) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM notification_outbox WHERE status = ?", Integer.class, status);
   }
 
   @Test

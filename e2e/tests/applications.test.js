@@ -96,6 +96,10 @@ test('申請一覧: 所属長は部署の申請を、情報政策課はすべて
   await page.emulateMedia({ media: 'screen' });
   await page.locator('button:has-text("承認済みサービス")').click();
   await page.locator('text=承認済みサービス一覧').first().waitFor();
+  await page.locator('[data-testid=registry-xlsx]').waitFor(); // loaded: the registry can be saved
+  const xlsx = await page.request.get(`${app.baseUrl}/api/services/export.xlsx`);
+  assert.equal(xlsx.status(), 200);
+  assert.match(xlsx.headers()['content-type'], /spreadsheetml/);
   await shot(page, 'applications-08-approved-services');
 
   // Cockpit: the case in staff words beside the raw variables

@@ -320,8 +320,8 @@ class Issue15AttackTest extends WebTest {
         .isEqualTo(200);
 
     Map<String, Object> many = new LinkedHashMap<>();
-    for (int i = 0; i < 30_000; i++) {
-      many.put("K" + i + "x".repeat(30), false);
+    for (int i = 0; i < 20_000; i++) {
+      many.put("K" + i, false); // under the request limit: the answer must still be bounded
     }
     many.put("OVERDUE", false);
     Answer huge = send("PUT", "/api/me/notification-settings", "suzuki", many);
@@ -778,5 +778,22 @@ class Issue15AttackTest extends WebTest {
             Map.of("Accept", "text/csv"));
     assertThat(accepted.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
     assertThat(accepted.text()).doesNotContain(",\"" + formula).doesNotContain("," + formula);
+  }
+
+  @Test
+  @DisplayName("自分の申請でも、壊れた Accept や想定外の形式で 500 にならない（誤りは日英）")
+  void oddAcceptHeadersOnOnesOwnCaseAreNoServerError() {
+    String instance = fileApplication("sato", kintone().variables());
+    String number = caseNumber(instance);
+    for (String path : DOCUMENT_PATHS) {
+      for (Map<String, String> accept : ACCEPTS) {
+        for (String method : List.of("GET", "HEAD")) {
+          Answer answer = raw(method, "/api/applications/" + number + path, "sato", accept);
+          assertThat(answer.status())
+              .as(method + " " + path + " " + accept + ": " + answer.text())
+              .isLessThan(500);
+        }
+      }
+    }
   }
 }

@@ -796,4 +796,40 @@ class Issue15AttackTest extends WebTest {
       }
     }
   }
+
+  @Test
+  @DisplayName("ISMAP リストの取込み: UTF-8 でも Shift_JIS でも読めないバイトを含む行は、化けた名前で保存されず日英の誤りで拒否される")
+  void undecodableBytesAreRefusedNotStoredAsGarbage() throws Exception {
+    String header = "登録番号,クラウドサービス名,クラウドサービス事業者名,登録日,有効期限\n";
+    java.io.ByteArrayOutputStream sjis = new java.io.ByteArrayOutputStream();
+    sjis.write((header + "C21-0901-1,化けサービス").getBytes(Charset.forName("windows-31j")));
+    sjis.write(0xFF);
+    sjis.write(",事業者,2021/03/12,2027/03/31\n".getBytes(Charset.forName("windows-31j")));
+    java.io.ByteArrayOutputStream bom = new java.io.ByteArrayOutputStream();
+    bom.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+    bom.write((header + "C21-0902-1,化けサービス").getBytes(StandardCharsets.UTF_8));
+    bom.write(0xFF);
+    bom.write(",事業者,2021/03/12,2027/03/31\n".getBytes(StandardCharsets.UTF_8));
+    for (byte[] file : List.of(sjis.toByteArray(), bom.toByteArray())) {
+      Answer answer =
+          postBytes("/api/admin/certification-lists/ISMAP", "demo:demo", "text/csv", file);
+      assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+      assertThat(answer.text()).contains("\"error\"", "\"errorEn\"", "UTF-8", "Shift_JIS");
+    }
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM certification_list_entry WHERE service_name LIKE ?",
+                Long.class,
+                "%\uFFFD%"))
+        .as("no name with a replacement character")
+        .isZero();
+    Answer good =
+        postBytes(
+            "/api/admin/certification-lists/ISMAP",
+            "demo:demo",
+            "text/csv",
+            (header + "C21-0903-1,正しいサービス,事業者,2021/03/12,2027/03/31\n")
+                .getBytes(Charset.forName("windows-31j")));
+    assertThat(good.status()).as(good.text()).isEqualTo(200);
+  }
 }

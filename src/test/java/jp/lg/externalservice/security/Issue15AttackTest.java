@@ -710,6 +710,19 @@ class Issue15AttackTest extends WebTest {
       assertThat(mail.getSubject()).doesNotContain("\r", "\n");
     }
     assertThat(SMTP.getReceivedMessagesForDomain("attacker.example")).isEmpty();
+
+    // the PDF's answer: the name adds no header, and the file name is the case number's
+    Answer pdf =
+        raw(
+            "GET",
+            "/api/applications/" + caseNumber(instance) + "/application.pdf",
+            "sato",
+            Map.of());
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("X-Injected")).isEmpty();
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains(caseNumber(instance))
+        .doesNotContain("\r", "\n", "<b>");
   }
 
   private byte[] bytes(String path, String user) throws Exception {

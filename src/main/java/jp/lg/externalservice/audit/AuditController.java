@@ -6,6 +6,7 @@ import jp.lg.externalservice.system.ErrorResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -51,12 +52,21 @@ public class AuditController {
     return trail.visible(caseNumber).map(trail::of).orElseThrow(NotFound::new);
   }
 
-  /** text/csv named before (or without) application/json. */
+  /**
+   * text/csv named before (or without) application/json. An Accept header that cannot be read asks
+   * for no CSV: Spring's own negotiation then answers it as for every other endpoint (406), not
+   * with a 500.
+   */
   private static boolean wantsCsv(String accept) {
     if (accept == null) {
       return false;
     }
-    List<MediaType> types = MediaType.parseMediaTypes(accept);
+    List<MediaType> types;
+    try {
+      types = MediaType.parseMediaTypes(accept);
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
     org.springframework.util.MimeTypeUtils.sortBySpecificity(types);
     for (MediaType type : types) {
       if (type.isCompatibleWith(CSV) && !type.isWildcardType()) {

@@ -77,24 +77,48 @@ final class ServiceListCsv {
     this.maxRows = maxRows;
   }
 
-  /** The text of the file: UTF-8 (BOM or not) when it decodes as such, else CP932. */
+  /**
+   * The text of the file: UTF-8 (BOM or not) when it decodes as such, else CP932. A file that is
+   * neither is refused: decoded leniently, its names would be stored with U+FFFD in them, match no
+   * service and silently show the reviewer "not on the list".
+   */
   static String decode(byte[] content) {
-    if (content.length >= 3
-        && (content[0] & 0xFF) == 0xEF
-        && (content[1] & 0xFF) == 0xBB
-        && (content[2] & 0xFF) == 0xBF) {
-      return new String(content, 3, content.length - 3, StandardCharsets.UTF_8);
+    boolean bom =
+        content.length >= 3
+            && (content[0] & 0xFF) == 0xEF
+            && (content[1] & 0xFF) == 0xBB
+            && (content[2] & 0xFF) == 0xBF;
+    ByteBuffer bytes = ByteBuffer.wrap(content, bom ? 3 : 0, content.length - (bom ? 3 : 0));
+    try {
+      return strict(StandardCharsets.UTF_8, bytes.duplicate());
+    } catch (CharacterCodingException notUtf8) {
+      if (bom) {
+        throw unreadable();
+      }
     }
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(content))
-          .toString();
-    } catch (CharacterCodingException notUtf8) {
-      return new String(content, CP932);
+      return strict(CP932, bytes);
+    } catch (CharacterCodingException notCp932) {
+      throw unreadable();
     }
+  }
+
+  private static String strict(Charset charset, ByteBuffer bytes) throws CharacterCodingException {
+    return charset
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(bytes)
+        .toString();
+  }
+
+  private static Invalid unreadable() {
+    return new Invalid(
+        List.of(
+            new FieldError(
+                "file",
+                "ファイルの文字コードを読めません。UTF-8 か Shift_JIS の CSV として保存し直してください",
+                "the file's encoding cannot be read: save it as a UTF-8 or Shift_JIS CSV")));
   }
 
   List<Row> read(byte[] content) {

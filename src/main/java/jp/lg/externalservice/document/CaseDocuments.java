@@ -21,6 +21,7 @@ import jp.lg.externalservice.caserecord.CaseSteps;
 import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.checklist.CheckAnswer;
 import jp.lg.externalservice.checklist.Checklist;
+import jp.lg.externalservice.checklist.ChecklistItem;
 import jp.lg.externalservice.checklist.SecurityMeasure;
 import jp.lg.externalservice.checklist.SelectionCriterion;
 import jp.lg.externalservice.checklist.TerminationItem;
@@ -186,16 +187,7 @@ public class CaseDocuments {
     JsonNode selfCheck = json(answers.get(ApplicationProcess.Variables.MEASURES_SELF_CHECK.name()));
     JsonNode doubleCheck = json(answers.get(CaseVariables.DOUBLE_CHECK.name()));
     if (selfCheck != null || doubleCheck != null) {
-      List<List<String>> rows = new ArrayList<>();
-      int number = 1;
-      for (SecurityMeasure measure : SecurityMeasure.values()) {
-        rows.add(
-            List.of(
-                String.valueOf(number++),
-                measure.text(),
-                answer(selfCheck, measure.key()),
-                answer(doubleCheck, measure.key())));
-      }
+      List<List<String>> rows = answered(SecurityMeasure.values(), selfCheck, doubleCheck);
       sections.add(
           Document.Section.table(
               "確認事項（002 §5(2)）",
@@ -491,16 +483,7 @@ public class CaseDocuments {
     JsonNode check = json(answers.get(TerminationProcess.Variables.TERMINATION_CHECK.name()));
     JsonNode doubleCheck =
         json(answers.get(TerminationProcess.Variables.TERMINATION_DOUBLE_CHECK.name()));
-    List<List<String>> items = new ArrayList<>();
-    int number = 1;
-    for (TerminationItem item : TerminationItem.values()) {
-      items.add(
-          List.of(
-              String.valueOf(number++),
-              item.text(),
-              answer(check, item.key()),
-              answer(doubleCheck, item.key())));
-    }
+    List<List<String>> items = answered(TerminationItem.values(), check, doubleCheck);
     sections.add(
         Document.Section.table(
             "確認事項（002 §7(2)）",
@@ -573,6 +556,22 @@ public class CaseDocuments {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return null;
     }
+  }
+
+  /** One row per item: number, text, the answer of each of the two who checked it. */
+  private static List<List<String>> answered(
+      ChecklistItem[] items, JsonNode first, JsonNode second) {
+    List<List<String>> rows = new ArrayList<>();
+    int number = 1;
+    for (ChecklistItem item : items) {
+      rows.add(
+          List.of(
+              String.valueOf(number++),
+              item.text(),
+              answer(first, item.key()),
+              answer(second, item.key())));
+    }
+    return rows;
   }
 
   private static String answer(JsonNode answers, String key) {

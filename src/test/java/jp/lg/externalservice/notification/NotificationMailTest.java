@@ -9,7 +9,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,13 +22,8 @@ import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.caserecord.CaseVariables;
-import jp.lg.externalservice.classification.Outcome;
 import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.classification.ServiceCategory;
-import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.operation.OperationProcess;
-import jp.lg.externalservice.registry.EntryType;
-import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.review.ReviewProcess;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -349,26 +343,7 @@ class NotificationMailTest extends EngineTest {
   void operationDutiesAndStopOfUse() {
     String entryId =
         registry.register(
-            new NewRegistryEntry(
-                EntryType.SERVICE,
-                "運用通知 SaaS",
-                "提供会社",
-                ServiceKind.CLOUD_INTERNET,
-                ServiceCategory.BUSINESS_APPLICATION,
-                "kumin",
-                "区民課",
-                Route.FREE,
-                Outcome.APPLICATION_REQUIRED,
-                "利用申請が必要",
-                "[]",
-                "[]",
-                "tanaka",
-                "田中 誠",
-                "sato",
-                "佐藤 花子",
-                LocalDate.of(2027, 4, 1),
-                LocalDate.of(2029, 3, 31),
-                null),
+            jp.lg.externalservice.registry.RegistryEntries.inUse("運用通知 SaaS", Route.FREE),
             "kobayashi",
             "approval");
     Map<String, Object> variables =

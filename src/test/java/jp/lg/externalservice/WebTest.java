@@ -19,7 +19,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Tests over real HTTP against the application on a random port (demo users, in-memory H2). */
+/**
+ * Tests over real HTTP against the application on a random port (demo users, in-memory H2).
+ *
+ * <p>Every subclass shares one Spring context. A subclass that changes it ({@code
+ * DynamicPropertySource}, {@code TestPropertySource}, another profile) must carry
+ * {@code @Tag("own-application-context")}, so that it runs in a JVM of its own (pom.xml): Camunda's
+ * webapp filters and engine registry are static per JVM, and a second web context would take over
+ * the logins of the shared one (its tests then get 401).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
 public abstract class WebTest {

@@ -457,6 +457,25 @@ class NotificationMailTest extends EngineTest {
   }
 
   @Test
+  @DisplayName("メールの差込み: サービス名の改行やヘッダー風の文字・HTML はメールのヘッダーを増やさず、宛先も増えない")
+  void serviceNamesDoNotAddMailHeaders() throws Exception {
+    String name = "kintone\r\nBcc: evil@attacker.example\r\nX-Injected: yes\n\n<b>太字</b>";
+    readyForDoubleCheck(kintone().with("serviceName", name).paid(false));
+
+    assertThat(sendAll()).as("the double check's group mail").isEqualTo(1);
+    for (MimeMessage mail : smtp.getReceivedMessages()) {
+      assertThat(mail.getHeader("X-Injected")).isNull();
+      assertThat(mail.getHeader("Bcc")).isNull();
+      for (jakarta.mail.Address to : mail.getAllRecipients()) {
+        assertThat(to.toString()).endsWith("@example.jp");
+      }
+      assertThat(mail.getContentType()).startsWith("text/plain");
+      assertThat(mail.getSubject()).doesNotContain("\r", "\n");
+    }
+    assertThat(smtp.getReceivedMessagesForDomain("attacker.example")).isEmpty();
+  }
+
+  @Test
   @DisplayName("送信済みのメールは保存期間（400 日）を過ぎると削除され、未送信のものは残る")
   void sentMailsAreDeletedAfterTheRetentionPeriod() throws Exception {
     readyForDoubleCheck(kintone().paid(false));

@@ -154,10 +154,18 @@ test('差し戻された申請は申請内容全体を修正でき、改めて�
   const form = page.locator('.fjs-container');
   await page.locator('text=有料プランで契約する予定なら有料で申請してください').first().waitFor();
   assert.equal(await form.getByLabel('提供会社名').inputValue(), 'Zoom Communications', 'the answers are kept');
-  await form.getByLabel('有料（区が費用を支払う、又は契約を締結する）').check();
-  await form.getByLabel('対応内容（差し戻された申請の修正）').fill('有料プランの契約に変更しました');
-  await form.getByLabel('対応内容（差し戻された申請の修正）').press('Tab'); // form-js takes typed text with a delay
-  await page.waitForTimeout(1000);
+  // form-js takes typed text with a delay, and a form drawn again (the draft arriving) empties the fields: answer
+  // until the answers stay
+  const paid = form.getByLabel('有料（区が費用を支払う、又は契約を締結する）');
+  const note = form.getByLabel('対応内容（差し戻された申請の修正）');
+  const answered = async () => await paid.isChecked() && await note.inputValue() === '有料プランの契約に変更しました';
+  for (let i = 0; i < 5 && !(await answered()); i++) {
+    await paid.check();
+    await note.fill('有料プランの契約に変更しました');
+    await note.press('Tab');
+    await page.waitForTimeout(1000);
+  }
+  assert.ok(await answered(), 'the corrections stay in the form');
   await shot(page, 'applications-09-correction');
   await completeAndWait(page);
   await shot(page, 'applications-10-corrected');

@@ -144,6 +144,9 @@ function linkedCase() {
   return value && /^[A-Za-z0-9-]{1,32}$/.test(value) ? value : null;
 }
 
+// read when the script loads, before Tasklist's router rewrites the address without the parameter it does not know
+let linkedAtLoad = linkedCase();
+
 /** 申請一覧, on the record of {@code caseNumber} when given (the server says whether this person may see it). */
 function openOverlay(caseNumber) {
   if (document.querySelector('.es-overlay')) {
@@ -307,7 +310,8 @@ export default {
       openOverlay();
     });
     node.append(link);
-    const linked = linkedCase();
+    const linked = linkedAtLoad || linkedCase();
+    linkedAtLoad = null; // once: the header may be drawn again
     if (linked) {
       openOverlay(linked);
     }

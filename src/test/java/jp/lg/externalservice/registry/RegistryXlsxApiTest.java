@@ -1,8 +1,5 @@
 package jp.lg.externalservice.registry;
 
-import static jp.lg.externalservice.registry.RegistryEntries.fukushiService;
-import static jp.lg.externalservice.registry.RegistryEntries.service;
-import static jp.lg.externalservice.registry.RegistryEntries.sns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,7 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import jp.lg.externalservice.CsvRows;
 import jp.lg.externalservice.WebTest;
-import jp.lg.externalservice.classification.Route;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -88,21 +83,11 @@ class RegistryXlsxApiTest extends WebTest {
   @Test
   @DisplayName("Excel: xlsx は CSV と同じ行・同じ見出しで、数式になる値は無害化され、日付は日付、見出しは太字で固定、部署で絞られる")
   void xlsxReadsBackAsTheCsv() throws Exception {
-    String formula =
-        register(
-            service(
-                "=HYPERLINK(\"http://evil.example/" + marker + "\",\"click\")",
-                "+1 " + marker,
-                Route.IMPORTANT,
-                "kumin",
-                "-1",
-                "tanaka",
-                "@SUM(A1:A2)"));
-    String account = register(sns("区公式 X アカウント " + marker));
-    registry.changeStatus(
-        account, RegistryStatus.TERMINATED, LocalDate.of(2028, 3, 31), "tanaka", "pi-end", null);
-    String zoom =
-        register(fukushiService("Zoom " + marker, "Zoom Video Communications", Route.PAID));
+    RegistryEntries.ExportEntries entries =
+        RegistryEntries.ExportEntries.register(registry, marker);
+    String formula = entries.formula();
+    String account = entries.account();
+    String zoom = entries.zoom();
 
     Download xlsx = download("/api/services/export.xlsx?q=" + marker, "sato");
     assertThat(xlsx.status()).isEqualTo(200);

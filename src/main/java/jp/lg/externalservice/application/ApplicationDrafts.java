@@ -113,6 +113,19 @@ public class ApplicationDrafts {
     return JapanClock.now();
   }
 
+  /**
+   * The fields of the caller's open application form {@code taskId}: what a draft of it may hold (a
+   * copy of an earlier application keeps only these of its answers, issue 16).
+   */
+  public Set<String> fieldNames(String taskId) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    String userId = caller == null ? null : caller.getUserId();
+    if (!privileged.call(() -> isOwnOpenForm(taskId, userId))) {
+      throw new NotADraft();
+    }
+    return privileged.call(() -> fields(taskId)).names();
+  }
+
   private boolean isOwnOpenForm(String taskId, String userId) {
     Task task = taskService.createTaskQuery().taskId(taskId).active().singleResult();
     return userId != null

@@ -13,6 +13,12 @@ public final class ApplicationProcess {
 
   public static final String KEY = CaseProcesses.APPLICATION;
 
+  /**
+   * Withdraws the application ({@link Element#WITHDRAWAL}); sent only by the server ({@code POST
+   * /api/applications/{caseNumber}/withdrawal}), with {@link Variables#WITHDRAWAL_REASON}.
+   */
+  public static final String MESSAGE_WITHDRAWN = "Message_ApplicationWithdrawn";
+
   /** Element ids of the diagram. */
   public static final class Element {
     public static final String START = "StartEvent_ApplicationStarted";
@@ -40,6 +46,11 @@ public final class ApplicationProcess {
     // the double check's deadline (timer) and the end of its escalation
     public static final String DOUBLE_CHECK_OVERDUE = "Event_DoubleCheckOverdue";
     public static final String END_OVERDUE_ESCALATED = "Event_OverdueEscalated";
+    // the withdrawal by the applicant or her 所属長 at any point before the decision (issue 16):
+    // an interrupting message event subprocess, so every open task of the case ends with it
+    public static final String WITHDRAWAL = "SubProcess_Withdrawal";
+    public static final String WITHDRAWAL_REQUESTED = "StartEvent_WithdrawalRequested";
+    public static final String END_WITHDRAWN_ON_REQUEST = "Event_WithdrawnOnRequest";
 
     private Element() {}
   }
@@ -93,6 +104,8 @@ public final class ApplicationProcess {
         Var.enumeration("doubleCheckDecision", DoubleCheckDecision.class);
     public static final Var<String> DOUBLE_CHECK_COMMENT = Var.string("doubleCheckComment");
     public static final Var<String> DOUBLE_CHECKED_BY = Var.string("doubleCheckedBy");
+    // the withdrawal's reason, for the forms' history (the act in the case record is the fact)
+    public static final Var<String> WITHDRAWAL_REASON = Var.string("withdrawalReason");
 
     private Variables() {}
   }

@@ -1,5 +1,8 @@
 package jp.lg.externalservice.caselist;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,10 +15,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import jp.lg.externalservice.application.ApplicationProcess;
+import jp.lg.externalservice.caserecord.ActResult;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseRecord;
 import jp.lg.externalservice.caserecord.CaseRecordRepository;
 import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.caserecord.RecordedAct;
 import jp.lg.externalservice.certification.CertificationClaim;
 import jp.lg.externalservice.certification.CertificationClaims;
 import jp.lg.externalservice.registry.RegistryEntry;
@@ -49,6 +54,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseList {
 
+  private static final ObjectMapper ANSWERS = new ObjectMapper();
+
   /** Rows per answer: the newest first. */
   static final int LIMIT = 200;
 
@@ -71,6 +78,7 @@ public class CaseList {
   private final Privileged privileged;
 
   private final CertificationClaims certifications;
+  private final WithdrawalRule withdrawalRule;
 
   CaseList(
       CaseRecordRepository records,
@@ -81,8 +89,10 @@ public class CaseList {
       RegistryService registry,
       DepartmentDirectory directory,
       Privileged privileged,
-      CertificationClaims certifications) {
+      CertificationClaims certifications,
+      WithdrawalRule withdrawalRule) {
     this.records = records;
+    this.withdrawalRule = withdrawalRule;
     this.certifications = certifications;
     this.historyService = historyService;
     this.runtimeService = runtimeService;
@@ -176,6 +186,11 @@ public class CaseList {
         candidates.stream().filter(record -> instances.containsKey(record.caseId())).toList();
     Map<String, List<Task>> openTasks = openTasks(applications, instances);
     Map<String, Map<String, Object>> endings = endings(applications, instances);
+    Authentication caller = identityService.getCurrentAuthentication();
+    Set<String> callerGroups =
+        caller == null || caller.getGroupIds() == null
+            ? Set.of()
+            : new HashSet<>(caller.getGroupIds());
     List<ApplicationSummary> rows = new ArrayList<>();
     for (CaseRecord record : applications) {
       HistoricProcessInstance instance = instances.get(record.caseId());
@@ -184,6 +199,13 @@ public class CaseList {
       CaseStatus status = afterApproval(status(record, instance, tasks), record);
       Task current =
           tasks.stream().min(java.util.Comparator.comparing(Task::getCreateTime)).orElse(null);
+      boolean mine = record.applicant().userId().equals(userId);
+      Withdrawal withdrawal =
+          status == CaseStatus.WITHDRAWN ? withdrawal(record, ending) : Withdrawal.NONE;
+      boolean canWithdraw =
+          WithdrawalRule.beforeTheDecision(status)
+              && (mine || callerGroups.contains(record.department().unitHeadGroupId()))
+              && !withdrawalRule.decided(record);
       rows.add(
           new ApplicationSummary(
               record.caseNumber(),
@@ -196,7 +218,9 @@ public class CaseList {
                   ? null
                   : current.getDueDate().toInstant(),
               instance.getEndTime() == null ? null : status.label(),
-              instance.getEndTime() == null ? null : reason(status, ending),
+              instance.getEndTime() == null
+                  ? null
+                  : status == CaseStatus.WITHDRAWN ? withdrawal.reason() : reason(status, ending),
               record.registryEntryId(),
               record.applicant().name(),
               record.department().name(),
@@ -204,9 +228,51 @@ public class CaseList {
                   ? null
                   : record.classification().route().label(),
               record.createdAt(),
-              record.applicant().userId().equals(userId)));
+              mine,
+              withdrawal.by(),
+              canWithdraw,
+              mine && status == CaseStatus.WITHDRAWN));
     }
     return rows;
+  }
+
+  /** Who withdrew a withdrawn case, and why. */
+  private record Withdrawal(String by, String reason) {
+    static final Withdrawal NONE = new Withdrawal(null, null);
+  }
+
+  /**
+   * The withdrawal's act (issue 16: the reason is its answer) or, at the preparation, the act of
+   * the task and its note; nothing for an instance ended otherwise (deleted by an administrator).
+   */
+  private Withdrawal withdrawal(CaseRecord record, Map<String, Object> ending) {
+    List<RecordedAct> acts = records.recordedActs(record.caseId());
+    for (int i = acts.size() - 1; i >= 0; i--) {
+      RecordedAct recorded = acts.get(i);
+      if (recorded.act().result() != ActResult.WITHDRAWN) {
+        continue;
+      }
+      String reason = answer(recorded, ApplicationProcess.Variables.WITHDRAWAL_REASON.name());
+      if (reason == null) {
+        reason = reason(CaseStatus.WITHDRAWN, ending);
+      }
+      return new Withdrawal(recorded.act().actor().name(), reason);
+    }
+    return new Withdrawal(null, reason(CaseStatus.WITHDRAWN, ending));
+  }
+
+  private static String answer(RecordedAct act, String field) {
+    if (act.answersJson() == null) {
+      return null;
+    }
+    try {
+      JsonNode value = ANSWERS.readTree(act.answersJson()).get(field);
+      return value != null && value.isTextual() && !value.asText().isBlank()
+          ? value.asText()
+          : null;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
   }
 
   private static CaseStatus status(
@@ -230,7 +296,9 @@ public class CaseList {
           CaseStatus.REJECTED;
       case ApplicationProcess.Element.END_NO_APPLICATION -> CaseStatus.NOT_REQUIRED;
       case ApplicationProcess.Element.END_FORBIDDEN -> CaseStatus.FORBIDDEN;
-      default -> CaseStatus.WITHDRAWN; // withdrawn at the preparation, or cancelled
+      // withdrawn at the preparation (END_WITHDRAWN), on request before the decision
+      // (END_WITHDRAWN_ON_REQUEST, issue 16), or cancelled
+      default -> CaseStatus.WITHDRAWN;
     };
   }
 
@@ -410,6 +478,9 @@ public class CaseList {
     line(lines, "判定", answers.get("classificationSummary"));
     line(lines, "結果", summary.outcome());
     line(lines, "結果の理由", summary.outcomeReason());
+    if (summary.withdrawnBy() != null) {
+      line(lines, "取り下げた人", summary.withdrawnBy());
+    }
     return lines;
   }
 

@@ -1,6 +1,9 @@
 package jp.lg.externalservice.caserecord;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.lg.externalservice.classification.Classification;
 import jp.lg.externalservice.security.Department;
@@ -20,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CaseRecords {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The actor of an act done by no signed-in user (system code). */
   public static final String SYSTEM = "(system)";
@@ -136,6 +141,32 @@ public class CaseRecords {
             result,
             JapanClock.now());
     repository.insertAct(act, false, stepAnswers.of(execution));
+    return act;
+  }
+
+  /**
+   * Records an act of the signed-in user that no task completion carries: a request to the case
+   * sent to the server's own API (issue 16: a withdrawal), at {@code step} of the case's root
+   * instance (the diagram element the request triggers). {@code answers} are the request's fields,
+   * validated by the caller, stored as {@link StepAnswers} stores a form's (for the audit record).
+   */
+  public CaseAct actOnRequest(
+      String caseId, String step, String role, ActResult result, Map<String, String> answers) {
+    String userId =
+        signedInUser().orElseThrow(() -> new IllegalStateException("no signed-in user"));
+    CaseAct act =
+        new CaseAct(
+            caseId,
+            caseId,
+            step,
+            new Actor(userId, directory.displayName(userId)),
+            role,
+            result,
+            JapanClock.now());
+    ObjectNode json = JSON.createObjectNode();
+    answers.forEach(json::put);
+    String text = json.toString();
+    repository.insertAct(act, false, text.length() <= StepAnswers.MAX_CHARS ? text : null);
     return act;
   }
 

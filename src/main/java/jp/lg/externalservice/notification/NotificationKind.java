@@ -12,6 +12,8 @@ public enum NotificationKind {
   RETURNED("申請の差戻し"),
   REJECTED("申請の不承認"),
   APPROVED("申請の承認"),
+  /** The application was withdrawn: its open tasks are gone (issue 16). */
+  WITHDRAWN("申請の取下げ"),
   OPERATION_DUTY("運用の定期業務"),
   USE_STOPPED("利用の停止"),
   TERMINATION("利用終了の手続"),

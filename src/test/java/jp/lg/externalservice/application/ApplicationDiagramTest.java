@@ -169,6 +169,22 @@ class ApplicationDiagramTest extends DiagramTest {
     assertThat(instance).isEnded().hasPassed(END_WITHDRAWN).hasNotPassed(SELF_CHECK_MEASURES);
   }
 
+  @Test
+  @DisplayName("取下げのメッセージ: どの段階でも割り込み、開いているタスクを取り消して取下げで終わる")
+  void withdrawalInterruptsWhateverIsOpen() {
+    ProcessInstance instance = submit(Outcome.APPLICATION_REQUIRED, Route.PAID);
+    assertThat(instance).isWaitingAtExactly(ACCEPT_RISKS);
+    runtimeService
+        .createMessageCorrelation(ApplicationProcess.MESSAGE_WITHDRAWN)
+        .processInstanceId(instance.getId())
+        .correlate();
+
+    assertThat(instance)
+        .isEnded()
+        .hasPassedInOrder(WITHDRAWAL_REQUESTED, END_WITHDRAWN_ON_REQUEST)
+        .hasNotPassed(SELF_CHECK_MEASURES, END_WITHDRAWN);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "NO_APPLICATION, " + ACKNOWLEDGE_NO_APPLICATION + ", " + END_NO_APPLICATION,

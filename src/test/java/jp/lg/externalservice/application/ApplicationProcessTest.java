@@ -42,6 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ApplicationProcessTest extends EngineTest {
 
   @Autowired CaseRecords caseRecords;
+  @Autowired jp.lg.externalservice.caselist.Withdrawals withdrawals;
 
   @org.springframework.beans.factory.annotation.Autowired
   jp.lg.externalservice.registry.RegistryService registry;
@@ -317,6 +318,44 @@ class ApplicationProcessTest extends EngineTest {
     assertThat(rejected).isWaitingAt(ACKNOWLEDGE_SNS_REJECTION);
     submitTask("sato", task(rejected), Map.of());
     assertThat(rejected).isEnded().hasPassed(END_SNS_REJECTED);
+  }
+
+  @Test
+  @DisplayName("取下げ（差戻し中）: 申請者が理由を付けて取り下げると修正タスクが消え、申請は取下げで終わり、行為と理由が記録される")
+  void withdrawnWhileReturnedForCorrection() {
+    ProcessInstance instance = atDoubleCheck();
+    complete(instance, DOUBLE_CHECK, "takahashi", doubleCheck("RETURN", "利用者の人数を確認してください"));
+    assertThat(instance).isWaitingAt(CORRECT_APPLICATION);
+    String caseNumber = caseRecords.find(instance.getId()).orElseThrow().caseNumber();
+
+    as(
+        "sato",
+        () ->
+            withdrawals.withdraw(
+                caseNumber,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode()
+                    .put("reason", "利用を見送るため")));
+
+    assertThat(instance).isEnded().hasPassed(WITHDRAWAL_REQUESTED, END_WITHDRAWN_ON_REQUEST);
+    assertThat(openTasks(instance)).isEmpty();
+    assertThat(caseRecords.acts(instance.getId()))
+        .last()
+        .satisfies(
+            act -> {
+              assertThat(act.step()).isEqualTo(WITHDRAWAL);
+              assertThat(act.result())
+                  .isEqualTo(jp.lg.externalservice.caserecord.ActResult.WITHDRAWN);
+              assertThat(act.actor().userId()).isEqualTo("sato");
+            });
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName(ApplicationProcess.Variables.WITHDRAWAL_REASON.name())
+                .singleResult()
+                .getValue())
+        .isEqualTo("利用を見送るため");
   }
 
   private ProcessInstance atDoubleCheck() {

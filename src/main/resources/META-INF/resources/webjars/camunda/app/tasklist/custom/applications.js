@@ -6,6 +6,10 @@
  * application (GET /api/applications/{caseNumber}). Each row links the case's documents (issue 15): 申請書,
  * 決定通知書 once decided, 終了確認書 once terminated (PDF, /api/applications/{caseNumber}/*.pdf) and 監査記録
  * (CSV); the record view lists exactly those the server has (GET /api/applications/{caseNumber}/documents).
+ * Withdrawal (issue 16): the record view offers 申請を取り下げる to whoever the server says may (the applicant or her
+ * 所属長, before the decision: canWithdraw), asks the reason and a confirmation, and sends
+ * POST /api/applications/{caseNumber}/withdrawal; a withdrawn application of one's own can be copied into a new draft
+ * (POST /api/applications/{caseNumber}/copy), which opens in Tasklist. Attachments are not copied.
  */
 const STYLE = `
 .es-overlay { position: fixed; top: 0; left: 0; right: 0; bottom: 0; background: #fff; z-index: 1040;
@@ -30,6 +34,13 @@ const STYLE = `
 .es-print-only { display: none; }
 .es-docs a { display: inline-block; margin: 0 8px 2px 0; white-space: nowrap; }
 .es-no-cockpit .instance-link { display: none !important; }
+.es-dialog { border: 1px solid #c9d3dd; border-radius: 4px; background: #f8fafc; padding: 12px 16px; margin: 0 0 12px;
+  max-width: 46em; }
+.es-dialog h3 { margin-top: 0; }
+.es-dialog textarea { width: 100%; min-height: 5em; }
+.es-dialog .es-field-error { color: #b5152b; margin: 4px 0 0; }
+.es-dialog .es-actions { display: flex; gap: 8px; margin-top: 10px; }
+.es-notice { background: #d4edda; color: #155724; padding: 6px 10px; border-radius: 4px; }
 @media print {
   body.es-overlay-open > *:not(.es-overlay) { display: none !important; }
   .es-overlay { position: static; overflow: visible; padding: 0; }
@@ -72,6 +83,83 @@ async function getJson(path) {
     throw new Error((body && body.error) || '読み込めませんでした');
   }
   return body;
+}
+
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
+/** POSTs JSON with the Tasklist session; the answer's body, or an Error with the server's Japanese message. */
+async function postJson(path, body) {
+  const response = await fetch(path, { method: 'POST', credentials: 'same-origin', body: JSON.stringify(body || {}),
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() } });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) {
+    const fields = answer && Array.isArray(answer.errors) ? answer.errors.map(e => e.message).join('、') : '';
+    throw new Error(((answer && answer.error) || '処理できませんでした') + (fields ? '：' + fields : ''));
+  }
+  return answer;
+}
+
+const REASON_MAX = 2000; // InputReader.MAX_TEXT
+
+/**
+ * The withdrawal dialog: the reason (required), then a confirmation; {@code done} gets the server's answer.
+ */
+function withdrawalDialog(caseNumber, serviceName, done, cancel) {
+  const dialog = el('div', { class: 'es-dialog es-noprint', role: 'dialog', 'aria-modal': 'false',
+    'aria-labelledby': 'es-withdrawal-title', 'data-testid': 'withdrawal-dialog' });
+  const reason = el('textarea', { id: 'es-withdrawal-reason', class: 'form-control', maxlength: String(REASON_MAX),
+    'aria-describedby': 'es-withdrawal-error', 'data-testid': 'withdrawal-reason' });
+  const error = el('p', { id: 'es-withdrawal-error', class: 'es-field-error', role: 'alert' });
+  const next = el('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'withdrawal-next' }, '次へ');
+  const back = el('button', { type: 'button', class: 'btn btn-default' }, 'キャンセル');
+  const ask = () => {
+    dialog.replaceChildren(
+      el('h3', { id: 'es-withdrawal-title' }, '申請を取り下げる'),
+      el('p', {}, '「' + text(serviceName) + '」（受付番号 ' + caseNumber + '）を取り下げます。取り下げる理由を入力してください。'),
+      el('label', { for: 'es-withdrawal-reason' }, '取下げの理由（必須）'), reason, error,
+      el('div', { class: 'es-actions' }, next, back));
+    reason.focus();
+  };
+  next.addEventListener('click', () => {
+    const value = reason.value.trim();
+    if (!value) {
+      error.textContent = '取下げの理由を入力してください';
+      reason.focus();
+      return;
+    }
+    if (value.length > REASON_MAX) {
+      error.textContent = '取下げの理由は ' + REASON_MAX + ' 文字以内で入力してください';
+      return;
+    }
+    error.textContent = '';
+    const confirm = el('button', { type: 'button', class: 'btn btn-danger', 'data-testid': 'withdrawal-confirm' },
+      '取り下げる');
+    const change = el('button', { type: 'button', class: 'btn btn-default' }, '理由を直す');
+    const failure = el('p', { class: 'es-field-error', role: 'alert' });
+    dialog.replaceChildren(
+      el('h3', { id: 'es-withdrawal-title' }, '取り下げてよろしいですか'),
+      el('p', {}, '取り下げると、この申請のタスク（審査中のものを含む）はすべてなくなり、元に戻せません。'
+        + '担当者には取下げをメールで知らせます。'),
+      el('p', {}, '理由：', el('span', { style: 'white-space: pre-wrap' }, value)),
+      failure, el('div', { class: 'es-actions' }, confirm, change));
+    confirm.focus();
+    change.addEventListener('click', ask);
+    confirm.addEventListener('click', async () => {
+      confirm.disabled = true;
+      try {
+        done(await postJson('/api/applications/' + encodeURIComponent(caseNumber) + '/withdrawal', { reason: value }));
+      } catch (e) {
+        failure.textContent = e.message;
+        confirm.disabled = false;
+      }
+    });
+  });
+  back.addEventListener('click', cancel);
+  ask();
+  return dialog;
 }
 
 function table(headers, rows) {
@@ -119,7 +207,8 @@ function applicationRows(applications, open) {
       el('td', {}, text(a.currentStep)),
       el('td', {}, text(a.holder)),
       el('td', { class: overdue ? 'es-overdue' : '' }, a.dueDate ? day(a.dueDate) + (overdue ? '（期限切れ）' : '') : '—'),
-      el('td', {}, a.outcome ? a.outcome + (a.outcomeReason ? '：' + a.outcomeReason : '') : '—'),
+      el('td', {}, a.outcome ? a.outcome + (a.outcomeReason ? '：' + a.outcomeReason : '')
+        + (a.withdrawnBy ? '（取り下げた人：' + a.withdrawnBy + '）' : '') : '—'),
       el('td', {}, text(a.applicantName) + '（' + text(a.departmentName) + '）'),
       el('td', { class: 'es-noprint' }, documentLinks(a)));
     row.addEventListener('click', () => open(a.caseNumber));
@@ -238,7 +327,7 @@ function openOverlay(caseNumber) {
     }
   };
 
-  const showRecord = async caseNumber => {
+  const showRecord = async (caseNumber, notice) => {
     message.textContent = '';
     try {
       const record = await getJson('/api/applications/' + encodeURIComponent(caseNumber));
@@ -249,10 +338,49 @@ function openOverlay(caseNumber) {
       const print = el('button', { type: 'button', class: 'btn btn-primary' }, '印刷する');
       back.addEventListener('click', showApplications);
       print.addEventListener('click', () => window.print());
+      const summary = record.summary || {};
+      const actions = [];
+      const dialogPlace = el('div', {});
+      if (summary.canWithdraw) {
+        const withdraw = el('button', { type: 'button', class: 'btn btn-default', 'data-testid': 'withdraw-button' },
+          '申請を取り下げる');
+        withdraw.addEventListener('click', () => {
+          withdraw.disabled = true;
+          dialogPlace.replaceChildren(withdrawalDialog(caseNumber, summary.serviceName, answer => {
+            // the forms of the tasks that ended are no drafts any more: drop Tasklist's copies in this browser
+            (answer.closedTaskIds || []).forEach(id => window.localStorage.removeItem('camunda-form:' + id));
+            showRecord(caseNumber, '申請を取り下げました。');
+          }, () => {
+            dialogPlace.replaceChildren();
+            withdraw.disabled = false;
+            withdraw.focus();
+          }));
+        });
+        actions.push(withdraw);
+      }
+      if (summary.canCopy) {
+        const copy = el('button', { type: 'button', class: 'btn btn-default', 'data-testid': 'copy-button' },
+          'この申請を複製して新しい申請を作成');
+        copy.addEventListener('click', async () => {
+          copy.disabled = true;
+          message.textContent = '';
+          try {
+            const created = await postJson('/api/applications/' + encodeURIComponent(caseNumber) + '/copy', {});
+            shut();
+            window.location.hash = '#/?task=' + encodeURIComponent(created.taskId);
+          } catch (e) {
+            message.textContent = e.message;
+            copy.disabled = false;
+          }
+        });
+        actions.push(copy, el('span', { class: 'text-muted' }, '（添付ファイルは複製されません。新しい申請で改めて添付してください）'));
+      }
       content.replaceChildren(
-        el('div', { class: 'es-bar es-noprint' }, back, print,
+        el('div', { class: 'es-bar es-noprint' }, back, print, ...actions,
           el('span', { class: 'es-docs', 'data-testid': 'record-documents' }, available.documents.map(d =>
             documentLink(caseNumber, d.href.split('/').pop(), d.label + ' (' + d.format + ')')))),
+        notice ? el('p', { class: 'es-notice es-noprint', role: 'status', 'data-testid': 'record-notice' }, notice) : '',
+        dialogPlace,
         el('p', { class: 'es-print-only' }, '印刷日: ' + moment(new Date())),
         el('h3', {}, '申請の内容'),
         el('table', { class: 'table es-record', 'data-testid': 'application-record' },

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
 import jp.lg.externalservice.application.ApplicationProcess;
@@ -22,6 +27,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Withdrawal (取下げ) and copy over real HTTP with the real engine (issue 16, item 4): at each stage
@@ -36,6 +43,9 @@ class WithdrawalApiTest extends WebTest {
   @Autowired private TaskService taskService;
   @Autowired private HistoryService historyService;
   @Autowired private JdbcTemplate jdbc;
+  @Autowired private PlatformTransactionManager transactions;
+  @Autowired private org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired private org.camunda.bpm.engine.FormService formService;
 
   /** Who completes each step on the way, with which answers. */
   private static final Map<String, Object[]> STEPS =
@@ -363,5 +373,68 @@ class WithdrawalApiTest extends WebTest {
     assertThat(runtimeService.getVariable(newInstance, "outcome"))
         .as("no fact of the old case is copied")
         .isNull();
+  }
+
+  @Test
+  @DisplayName("同時操作: ダブルチェックの完了と同時に取り下げると、先に確定した完了が勝ち、取下げは 409 で何も残さない")
+  void aCompletionAtTheSameMomentWins() throws Exception {
+    String instance =
+        fileApplication("sato", kintone().with("serviceName", "同時操作").paid(false).variables());
+    walk(instance, CaseSteps.DOUBLE_CHECK);
+    String number = caseNumber(instance);
+    String task =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instance)
+            .taskDefinitionKey(CaseSteps.DOUBLE_CHECK)
+            .singleResult()
+            .getId();
+    CountDownLatch completedNotCommitted = new CountDownLatch(1);
+    CountDownLatch withdrawalSent = new CountDownLatch(1);
+    ExecutorService checker = Executors.newSingleThreadExecutor();
+    try {
+      // the 利用責任者's completion, held open until the withdrawal waits for its rows
+      Future<?> completion =
+          checker.submit(
+              () ->
+                  new TransactionTemplate(transactions)
+                      .executeWithoutResult(
+                          status -> {
+                            identityService.setAuthentication(
+                                "takahashi", List.of("security-officer-kumin", "staff"));
+                            try {
+                              taskService.claim(task, "takahashi");
+                              formService.submitTaskForm(
+                                  task, TaskAnswers.doubleCheck("FORWARD", null));
+                              completedNotCommitted.countDown();
+                              withdrawalSent.await(30, TimeUnit.SECONDS);
+                              Thread.sleep(1500);
+                            } catch (InterruptedException e) {
+                              throw new IllegalStateException(e);
+                            } finally {
+                              identityService.clearAuthentication();
+                            }
+                          }));
+      assertThat(completedNotCommitted.await(60, TimeUnit.SECONDS)).isTrue();
+      Future<Answer> withdrawal =
+          Executors.newSingleThreadExecutor().submit(() -> withdraw(number, "sato", "同時に取り下げる"));
+      withdrawalSent.countDown();
+      completion.get(60, TimeUnit.SECONDS);
+      Answer answer = withdrawal.get(60, TimeUnit.SECONDS);
+      assertThat(answer.status()).as(answer.text()).isEqualTo(409);
+      assertThat(answer.body().get("error").asText()).contains("同時に");
+      assertThat(answer.body().get("errorEn").asText()).contains("same time");
+    } finally {
+      checker.shutdownNow();
+    }
+    runAsyncContinuations();
+    assertThat(openTaskKeys(instance)).as("the completion won").containsExactly(CaseSteps.REVIEW);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM case_act WHERE case_id = ? AND result = 'WITHDRAWN'",
+                Integer.class,
+                instance))
+        .as("nothing of the withdrawal was stored")
+        .isZero();
   }
 }

@@ -229,6 +229,27 @@ class WithdrawalApiTest extends WebTest {
     assertThat(mailedFor(draftNumber)).as("the applicant withdrew her own task: no mail").isEmpty();
     assertThat(withdraw(draftNumber, "sato", "もう一度").status()).as("an ended case").isEqualTo(409);
 
+    String rejected = fileApplication("sato", kintone().with("serviceName", "却下後の取下げ").variables());
+    walk(rejected, CaseSteps.DOUBLE_CHECK);
+    String doubleCheck =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(rejected)
+            .taskDefinitionKey(CaseSteps.DOUBLE_CHECK)
+            .singleResult()
+            .getId();
+    Answer rejection =
+        postJson(
+            "/engine-rest/task/" + doubleCheck + "/submit-form",
+            "takahashi",
+            formVariables(TaskAnswers.doubleCheck("REJECT", "対象外のサービスのため")));
+    assertThat(rejection.status()).as(rejection.text()).isEqualTo(204);
+    assertThat(openTaskKeys(rejected))
+        .containsExactly(ApplicationProcess.Element.ACKNOWLEDGE_REJECTION);
+    assertThat(withdraw(caseNumber(rejected), "sato", "却下の後で").status())
+        .as("a rejection by the double check decides the case")
+        .isEqualTo(409);
+
     String waiting = fileApplication("sato", kintone().with("serviceName", "確認待ちの取下げ").variables());
     walk(waiting, CaseSteps.DOUBLE_CHECK);
     String number = caseNumber(waiting);

@@ -10,7 +10,9 @@ import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.JapanClock;
+import jp.lg.externalservice.system.Privileged;
 import jp.lg.externalservice.system.Var;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -54,6 +56,8 @@ public class SuccessorWatch {
   private final RegistryService registry;
   private final Departures departures;
   private final DepartmentDirectory directory;
+  private final RuntimeService runtimeService;
+  private final Privileged privileged;
   private final String cycle;
 
   SuccessorWatch(
@@ -61,11 +65,15 @@ public class SuccessorWatch {
       RegistryService registry,
       Departures departures,
       DepartmentDirectory directory,
+      RuntimeService runtimeService,
+      Privileged privileged,
       @Value("${external-service.succession.watch-cycle:0 30 7 * * ?}") String cycle) {
     this.repository = repository;
     this.registry = registry;
     this.departures = departures;
     this.directory = directory;
+    this.runtimeService = runtimeService;
+    this.privileged = privileged;
     this.cycle = cycle;
   }
 
@@ -92,7 +100,26 @@ public class SuccessorWatch {
         }
       }
     }
+    // A vacancy whose watch instance ended without working it (deleted in Cockpit) gets its task
+    // again.
+    for (Vacancy vacancy : repository.openOnes()) {
+      if (!vacancy.watchInstanceId().equals(watchInstanceId)
+          && !running(vacancy.watchInstanceId())) {
+        repository.adopt(vacancy.id(), watchInstanceId);
+        found++;
+      }
+    }
     return found;
+  }
+
+  private boolean running(String watchInstanceId) {
+    return privileged.call(
+            () ->
+                runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceId(watchInstanceId)
+                    .count())
+        > 0;
   }
 
   /** The vacancies found by a watch instance, one task each (the multi-instance collection). */

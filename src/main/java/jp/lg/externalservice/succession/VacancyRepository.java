@@ -108,6 +108,15 @@ class VacancyRepository {
         .findFirst();
   }
 
+  /**
+   * Moves an open vacancy to another watch instance (its own instance ended without working it).
+   */
+  void adopt(long id, String watchInstanceId) {
+    jdbc.update(
+        "UPDATE registry_vacancy SET watch_instance_id = :watch WHERE id = :id AND open_key IS NOT NULL",
+        new MapSqlParameterSource("id", id).addValue("watch", watchInstanceId));
+  }
+
   void resolve(long id, Vacancy.Resolution resolution, String successor, String by, Instant at) {
     jdbc.update(
         "UPDATE registry_vacancy SET open_key = NULL, resolution = :resolution,"

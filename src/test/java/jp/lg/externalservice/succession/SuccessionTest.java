@@ -293,6 +293,16 @@ class SuccessionTest extends WebTest {
     dailyRun();
     assertThat(successorTasks(entryId)).as("the same departure: no second task").hasSize(1);
 
+    runtimeService.deleteProcessInstance(task.getProcessInstanceId(), "deleted in Cockpit");
+    assertThat(listed(entryId, "nakamura").path("task").isNull())
+        .as("still listed, without a task")
+        .isTrue();
+    dailyRun();
+    assertThat(successorTasks(entryId)).as("the next run gives its task again").hasSize(1);
+    task = successorTasks(entryId).get(0);
+    assertThat(listed(entryId, "nakamura").path("task").path("id").asText())
+        .isEqualTo(task.getId());
+
     Answer otherDepartment = complete(task, "nakamura", "NAME", "suzuki");
     assertThat(otherDepartment.status()).as(otherDepartment.text()).isEqualTo(400);
     assertThat(fields(otherDepartment)).containsExactly("successorId");

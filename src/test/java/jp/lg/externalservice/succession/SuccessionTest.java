@@ -166,11 +166,15 @@ class SuccessionTest extends WebTest {
   }
 
   private Task operationTask(String entryId) {
+    return operationTask(entryId, OperationProcess.Element.INTRODUCTION_CHECKLIST);
+  }
+
+  private Task operationTask(String entryId, String taskKey) {
     return taskService
         .createTaskQuery()
         .processDefinitionKey(CaseProcesses.OPERATION)
         .processInstanceBusinessKey(entryId)
-        .taskDefinitionKey(OperationProcess.Element.INTRODUCTION_CHECKLIST)
+        .taskDefinitionKey(taskKey)
         .singleResult();
   }
 
@@ -350,6 +354,26 @@ class SuccessionTest extends WebTest {
     String head = person("uh", "前課長", "unit-head-kumin");
     String entryId = inOperation(head, "sato");
 
+    // the yearly usage check is his (the timer's work, started directly), and he claimed an
+    // escalation
+    ProcessInstance operation =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(CaseProcesses.OPERATION)
+            .processInstanceBusinessKey(entryId)
+            .singleResult();
+    runtimeService
+        .createProcessInstanceModification(operation.getId())
+        .startBeforeActivity(OperationProcess.Element.USAGE_CHECK_BY_ADMINISTRATOR)
+        .startBeforeActivity(OperationProcess.Element.ESCALATE_QUARTERLY_REVIEW)
+        .execute();
+    assertThat(
+            operationTask(entryId, OperationProcess.Element.USAGE_CHECK_BY_ADMINISTRATOR)
+                .getAssignee())
+        .isEqualTo(head);
+    Task escalation = operationTask(entryId, OperationProcess.Element.ESCALATE_QUARTERLY_REVIEW);
+    taskService.claim(escalation.getId(), head);
+
     identityService.deleteMembership(head, "unit-head-kumin"); // still in 区民課, no longer its head
     dailyRun();
     List<Task> tasks = successorTasks(entryId);
@@ -382,12 +406,16 @@ class SuccessionTest extends WebTest {
     RegistryEvent event = entry.events().get(entry.events().size() - 1);
     assertThat(event.eventType()).isEqualTo(RegistryEvent.SUCCESSOR_NAMED);
     assertThat(event.note()).contains("外部サービス管理者", head, "tanaka");
-    ProcessInstance operation =
-        runtimeService
-            .createProcessInstanceQuery()
-            .processDefinitionKey(CaseProcesses.OPERATION)
-            .processInstanceBusinessKey(entryId)
-            .singleResult();
+    assertThat(
+            operationTask(entryId, OperationProcess.Element.USAGE_CHECK_BY_ADMINISTRATOR)
+                .getAssignee())
+        .as("his task follows the successor")
+        .isEqualTo("tanaka");
+    assertThat(
+            operationTask(entryId, OperationProcess.Element.ESCALATE_QUARTERLY_REVIEW)
+                .getAssignee())
+        .as("the group task he had claimed goes back to the 所属長 group")
+        .isNull();
     assertThat(runtimeService.getVariable(operation.getId(), "serviceAdministrator"))
         .as("the operation's display copy")
         .isEqualTo("tanaka");

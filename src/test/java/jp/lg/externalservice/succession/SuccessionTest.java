@@ -456,4 +456,19 @@ class SuccessionTest extends WebTest {
     directorySynchronised(manager);
     assertThat(successorTasks(entryId)).hasSize(1);
   }
+
+  @Test
+  @DisplayName("退職で職員がいなくなった（ユーザーごと削除）: 台帳の氏名で一覧に出る")
+  void serviceManagerWhoIsNoUserAnyMore() {
+    String head = person("uh", "課長", "unit-head-kumin");
+    String manager = person("sm", "退職");
+    String entryId = inOperation(head, manager);
+    identityService.deleteUser(manager);
+    users.remove(manager);
+    dailyRun();
+    assertThat(successorTasks(entryId)).hasSize(1);
+    JsonNode line = listed(entryId, "nakamura");
+    assertThat(line.path("departedUser").asText()).isEqualTo(manager);
+    assertThat(line.path("departedName").asText()).isEqualTo("退職 テスト");
+  }
 }

@@ -21,7 +21,7 @@ class ArchitectureTest {
 
   private static final String BASE = "jp.lg.externalservice";
   private static final String[] FLOWS = {
-    "application", "review", "sns", "operation", "termination"
+    "application", "review", "sns", "operation", "termination", "succession"
   };
 
   private static JavaClasses classes;

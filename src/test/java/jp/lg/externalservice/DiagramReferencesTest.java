@@ -59,7 +59,8 @@ class DiagramReferencesTest extends EngineTest {
           TerminationProcess.class,
           CaseProcesses.class,
           CaseSteps.class,
-          jp.lg.externalservice.certification.CertificationWatch.class);
+          jp.lg.externalservice.certification.CertificationWatch.class,
+          jp.lg.externalservice.succession.SuccessorWatch.class);
 
   /**
    * What a BPMN id of this code base looks like ({@code Task_Review}, {@code

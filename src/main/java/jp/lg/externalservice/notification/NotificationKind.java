@@ -17,7 +17,8 @@ public enum NotificationKind {
   OPERATION_DUTY("運用の定期業務"),
   USE_STOPPED("利用の停止"),
   TERMINATION("利用終了の手続"),
-  CERTIFICATION_LAPSED("第三者認証の失効");
+  CERTIFICATION_LAPSED("第三者認証の失効"),
+  SUCCESSOR_NAMED("後任への指名");
 
   private final String label;
 

@@ -9,10 +9,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What happens to an approved service after its registration, one method per step of the operation,
- * review and termination flows: renewal (更改, ruling R-17), suspension (ruling R-16), termination
- * and the retention of the application's records (ruling R-18). The flows' delegates map their
- * execution to these plain values; the transitions themselves are checked by {@link
- * RegistryService#changeStatus}. Joins the caller's transaction.
+ * review and termination flows: renewal (更改, ruling R-17), suspension (ruling R-16), termination,
+ * the retention of the application's records (ruling R-18), and the successor of someone who left
+ * (issue 16). The flows' delegates map their execution to these plain values; the transitions
+ * themselves are checked by {@link RegistryService#changeStatus}. Joins the caller's transaction.
  */
 @Service
 @Transactional
@@ -85,6 +85,31 @@ public class RegistryLifecycle {
    */
   public void extendRetention(String entryId) {
     keepRecordsUntil(entryId, JapanClock.today().plusYears(1));
+  }
+
+  /**
+   * A personnel change (人事異動, issue 16): the service manager or the 外部サービス管理者 {@code departed} left
+   * the department or the role, and 情報政策課 ({@code namedBy}) names {@code successor}. Who may
+   * succeed is the caller's check (the department's members, or its 所属長 for the 外部サービス管理者, ruling
+   * R-21); the registry records the change as an event.
+   */
+  public void nameSuccessor(
+      String entryId,
+      RegistryRole role,
+      String departed,
+      String successor,
+      String successorName,
+      String namedBy,
+      String processInstanceId) {
+    registry.replaceHolder(
+        entryId,
+        role,
+        departed,
+        successor,
+        successorName,
+        namedBy,
+        processInstanceId,
+        "人事異動による後任の指名（指名: " + namedBy + "）");
   }
 
   private void keepRecordsUntil(String entryId, LocalDate endOfUse) {

@@ -204,6 +204,28 @@ class RegistryRepository {
     requireUpdated(rows, entryId, expectedVersion);
   }
 
+  /**
+   * Gives the role to {@code userId} if the entry is still at {@code expectedVersion}; otherwise
+   * {@link RegistryException.Stale}.
+   */
+  void updateHolder(
+      String entryId, int expectedVersion, RegistryRole role, String userId, String name) {
+    String columns =
+        role == RegistryRole.SERVICE_MANAGER
+            ? "service_manager = :userId, service_manager_name = :name"
+            : "service_administrator = :userId, service_administrator_name = :name";
+    int rows =
+        jdbc.update(
+            "UPDATE approved_service SET "
+                + columns
+                + ", version = version + 1 WHERE id = :id AND version = :version",
+            new MapSqlParameterSource("id", entryId)
+                .addValue("version", expectedVersion)
+                .addValue("userId", userId)
+                .addValue("name", name));
+    requireUpdated(rows, entryId, expectedVersion);
+  }
+
   /** The entry without its events. */
   Optional<RegistryEntry> find(String entryId) {
     return jdbc

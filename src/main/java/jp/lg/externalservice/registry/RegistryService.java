@@ -149,6 +149,56 @@ public class RegistryService {
         entryId, now, RegistryEvent.STATUS_CHANGED, processInstanceId, actor, change);
   }
 
+  /**
+   * The successor {@code successor} takes over {@code role} from {@code departed} (issue 16, 人事異動),
+   * and an event records the change and who named the successor ({@code actor}). Refused with
+   * {@link RegistryException.Conflict} when the entry has ended or someone else holds the role by
+   * now.
+   */
+  public void replaceHolder(
+      String entryId,
+      RegistryRole role,
+      String departed,
+      String successor,
+      String successorName,
+      String actor,
+      String processInstanceId,
+      String note) {
+    FieldChecks checks = new FieldChecks();
+    checks.required("role", role);
+    successor = checks.requiredText("successor", successor, USER_ID_LENGTH);
+    successorName = checks.requiredText("successorName", successorName, NAME_LENGTH);
+    actor = checks.requiredText("actor", actor, USER_ID_LENGTH);
+    processInstanceId = checks.optionalText("processInstanceId", processInstanceId, USER_ID_LENGTH);
+    note = checks.optionalText("note", note, NOTE_LENGTH);
+    checks.throwIfInvalid();
+    RegistryEntry current = load(entryId);
+    if (current.status().ended()) {
+      throw new RegistryException.Conflict(
+          entryId + " は「" + current.status().label() + "」のため" + role.label() + "を変更できません",
+          "cannot change the " + role + " of " + entryId + ": it is " + current.status());
+    }
+    String holder = role.holderOf(current);
+    if (departed != null && !departed.equals(holder)) {
+      throw new RegistryException.Conflict(
+          entryId + " の" + role.label() + "はすでに " + holder + " に変わっています",
+          "the " + role + " of " + entryId + " is " + holder + " by now, not " + departed);
+    }
+    repository.updateHolder(entryId, current.version(), role, successor, successorName);
+    String change =
+        role.label()
+            + " "
+            + (holder == null ? "（なし）" : role.holderNameOf(current) + "（" + holder + "）")
+            + " → "
+            + successorName
+            + "（"
+            + successor
+            + "）"
+            + (note == null ? "" : ": " + note);
+    repository.insertEvent(
+        entryId, now(), RegistryEvent.SUCCESSOR_NAMED, processInstanceId, actor, change);
+  }
+
   @Transactional(readOnly = true)
   public Optional<RegistryEntry> find(String entryId) {
     return entryId == null

@@ -132,6 +132,8 @@ class AdversarialRestTest extends WebTest {
   @Autowired ManagementService managementService;
 
   @Autowired jp.lg.externalservice.certification.ServiceListImport certificationLists;
+  @Autowired jp.lg.externalservice.registry.RegistryService registry;
+  @Autowired org.springframework.context.ApplicationEventPublisher events;
 
   /** "processKey:taskKey" of every task definition attacked. */
   private final Set<String> attacked = new TreeSet<>();
@@ -158,6 +160,7 @@ class AdversarialRestTest extends WebTest {
       outcomesThatEndAfterTheApplicantHasReadThem();
       snsRegistrationIsRejected();
       certificationLapseIsConfirmed();
+      vacancyGetsASuccessor();
     } catch (AssertionError | RuntimeException e) {
       walkStopped = e;
     }
@@ -441,6 +444,60 @@ class AdversarialRestTest extends WebTest {
             .answer(
                 jp.lg.externalservice.certification.CertificationWatch.Element.CONFIRM_LAPSE,
                 Map.of("lapseHandling", "事業者に登録の状況を確認した")));
+  }
+
+  /**
+   * Issue 16, personnel changes: the service manager of an approved entry leaves 区民課 (her group
+   * memberships change as the directory synchronisation changes them) and the successor watch gives
+   * 情報政策課 the task to name a successor.
+   */
+  private void vacancyGetsASuccessor() {
+    User leaver = identityService.newUser("advleaver");
+    leaver.setFirstName("テスト");
+    leaver.setLastName("異動");
+    identityService.saveUser(leaver);
+    identityService.createMembership("advleaver", "dept-kumin");
+    String entryId =
+        registry.register(
+            new jp.lg.externalservice.registry.NewRegistryEntry(
+                jp.lg.externalservice.registry.EntryType.SERVICE,
+                "異動テスト",
+                "提供会社",
+                jp.lg.externalservice.classification.ServiceKind.CLOUD_INTERNET,
+                jp.lg.externalservice.classification.ServiceCategory.BUSINESS_APPLICATION,
+                "kumin",
+                "区民課",
+                jp.lg.externalservice.classification.Route.FREE,
+                jp.lg.externalservice.classification.Outcome.APPLICATION_REQUIRED,
+                "利用申請が必要",
+                "[]",
+                "[]",
+                "tanaka",
+                "田中 誠",
+                "advleaver",
+                "異動 テスト",
+                java.time.LocalDate.of(2027, 4, 1),
+                null,
+                null),
+            "kobayashi",
+            "pi-advleaver");
+    identityService.deleteMembership("advleaver", "dept-kumin");
+    Set<String> earlier = instancesOf(jp.lg.externalservice.succession.SuccessorWatch.KEY);
+    events.publishEvent(new DirectoryChanged(Set.of("advleaver")));
+    Set<String> started = instancesOf(jp.lg.externalservice.succession.SuccessorWatch.KEY);
+    started.removeAll(earlier);
+    assertThat(started).as("the watch started once for " + entryId).hasSize(1);
+    walk(
+        new Case(started.iterator().next(), "sato")
+            .answer(
+                jp.lg.externalservice.succession.SuccessorWatch.Element.NAME_SUCCESSOR,
+                Map.of("successionDecision", "NAME", "successorId", "sato")));
+  }
+
+  private Set<String> instancesOf(String key) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(key).list().stream()
+        .map(instance -> instance.getId())
+        .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
   }
 
   private Set<String> watchInstances() {

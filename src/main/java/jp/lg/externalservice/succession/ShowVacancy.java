@@ -48,10 +48,7 @@ public class ShowVacancy implements ExecutionListener {
     execution.setVariableLocal(
         "vacancyEligible",
         vacancy.departmentName()
-            + (vacancy.role() == RegistryRole.SERVICE_MANAGER ? "の職員" : "の所属長")
-            + "（グループ "
-            + Departures.groupOf(entry, vacancy.role())
-            + "）");
+            + (vacancy.role() == RegistryRole.SERVICE_MANAGER ? "の職員" : "の所属長"));
     Optional<User> proposal = departures.proposal(entry, vacancy.role());
     execution.setVariableLocal(
         "vacancyProposal",

@@ -63,7 +63,8 @@ public class SuccessorAppointmentCompletion extends TaskCompletion {
             SuccessorWatch.DECISION,
             vacancy.departedName()
                 + "さんは"
-                + Departures.groupOf(entry, role)
+                + entry.departmentName()
+                + (role == RegistryRole.SERVICE_MANAGER ? "" : "の所属長")
                 + "に戻っていません。後任を指名してください",
             vacancy.departedUser()
                 + " is not back in "
@@ -102,13 +103,11 @@ public class SuccessorAppointmentCompletion extends TaskCompletion {
         reader.reject(
             SuccessorWatch.SUCCESSOR_ID,
             role == RegistryRole.SERVICE_MANAGER
-                ? successor + " は" + entry.departmentName() + "の職員（" + group + "）ではありません"
+                ? successor + " は" + entry.departmentName() + "の職員ではありません"
                 : successor
                     + " は"
                     + entry.departmentName()
-                    + "の所属長（"
-                    + group
-                    + "）ではありません（外部サービス管理者は所属長です。ruling R-21）",
+                    + "の所属長ではありません（外部サービス管理者は所属長です。ruling R-21）",
             successor
                 + " is not a member of "
                 + group

@@ -17,6 +17,7 @@ import jp.lg.externalservice.WebTest;
 import jp.lg.externalservice.caserecord.CaseSteps;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
+import jp.lg.externalservice.security.DirectoryChanged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +43,18 @@ class DirectorySyncWebTest extends WebTest {
   private static final String STAFF = "OU=職員," + BASE;
   private static final InMemoryDirectoryServer LDAP = startLdap();
   private static final InMemoryDirectoryServerSnapshot LOADED = LDAP.createSnapshot();
+
+  /** The users of each {@link DirectoryChanged} published, in order. */
+  static final List<java.util.Set<String>> CHANGED =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @TestConfiguration
+  static class Events {
+    @EventListener
+    void changed(DirectoryChanged event) {
+      CHANGED.add(event.userIds());
+    }
+  }
 
   @Autowired IdentityService identityService;
   @Autowired DepartmentDirectory departments;
@@ -86,7 +101,7 @@ class DirectorySyncWebTest extends WebTest {
     registry.add(d + "roles[3].group", () -> "許可権限者");
     registry.add(d + "roles[3].role", () -> "POLICY_HEAD");
     registry.add(d + "local-users[0]", () -> "demo");
-    registry.add(d + "department-successors.kosodate", () -> "fukushi");
+    registry.add(d + "department-successors.child-support", () -> "fukushi");
     registry.add(d + "max-removal-share", () -> "0.2");
   }
 
@@ -181,18 +196,34 @@ class DirectorySyncWebTest extends WebTest {
     modify("CN=近藤 優," + STAFF, ModificationType.REPLACE, "department", "福祉保健課");
     modify("CN=斎藤 亮," + STAFF, ModificationType.REPLACE, "department", "福祉保健課");
 
+    CHANGED.clear();
     Answer sync = postJson("/api/admin/directory/sync", "demo", Map.of());
     assertThat(sync.status()).as(sync.text()).isEqualTo(200);
     JsonNode report = sync.body();
     assertThat(texts(report.get("moved")))
         .containsExactlyInAnyOrder(
-            "okada: kumin → fukushi", "kondo: kosodate → fukushi", "saito: kosodate → fukushi");
+            "okada: kumin → fukushi",
+            "kondo: child-support → fukushi",
+            "saito: child-support → fukushi");
     assertThat(String.join(" ", texts(report.get("rolesChanged"))))
         .contains("mori", "maeda", "ishii");
     assertThat(texts(report.get("left"))).containsExactly("abe");
     assertThat(texts(report.get("departmentsRenamed"))).containsExactly("fukushi: 福祉課 → 福祉保健課");
-    assertThat(texts(report.get("departmentsMerged"))).containsExactly("kosodate → fukushi");
+    assertThat(texts(report.get("departmentsMerged"))).containsExactly("child-support → fukushi");
     assertThat(report.get("tasksReleased")).hasSize(1);
+    assertThat(CHANGED)
+        .as("published after the commit, for what depends on people")
+        .containsExactly(
+            java.util.Set.of(
+                "okada",
+                "mori",
+                "maeda",
+                "ishii",
+                "abe",
+                "kondo",
+                "saito",
+                // 福祉保健課's 所属長 is now also the 所属長 of the merged department
+                "hayashi"));
 
     // B went back to the group, with the reason in its comments; okada can no longer take it
     assertThat(get("/engine-rest/task/" + taskB, "demo").body().get("assignee").isNull()).isTrue();
@@ -222,7 +253,7 @@ class DirectorySyncWebTest extends WebTest {
 
     // the merged department's case goes to the successor's 利用責任者; new applications never name it
     assertThat(claim(taskD, "okada").status()).isEqualTo(204);
-    Group merged = identityService.createGroupQuery().groupId("dept-kosodate").singleResult();
+    Group merged = identityService.createGroupQuery().groupId("dept-child-support").singleResult();
     assertThat(merged.getType()).isEqualTo(DirectorySync.MERGED_TYPE);
     assertThat(departments.departmentOf("kondo")).contains(new Department("fukushi", "福祉保健課"));
 

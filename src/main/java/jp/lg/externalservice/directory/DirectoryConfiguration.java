@@ -1,6 +1,7 @@
 package jp.lg.externalservice.directory;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +60,17 @@ class DirectoryConfiguration {
         IdentityService identityService,
         TaskService taskService,
         PlatformTransactionManager transactionManager,
-        ApplicationEventPublisher events) {
+        ApplicationEventPublisher events,
+        ProcessEngine engine) {
       return new DirectorySync(
-          settings, reader, table, identityService, taskService, transactionManager, events);
+          settings,
+          reader,
+          table,
+          identityService,
+          taskService,
+          transactionManager,
+          events,
+          engine.getProcessEngineConfiguration());
     }
 
     @Bean
@@ -81,7 +90,7 @@ class DirectoryConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-      sync.sync();
+      scheduled(); // a failure is logged: the application starts, the local users can log in
     }
 
     @Scheduled(cron = "${external-service.directory.sync-cron:0 0 * * * *}", zone = "Asia/Tokyo")

@@ -176,10 +176,17 @@ final class DirectoryReader {
               Filter.create(settings.userFilter()),
               Filter.createEqualityFilter(settings.attributes().id(), userId));
       SearchResult result =
-          connection.search(new SearchRequest(settings.userBase(), SearchScope.SUB, filter, "1.1"));
-      return result.getEntryCount() == 1
-          ? Optional.of(result.getSearchEntries().get(0).getDN())
-          : Optional.empty();
+          connection.search(
+              new SearchRequest(
+                  settings.userBase(), SearchScope.SUB, filter, settings.attributes().id()));
+      if (result.getEntryCount() != 1) {
+        return Optional.empty();
+      }
+      SearchResultEntry entry = result.getSearchEntries().get(0);
+      // the directory matches ids ignoring case, the engine does not: "UEDA" would log in as a
+      // user without groups; only the id as synchronised logs in
+      String id = entry.getAttributeValue(settings.attributes().id());
+      return id != null && id.trim().equals(userId) ? Optional.of(entry.getDN()) : Optional.empty();
     }
   }
 

@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DirectoryChanged;
 import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -67,6 +69,8 @@ public class DirectorySync {
   private final TaskService taskService;
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
+  private final Pattern userIds;
+  private final Pattern groupIds;
 
   DirectorySync(
       DirectorySettings settings,
@@ -75,8 +79,13 @@ public class DirectorySync {
       IdentityService identityService,
       TaskService taskService,
       PlatformTransactionManager transactionManager,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      ProcessEngineConfiguration engine) {
     this.settings = settings;
+    // the ids the engine accepts (its resource whitelist patterns): checked before any write, since
+    // a refused write would roll back the whole run
+    this.userIds = idPattern(engine.getUserResourceWhitelistPattern(), engine);
+    this.groupIds = idPattern(engine.getGroupResourceWhitelistPattern(), engine);
     this.reader = reader;
     this.table = table;
     this.identityService = identityService;
@@ -191,6 +200,15 @@ public class DirectorySync {
       StaffDirectory.Entry entry = known.get(person.id());
       User user = identityService.createUserQuery().userId(person.id()).singleResult();
       if (user == null) {
+        if (!userIds.matcher(person.id()).matches()) {
+          // an id the engine would refuse (failing the whole transaction): reported, the others go
+          // on
+          report
+              .skipped()
+              .add(
+                  person.id() + ": not a valid user id for the engine (" + userIds.pattern() + ")");
+          continue;
+        }
         user = identityService.newUser(person.id());
         copy(person, user);
         user.setPassword(unusablePassword());
@@ -317,6 +335,13 @@ public class DirectorySync {
     Department department = new Department(code, name);
     Group group = identityService.createGroupQuery().groupId(department.groupId()).singleResult();
     if (group == null) {
+      if (!groupIds.matcher(department.securityOfficerGroupId()).matches()) {
+        // a code the engine would refuse: its people get no department group, the run goes on
+        report
+            .skipped()
+            .add(code + ": not a valid group id for the engine (" + groupIds.pattern() + ")");
+        return;
+      }
       group(department.groupId(), name, Department.GROUP_TYPE);
       report.departmentsCreated().add(code + ": " + name);
     } else if (!name.equals(group.getName()) || !Department.GROUP_TYPE.equals(group.getType())) {
@@ -414,6 +439,13 @@ public class DirectorySync {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  private static Pattern idPattern(String specific, ProcessEngineConfiguration engine) {
+    return Pattern.compile(
+        specific != null && !specific.isEmpty()
+            ? specific
+            : engine.getGeneralResourceWhitelistPattern());
   }
 
   private static String node() {

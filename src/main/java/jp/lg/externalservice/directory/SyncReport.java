@@ -11,6 +11,10 @@ import java.util.List;
  *
  * @param outcome SYNCHRONISED, REFUSED (nothing changed: the bounded-removal guard) or FAILED
  *     (nothing changed: the directory could not be read)
+ * @param unknownDepartments users whose department matches no department entry (no department
+ *     group)
+ * @param skipped user ids and department codes the engine refuses (its resource id patterns), with
+ *     the reason
  */
 public record SyncReport(
     String outcome,
@@ -28,7 +32,8 @@ public record SyncReport(
     List<String> departmentsRenamed,
     List<String> departmentsMerged,
     List<String> tasksReleased,
-    List<String> unknownDepartments) {
+    List<String> unknownDepartments,
+    List<String> skipped) {
 
   public static final String SYNCHRONISED = "SYNCHRONISED";
   public static final String REFUSED = "REFUSED";
@@ -41,6 +46,7 @@ public record SyncReport(
         "synchronised with the directory",
         at,
         directoryUsers,
+        new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
@@ -73,7 +79,8 @@ public record SyncReport(
         List.of(),
         List.of(),
         List.of(),
-        empty.unknownDepartments());
+        empty.unknownDepartments(),
+        List.of());
   }
 
   /** One line for the log and {@code directory_sync.last_result}. */
@@ -105,6 +112,8 @@ public record SyncReport(
         + tasksReleased.size()
         + ", unknown departments "
         + unknownDepartments
+        + ", skipped "
+        + skipped
         + ")";
   }
 }

@@ -113,6 +113,8 @@ class DirectorySyncWebTest extends WebTest {
     assertThat(get("/engine-rest/user/ueda/profile", "ueda:").status()).isEqualTo(401);
     // the engine's stored password (random) is not the way in, and an entry outside the filter
     assertThat(get("/engine-rest/user/ueda/profile", "kiosk:kiosk-pass").status()).isEqualTo(401);
+    // the directory ignores the case of ids, the engine does not: only the id as synchronised
+    assertThat(get("/engine-rest/user/ueda/profile", "UEDA:ueda-pass").status()).isEqualTo(401);
     // LDAP injection: the id is escaped in the search filter
     assertThat(get("/engine-rest/user/ueda/profile", "*:ueda-pass").status()).isEqualTo(401);
     // the local administrator keeps the engine's password
@@ -211,6 +213,11 @@ class DirectorySyncWebTest extends WebTest {
     assertThat(texts(report.get("departmentsRenamed"))).containsExactly("fukushi: 福祉課 → 福祉保健課");
     assertThat(texts(report.get("departmentsMerged"))).containsExactly("child-support → fukushi");
     assertThat(report.get("tasksReleased")).hasSize(1);
+    assertThat(texts(report.get("skipped")))
+        .as("an id the engine refuses is reported and does not stop the others")
+        .singleElement()
+        .asString()
+        .startsWith("t.yamada: ");
     assertThat(CHANGED)
         .as("published after the commit, for what depends on people")
         .containsExactly(

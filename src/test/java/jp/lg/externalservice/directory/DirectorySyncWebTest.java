@@ -270,6 +270,19 @@ class DirectorySyncWebTest extends WebTest {
     assertThat(identityService.createUserQuery().userId("abe").singleResult().getLastName())
         .isEqualTo("阿部");
 
+    // users made by hand (here the demo data) are never touched
+    assertThat(
+            identityService
+                .createUserQuery()
+                .userId("takahashi")
+                .memberOfGroup("security-officer-kumin")
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM staff_directory WHERE user_id = 'takahashi'", Integer.class))
+        .isZero();
+
     // a second run finds nothing to do
     JsonNode again = postJson("/api/admin/directory/sync", "demo", Map.of()).body();
     assertThat(again.get("moved")).isEmpty();

@@ -51,6 +51,23 @@ public class StaffDirectory {
             .addValue("result", result.length() > 4000 ? result.substring(0, 4000) : result));
   }
 
+  /** The last run of any node: when, where, and its summary (empty before the first). */
+  public record LastRun(Instant at, String node, String result) {}
+
+  Optional<LastRun> lastRun() {
+    return jdbc
+        .query(
+            "SELECT last_run_at, last_run_by, last_result FROM directory_sync WHERE id = 1 "
+                + "AND last_run_at IS NOT NULL",
+            (rs, row) ->
+                new LastRun(
+                    rs.getTimestamp("last_run_at").toInstant(),
+                    rs.getString("last_run_by"),
+                    rs.getString("last_result")))
+        .stream()
+        .findFirst();
+  }
+
   Map<String, Entry> all() {
     return all("", new MapSqlParameterSource());
   }

@@ -163,6 +163,10 @@ class DirectorySyncWebTest extends WebTest {
   void onlyAdministratorsSynchronise() {
     assertThat(postJson("/api/admin/directory/sync", "ueda:ueda-pass", Map.of()).status())
         .isEqualTo(403);
+    assertThat(get("/api/admin/directory/sync", "ueda:ueda-pass").status()).isEqualTo(403);
+    JsonNode status = get("/api/admin/directory/sync", "demo").body();
+    assertThat(status.get("enabled").asBoolean()).isTrue();
+    assertThat(status.get("lastResult").asText()).as("the run at start").isNotBlank();
   }
 
   @Test

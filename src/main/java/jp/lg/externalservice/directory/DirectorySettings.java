@@ -129,6 +129,7 @@ public record DirectorySettings(
           bindDn,
           bindPassword,
           userBase,
+          userFilter,
           groupBase,
           departments,
           roles,
@@ -148,6 +149,7 @@ public record DirectorySettings(
       String bindDn,
       String bindPassword,
       String userBase,
+      String userFilter,
       String groupBase,
       Departments departments,
       List<RoleGroup> roles,
@@ -170,6 +172,8 @@ public record DirectorySettings(
       problems.add("bind-password: required (an anonymous bind sees nothing in Active Directory)");
     }
     requireDn(problems, "user-base", userBase);
+    requireFilter(problems, "user-filter", userFilter);
+    requireFilter(problems, "departments.filter", departments.filter());
     requireDn(problems, "departments.base", departments.base());
     if (groupBase != null && !groupBase.isBlank()) {
       requireDn(problems, "group-base", groupBase);
@@ -207,6 +211,14 @@ public record DirectorySettings(
       throw new IllegalArgumentException(
           "external-service.directory is enabled but wrong (docs/operations.md): "
               + String.join("; ", problems));
+    }
+  }
+
+  private static void requireFilter(List<String> problems, String name, String value) {
+    try {
+      com.unboundid.ldap.sdk.Filter.create(value);
+    } catch (LDAPException e) {
+      problems.add(name + ": '" + value + "' is no LDAP filter");
     }
   }
 

@@ -421,13 +421,15 @@ public class DirectorySync {
   }
 
   private static void copy(DirectoryReader.Person person, User user) {
-    user.setLastName(person.lastName());
+    // a directory entry without 姓 still gets a readable name in Tasklist and the records
+    user.setLastName(person.lastName() == null ? person.id() : person.lastName());
     user.setFirstName(person.firstName());
     user.setEmail(person.mail());
   }
 
   private static boolean same(DirectoryReader.Person person, User user) {
-    return Objects.equals(person.lastName(), user.getLastName())
+    return Objects.equals(
+            person.lastName() == null ? person.id() : person.lastName(), user.getLastName())
         && Objects.equals(person.firstName(), user.getFirstName())
         && Objects.equals(person.mail(), user.getEmail());
   }

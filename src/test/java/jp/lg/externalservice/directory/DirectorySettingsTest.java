@@ -23,7 +23,7 @@ class DirectorySettingsTest {
         bindDn,
         "secret",
         "OU=職員,DC=ward,DC=local",
-        null,
+        enabled ? "(objectClass=user" : null,
         null,
         null,
         new DirectorySettings.Departments("OU=所属,DC=ward,DC=local", null, null, null, null),
@@ -62,6 +62,7 @@ class DirectorySettingsTest {
         .hasMessageContaining("urls: 'http://dc1'")
         .hasMessageContaining("bind-dn: 'not a dn' is no DN")
         .hasMessageContaining("roles[0].group: a group given by name needs group-base")
+        .hasMessageContaining("user-filter: '(objectClass=user' is no LDAP filter")
         .hasMessageContaining("max-removal-share")
         .hasMessageContaining("department-successors: kosodate → fukushi");
   }

@@ -139,6 +139,20 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName("directory (the ward's LDAP) is below the flows: it uses only security and system")
+  void directoryUsesOnlySecurityAndSystem() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(BASE + ".directory..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(otherThan("directory", "security", "system"))
+            .because(
+                "what depends on people (the registry's successor task …) listens to DirectoryChanged"));
+  }
+
+  @Test
   @DisplayName("no cycles between the feature packages")
   void noPackageCycles() {
     check(slices().matching(BASE + ".(*)..").should().beFreeOfCycles());

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -17,6 +18,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * {@code /engine-rest/identity/verify}. A login that must wait is refused without looking at the
  * password; {@link LoginThrottleFilter} answers it 429 where it can tell the user id beforehand.
  *
+ * <p>When the ward's directory is connected ({@code external-service.directory.enabled}), the
+ * passwords of all but its local users are the directory's ({@link DirectoryPasswords}); the
+ * throttling stays the same.
+ *
  * <p>The engine's own lock is switched off here (issue 12, item 8): the engine locks a user after
  * {@code loginMaxAttempts} wrong passwords for good (ENGINE-27002), so anyone could lock out the
  * administrator without credentials. Locks stored by an earlier version are ignored and cleared at
@@ -25,29 +30,42 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   private final LoginThrottle throttle;
+  private final DirectoryPasswords directory;
 
-  ThrottledIdentityProvider(LoginThrottle throttle) {
+  /**
+   * @param directory the ward's directory when it is connected (issue 16): it judges the passwords
+   *     of everyone but its local users; null = the engine's stored passwords
+   */
+  ThrottledIdentityProvider(LoginThrottle throttle, DirectoryPasswords directory) {
     this.throttle = throttle;
+    this.directory = directory;
   }
 
   @Override
   public boolean checkPassword(String userId, String password) {
     HttpServletRequest request = currentRequest();
     if (request == null) {
-      return super.checkPassword(
+      return passwordMatches(
           userId, password); // the application's own check, not a caller guessing
     }
     String address = LoginThrottle.clientAddress(request);
     if (!throttle.waitFor(userId, address).isZero()) {
       return false;
     }
-    boolean valid = super.checkPassword(userId, password);
+    boolean valid = passwordMatches(userId, password);
     if (valid) {
       throttle.succeeded(userId, address);
     } else {
       throttle.failed(userId, userId != null && findUserById(userId) != null, address);
     }
     return valid;
+  }
+
+  private boolean passwordMatches(String userId, String password) {
+    if (directory != null && userId != null && directory.decides(userId)) {
+      return directory.check(userId, password);
+    }
+    return super.checkPassword(userId, password);
   }
 
   @Override
@@ -72,9 +90,11 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
   static class Plugin extends AbstractProcessEnginePlugin {
 
     private final LoginThrottle throttle;
+    private final ObjectProvider<DirectoryPasswords> directory;
 
-    Plugin(LoginThrottle throttle) {
+    Plugin(LoginThrottle throttle, ObjectProvider<DirectoryPasswords> directory) {
       this.throttle = throttle;
+      this.directory = directory;
     }
 
     @Override
@@ -88,7 +108,7 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
             @Override
             public Session openSession() {
-              return new ThrottledIdentityProvider(throttle);
+              return new ThrottledIdentityProvider(throttle, directory.getIfAvailable());
             }
           });
     }

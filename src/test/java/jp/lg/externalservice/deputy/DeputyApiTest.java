@@ -4,18 +4,31 @@ import static jp.lg.externalservice.ApplicationAnswers.kintone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.security.FourEyes;
+import jp.lg.externalservice.security.StandIns;
+import jp.lg.externalservice.system.FieldError;
+import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JapanClock;
+import jp.lg.externalservice.system.Privileged;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -32,6 +45,10 @@ class DeputyApiTest extends WebTest {
   @Autowired CaseRecords caseRecords;
   @Autowired DeputyScan scan;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+  @Autowired Privileged privileged;
 
   /** Every assignment a test made is revoked: the other web tests share the database. */
   @AfterEach
@@ -101,6 +118,25 @@ class DeputyApiTest extends WebTest {
     return users;
   }
 
+  /** The task ids in the Tasklist filter 「グループのタスク」 as {@code user} sees it. */
+  private List<String> groupTasks(String user) {
+    String filter =
+        get(
+                "/engine-rest/filter?name="
+                    + java.net.URLEncoder.encode(
+                        "グループのタスク", java.nio.charset.StandardCharsets.UTF_8),
+                "demo")
+            .body()
+            .get(0)
+            .get("id")
+            .asText();
+    List<String> ids = new ArrayList<>();
+    postJson("/engine-rest/filter/" + filter + "/list?maxResults=1000", user, Map.of())
+        .body()
+        .forEach(task -> ids.add(task.get("id").asText()));
+    return ids;
+  }
+
   private String caseNumber(String instance) {
     return caseRecords.find(instance).orElseThrow().caseNumber();
   }
@@ -126,6 +162,11 @@ class DeputyApiTest extends WebTest {
                 .get("value")
                 .asText())
         .isEqualTo("伊藤 美咲（高橋 健 の代理）");
+
+    // in the filter 「グループのタスク」 she finds it, and its members still do
+    assertThat(groupTasks("ito")).contains(openCheck);
+    assertThat(groupTasks("takahashi")).contains(openCheck);
+    assertThat(groupTasks("nakamura")).doesNotContain(openCheck);
 
     // and a new one comes to her, with a mail that says for whom
     jdbc.update("DELETE FROM notification_outbox");
@@ -205,6 +246,99 @@ class DeputyApiTest extends WebTest {
   }
 
   @Test
+  @DisplayName("四つの目：申請者本人の代理者も、申請者の所属長の代理者（審査）も、その申請を担当できない")
+  void nobodyActsForSomeoneWhoCouldNot() {
+    // takahashi, the 利用責任者 of 区民課, applies himself and then names ito: she would stand in for
+    // the applicant at his own double check
+    String[] own = new String[1];
+    String ownCheck = atDoubleCheck("takahashi", own);
+    assertThat(name("takahashi", "ito").status()).isEqualTo(201);
+    assertThat(candidateUsers(ownCheck)).isEmpty();
+    Answer forApplicant =
+        postJson("/engine-rest/task/" + ownCheck + "/claim", "ito", Map.of("userId", "ito"));
+    assertThat(forApplicant.status()).isEqualTo(400);
+    assertThat(forApplicant.body().get("error").asText()).contains("申請者本人の代理者");
+
+    // nakamura (情報政策課) stands in for tanaka, the 所属長 of 区民課: not at a 区民課 review
+    revokeEverything();
+    assertThat(name("tanaka", "nakamura").status()).isEqualTo(201);
+    String[] instance = new String[1];
+    String check = atDoubleCheck("sato", instance);
+    assertThat(
+            postJson(
+                    "/engine-rest/task/" + check + "/submit-form",
+                    "takahashi",
+                    formVariables(TaskAnswers.doubleCheck("FORWARD", null)))
+                .status())
+        .isEqualTo(204);
+    runAsyncContinuations();
+    Task review =
+        taskService.createTaskQuery().taskCandidateGroup("policy-reviewer").list().stream()
+            .filter(
+                task ->
+                    instance[0].equals(
+                        runtimeService
+                            .createProcessInstanceQuery()
+                            .processInstanceId(task.getProcessInstanceId())
+                            .singleResult()
+                            .getRootProcessInstanceId()))
+            .findFirst()
+            .orElseThrow();
+    Answer forUnitHead =
+        postJson(
+            "/engine-rest/task/" + review.getId() + "/claim",
+            "nakamura",
+            Map.of("userId", "nakamura"));
+    assertThat(forUnitHead.status()).isEqualTo(400);
+    assertThat(forUnitHead.body().get("error").asText()).contains("所属長の代理者");
+    assertThat(
+            postJson(
+                    "/engine-rest/task/" + review.getId() + "/claim",
+                    "yamamoto",
+                    Map.of("userId", "yamamoto"))
+                .status())
+        .isEqualTo(204);
+  }
+
+  /**
+   * The problems {@link FourEyes} finds when {@code user} decides on sato's (区民課) application while
+   * standing in for {@code principals}.
+   */
+  private Set<String> fourEyesProblems(String user, Set<String> principals) {
+    StandIns standIns =
+        new StandIns() {
+          @Override
+          public Set<String> principalsOf(String deputy) {
+            return deputy.equals(user) ? principals : Set.of();
+          }
+
+          @Override
+          public Optional<String> standingInFor(String userId, String groupId) {
+            return Optional.empty();
+          }
+        };
+    InputReader reader = new InputReader(JsonNodeFactory.instance.objectNode());
+    identityService.setAuthenticatedUserId(user);
+    try {
+      new FourEyes(identityService, privileged, standIns).check(reader, "sato", "kumin");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    return reader.errors().stream().map(FieldError::message).collect(Collectors.toSet());
+  }
+
+  @Test
+  @DisplayName("完了のときも四つの目：申請者の所属長の代理者・申請者本人の代理者は確認・承認できず、ほかの人の代理者はできる")
+  void fourEyesAtCompletionFollowsThePrincipals() {
+    assertThat(fourEyesProblems("yamamoto", Set.of("tanaka")))
+        .containsExactly("申請者の所属長の代理者は確認・承認できません");
+    assertThat(fourEyesProblems("yamamoto", Set.of("sato")))
+        .containsExactly("申請者本人の代理者は確認・承認できません");
+    assertThat(fourEyesProblems("yamamoto", Set.of("watanabe"))).isEmpty();
+    assertThat(fourEyesProblems("yamamoto", Set.of())).isEmpty();
+  }
+
+  @Test
   @DisplayName("入力の誤りは項目名つき・日英で返る")
   void validationNamesFields() {
     LocalDate today = JapanClock.today();
@@ -257,7 +391,8 @@ class DeputyApiTest extends WebTest {
     Answer other = postJson("/api/me/deputies", "ito", itoForTakahashi);
     assertThat(other.status()).isEqualTo(400);
     assertThat(fields(other)).containsExactly("principal");
-    assertThat(get("/api/me/deputies", "takahashi").body()).isEmpty();
+    assertThat(get("/api/me/deputies", "takahashi").body())
+        .allMatch(assignment -> !assignment.get("revokedAt").isNull());
 
     String[] instance = new String[1];
     String check = atDoubleCheck("sato", instance);

@@ -38,7 +38,8 @@ export default {
   customScripts: ['custom/attachments', 'custom/applications', 'custom/drafts', 'custom/japanese-forms',
     'custom/case-documents', // the 書類 tab: the task's case documents (PDF) and audit record
     '../shared/japanese-ui', 'custom/forms-style',
-    'custom/notifications'], // 通知設定 and, for administrators, 通知メールの送信状況 in the header (issue 15)
+    'custom/notifications', // 通知設定 and, for administrators, 通知メールの送信状況 in the header (issue 15)
+    'custom/deputies'], // 代理設定 for role holders, everyone's for administrators (issue 16)
 
   // change the app name and vendor
   // app: {

@@ -56,7 +56,10 @@ test('利用責任者が代理者を指名し、代理者は「代理」と表�
   await settings.getByLabel('理由').fill('研修のため不在');
   await settings.locator('[data-testid=deputy-save]').click();
   const row = settings.locator('[data-testid=deputy-row]').first();
-  await row.waitFor({ timeout: 15_000 });
+  await row.waitFor({ timeout: 15_000 }).catch(async e => {
+    await shot(page, 'deputies-02-not-named');
+    throw e;
+  });
   const listed = await row.textContent();
   assert.match(listed, /伊藤 美咲/);
   assert.match(listed, /福祉課/);
@@ -100,9 +103,15 @@ test('利用責任者が代理者を指名し、代理者は「代理」と表�
   // 高橋 健 is back early and revokes it
   page = await tasklist(browser, app.baseUrl, 'takahashi', LAPTOP);
   await page.locator('[data-testid=deputy-settings-link]').click({ timeout: 30_000 });
-  page.once('dialog', dialog => dialog.accept());
   await page.locator('[data-testid=deputy-revoke]').first().click({ timeout: 30_000 });
-  await page.locator('[data-testid=deputy-row]', { hasText: '取消' }).first().waitFor({ timeout: 15_000 });
+  await page.locator('text=この代理設定を取り消しますか？').waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid=deputy-revoke-confirm]').click();
+  await page.locator('[data-testid=deputy-row]', { hasText: '取消' }).first().waitFor({ timeout: 15_000 })
+    .catch(async e => {
+      await shot(page, 'deputies-05-not-revoked');
+      throw e;
+    });
+  assert.match(await page.locator('[data-testid=deputy-row]').first().textContent(), /取消：高橋 健/);
   await shot(page, 'deputies-05-revoked');
   await page.context().close();
 });

@@ -84,7 +84,8 @@ public class DeputyController {
       String createdBy,
       Instant createdAt,
       Instant revokedAt,
-      String revokedBy) {}
+      String revokedBy,
+      String revokedByName) {}
 
   /** A member of staff in the picker. */
   public record Candidate(String id, String name, String department) {}
@@ -236,7 +237,8 @@ public class DeputyController {
         assignment.createdBy(),
         assignment.createdAt(),
         assignment.revokedAt(),
-        assignment.revokedBy());
+        assignment.revokedBy(),
+        assignment.revokedBy() == null ? null : directory.displayName(assignment.revokedBy()));
   }
 
   /** The caller, who must hold a role whose tasks a deputy can take over. */

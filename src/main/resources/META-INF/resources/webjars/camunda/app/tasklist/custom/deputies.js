@@ -156,16 +156,24 @@ async function open(administrator) {
             ? el('button', { type: 'button', class: 'btn btn-default btn-sm', 'data-testid': 'deputy-revoke' }, '取り消す')
             : '';
           if (revoke) {
-            revoke.addEventListener('click', async () => {
-              if (!window.confirm(a.deputyName + ' さんの代理（' + day(a.startsOn) + '〜' + day(a.endsOn) + '）を取り消しますか？')) {
-                return;
-              }
-              try {
-                await call(base + '/' + a.id, 'DELETE');
-                show();
-              } catch (e) {
-                message.textContent = e.message;
-              }
+            // asked in the row: the webapp's page is sandboxed without modals (no window.confirm)
+            revoke.addEventListener('click', () => {
+              const yes = el('button', { type: 'button', class: 'btn btn-danger btn-sm', 'data-testid': 'deputy-revoke-confirm' },
+                '取り消す');
+              const no = el('button', { type: 'button', class: 'btn btn-default btn-sm' }, 'やめる');
+              const question = el('div', { role: 'group', 'aria-label': '取消の確認' },
+                el('div', {}, 'この代理設定を取り消しますか？'), yes, ' ', no);
+              revoke.replaceWith(question);
+              yes.focus();
+              no.addEventListener('click', () => question.replaceWith(revoke));
+              yes.addEventListener('click', async () => {
+                try {
+                  await call(base + '/' + a.id, 'DELETE');
+                  show();
+                } catch (e) {
+                  message.textContent = e.message;
+                }
+              });
             });
           }
           const cells = [
@@ -173,14 +181,17 @@ async function open(administrator) {
             el('td', {}, day(a.startsOn) + '〜' + day(a.endsOn)),
             el('td', {}, a.reason || ''),
             el('td', {}, el('span', { class: 'es-state es-state-' + a.status }, a.statusLabel),
-              a.revokedAt ? el('div', { class: 'text-muted' }, '取消：' + a.revokedBy) : ''),
+              a.revokedAt ? el('div', { class: 'text-muted' }, '取消：' + (a.revokedByName || a.revokedBy)) : ''),
             el('td', {}, revoke)];
           return el('tr', { 'data-testid': 'deputy-row' },
             administrator ? [el('td', {}, a.principalName)].concat(cells) : cells);
         })))
       : el('p', {}, administrator ? '代理設定はまだありません。' : 'まだ代理者を指名していません。');
     content.replaceChildren(
-      el('p', {}, '不在の期間（休暇・出張など）に、あなたの役割（所属長・利用責任者・情報政策課・情報化企画）のタスクを'
+      el('p', {}, administrator
+        ? '職員（所属長・利用責任者・情報政策課・情報化企画）の不在の期間に、その役割のタスクを引き受ける代理者を登録します。'
+          + '代理者も四つの目の原則に従い、申請者本人や申請者の所属長の立場では確認・承認できません。'
+        : '不在の期間（休暇・出張など）に、あなたの役割（所属長・利用責任者・情報政策課・情報化企画）のタスクを'
         + '代理者が引き受けます。期間中に届くタスクと、開いているタスクが代理者にも届きます。'
         + '代理者も四つの目の原則に従い、申請者本人や申請者の所属長の立場では確認・承認できません。'),
       table,
@@ -210,7 +221,7 @@ async function open(administrator) {
         e.fields.forEach(f => {
           const target = errors[f.field];
           if (target) {
-            target.textContent += (target.textContent ? ' ' : '') + (f.field === 'endsOn' ? '終了日：' : '') + f.message;
+            target.textContent += (target.textContent ? ' ' : '') + (f.field === 'endsOn' ? '終了日：' : f.field === 'startsOn' ? '開始日：' : '') + f.message;
           }
         });
       }

@@ -49,7 +49,11 @@ test('利用責任者が代理者を指名し、代理者は「代理」と表�
   await shot(page, 'deputies-01-errors');
 
   await settings.locator('[data-testid=deputy-search-deputy]').fill('伊藤');
-  await settings.locator('[data-testid=deputy-pick-deputy] option', { hasText: '伊藤 美咲' }).waitFor({ timeout: 15_000 });
+  // the search narrows the list to her (and chooses the only one found)
+  await page.waitForFunction(() => {
+    const options = document.querySelectorAll('[data-testid=deputy-pick-deputy] option');
+    return options.length === 1 && options[0].textContent.includes('伊藤 美咲');
+  }, null, { timeout: 15_000 });
   await settings.locator('[data-testid=deputy-pick-deputy]').selectOption('ito');
   await settings.locator('[data-testid=deputy-starts]').fill(japanDay(0));
   await settings.locator('[data-testid=deputy-ends]').fill(japanDay(3));

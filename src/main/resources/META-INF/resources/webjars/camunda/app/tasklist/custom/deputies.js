@@ -77,8 +77,14 @@ function picker(name) {
   const load = async () => {
     try {
       const people = await call('/api/me/deputy-candidates?q=' + encodeURIComponent(search.value.trim()));
+      const chosen = list.value; // a choice survives a new search that still lists the person
       list.replaceChildren(...people.map(p => el('option', { value: p.id },
         p.name + '（' + (p.department || '所属なし') + '・' + p.id + '）')));
+      if (people.some(p => p.id === chosen)) {
+        list.value = chosen;
+      } else if (people.length === 1) {
+        list.value = people[0].id;
+      }
     } catch (e) {
       list.replaceChildren();
     }

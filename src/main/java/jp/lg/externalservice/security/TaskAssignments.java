@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  */
 public interface TaskAssignments {
 
-  /** Why {@code userId} may not claim the task, or null when she may. */
+  /**
+   * Why {@code userId} may not take a task being created or assigned (a deputy the routing would
+   * add), or null when she may.
+   */
   FieldError problemTaking(DelegateTask task, String userId);
 
   /** Why {@code userId} may not claim the task, or null when she may. */

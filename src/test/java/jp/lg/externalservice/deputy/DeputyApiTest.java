@@ -175,7 +175,9 @@ class DeputyApiTest extends WebTest {
     assertThat(candidateUsers(newCheck)).containsExactly("ito");
     assertThat(
             jdbc.queryForList(
-                "SELECT subject FROM notification_outbox WHERE recipient = 'ito'", String.class))
+                "SELECT subject FROM notification_outbox WHERE recipient = 'ito' AND link LIKE ?",
+                String.class,
+                "%" + newCheck))
         .singleElement()
         .asString()
         .contains("【代理：高橋 健 さん】")
@@ -298,6 +300,43 @@ class DeputyApiTest extends WebTest {
                     Map.of("userId", "yamamoto"))
                 .status())
         .isEqualTo(204);
+  }
+
+  @Test
+  @DisplayName("本人が担当中のタスクは代理者に割り当てられ（名前に【代理】）、期間が終わっても代理者の手元に残る")
+  void aClaimedTaskGoesToTheDeputyAndStays() {
+    String[] instance = new String[1];
+    String check = atDoubleCheck("sato", instance);
+    assertThat(
+            postJson(
+                    "/engine-rest/task/" + check + "/claim",
+                    "takahashi",
+                    Map.of("userId", "takahashi"))
+                .status())
+        .isEqualTo(204);
+    jdbc.update("DELETE FROM notification_outbox");
+
+    assertThat(name("takahashi", "ito").status()).isEqualTo(201);
+
+    JsonNode task = get("/engine-rest/task/" + check, "ito").body();
+    assertThat(task.get("assignee").asText()).isEqualTo("ito");
+    assertThat(task.get("name").asText()).startsWith("【代理：高橋 健 さん】");
+    assertThat(
+            jdbc.queryForList(
+                "SELECT subject FROM notification_outbox WHERE recipient = 'ito' AND link LIKE ?",
+                String.class,
+                "%" + check))
+        .singleElement()
+        .asString()
+        .contains("【代理：高橋 健 さん】");
+    // running the scan again (or on a second node) changes nothing
+    assertThat(scan.scan()).isZero();
+
+    ClockUtil.setCurrentTime(
+        Date.from(JapanClock.startOf(JapanClock.today().plusDays(4)).plusSeconds(60)));
+    scan.scan();
+    assertThat(get("/engine-rest/task/" + check, "ito").body().get("assignee").asText())
+        .isEqualTo("ito");
   }
 
   /**

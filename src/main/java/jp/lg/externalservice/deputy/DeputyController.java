@@ -157,9 +157,11 @@ public class DeputyController {
   /** Members of staff whose id or name contains {@code q}, for the picker (at most 20). */
   @GetMapping(path = "/api/me/deputy-candidates", produces = MediaType.APPLICATION_JSON_VALUE)
   public List<Candidate> candidates(@RequestParam(name = "q", defaultValue = "") String q) {
-    if (!administrators.isAdministrator(identityService.getCurrentAuthentication())) {
-      principal();
-    }
+    // an administrator picks principals too; anyone else picks someone other than herself
+    String self =
+        administrators.isAdministrator(identityService.getCurrentAuthentication())
+            ? null
+            : principal();
     String wanted = q.strip().toLowerCase(Locale.ROOT);
     if (wanted.length() > 64) {
       throw new InputValidationException(List.of(FieldError.tooLong("q", 64)));
@@ -174,6 +176,7 @@ public class DeputyController {
                     .asc()
                     .listPage(0, MAX_STAFF));
     return staff.stream()
+        .filter(user -> !user.getId().equals(self))
         .filter(user -> wanted.isEmpty() || matches(user, wanted))
         .limit(MAX_CANDIDATES)
         .map(

@@ -458,8 +458,13 @@ class DeputyApiTest extends WebTest {
     assertThat(admin.status()).as(admin.text()).isEqualTo(201);
     assertThat(admin.body().get("statusLabel").asText()).isEqualTo("予定");
     assertThat(admin.body().get("createdBy").asText()).isEqualTo("demo");
-    assertThat(get("/api/me/deputy-candidates?q=伊藤", "takahashi").body().get(0).get("id").asText())
-        .isEqualTo("ito");
+    JsonNode found = get("/api/me/deputy-candidates?q=伊藤", "takahashi").body();
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).get("id").asText()).isEqualTo("ito");
+    assertThat(found.get(0).get("department").asText()).isEqualTo("福祉課");
+    assertThat(get("/api/me/deputy-candidates?q=", "takahashi").body().toString())
+        .as("not herself")
+        .doesNotContain("\"takahashi\"");
   }
 
   private static List<String> fields(Answer answer) {

@@ -120,6 +120,29 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName(
+      "deputy (代理) is below the flows and above caserecord: the rules reach it through StandIns")
+  void deputiesStayBelowTheFlows() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(BASE + ".deputy..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                otherThan("deputy", "caserecord", "notification", "security", "system")));
+    check(
+        noClasses()
+            .that()
+            .resideInAnyPackage(BASE + ".caserecord..", BASE + ".notification..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(BASE + ".deputy..")
+            .because(
+                "four-eyes and the case record ask security.StandIns, which deputy implements"));
+  }
+
+  @Test
   @DisplayName("system is a leaf; security uses only system")
   void systemAndSecurityAreLeaves() {
     check(

@@ -158,11 +158,13 @@ public class DemoData implements SmartInitializingSingleton {
         STAFF);
     filter(
         "グループのタスク",
-        "自分のグループが担当する未割当のタスク",
+        "自分のグループが担当する未割当のタスク（代理で担当するものを含む）",
         -5,
+        // a candidate user is a deputy (代理, DeputyRouting); candidateUser also matches the user's
+        // groups
         taskService
             .createTaskQuery()
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskCandidateUserExpression("${currentUser()}")
             .taskUnassigned(),
         columns,
         STAFF);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.caserecord.CaseVariables;
+import jp.lg.externalservice.deputy.DeputyRouting;
 import jp.lg.externalservice.system.EveryUserTask;
 import jp.lg.externalservice.system.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -42,7 +43,9 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
           Map.of("name", CASE_NUMBER.name(), "label", "受付番号"),
           Map.of("name", SERVICE.name(), "label", "サービス名"),
           Map.of("name", DEPARTMENT.name(), "label", "部署"),
-          Map.of("name", ROUTE.name(), "label", "ルート"));
+          Map.of("name", ROUTE.name(), "label", "ルート"),
+          // only on a task a deputy may work (DeputyRouting writes it): 「伊藤 美咲（高橋 健 の代理）」
+          Map.of("name", DeputyRouting.SHOWN.name(), "label", "代理"));
 
   private static final TaskListener COPY_COLUMNS = TaskListColumns::copyTo;
 

@@ -8,9 +8,8 @@ import java.time.Instant;
  * and step, who (id, name, the role they acted in, and for whom when acting as 代理), what they
  * answered, what came of it, and the rule it applies.
  *
- * <p>{@code deputy} and {@code deputyFor}: the column exists for 代理 (issue 16 will record it);
- * until then every act is the signed-in user's own, so {@code deputy} is false and {@code
- * deputyFor} null.
+ * <p>{@code deputy} and {@code deputyFor}: whether the actor acted as 代理 (issue 16) and for whom
+ * (「高橋 健（takahashi）」); false and null for an act in her own right and for acts recorded before V9.
  *
  * @param answers the answers given at the step as a JSON object (the form's own fields), null when
  *     none were recorded; {@code answersText} says 記録なし for an act recorded before answers were

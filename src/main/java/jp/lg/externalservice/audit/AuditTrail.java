@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.caselist.ActResults;
+import jp.lg.externalservice.caserecord.Actor;
 import jp.lg.externalservice.caserecord.CaseAct;
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseRecord;
@@ -197,7 +198,8 @@ public class AuditTrail {
         recorded.answersJson() == null ? NO_RECORD : recorded.answersJson(),
         act.result().name(),
         ActResults.label(act.result()),
-        StepCitations.of(act.step()));
+        StepCitations.of(act.step()),
+        act.deputyFor());
   }
 
   private AuditStep classified(
@@ -290,6 +292,39 @@ public class AuditTrail {
       String result,
       String resultLabel,
       String rule) {
+    return step(
+        at,
+        process,
+        step,
+        stepName,
+        actorId,
+        actorName,
+        role,
+        lookups,
+        answers,
+        answersText,
+        result,
+        resultLabel,
+        rule,
+        null);
+  }
+
+  /** {@code deputyFor}: the person for whom the actor acted as 代理 (issue 16), or null. */
+  private AuditStep step(
+      Instant at,
+      String process,
+      String step,
+      String stepName,
+      String actorId,
+      String actorName,
+      String role,
+      Lookups lookups,
+      String answers,
+      String answersText,
+      String result,
+      String resultLabel,
+      String rule,
+      Actor deputyFor) {
     return new AuditStep(
         at,
         iso(at),
@@ -304,8 +339,8 @@ public class AuditTrail {
         actorName,
         role,
         role == null ? null : lookups.roleLabel(role),
-        false, // 代理: recorded from issue 16 on; every act so far is the signed-in user's own
-        null,
+        deputyFor != null,
+        deputyFor == null ? null : deputyFor.name() + "（" + deputyFor.userId() + "）",
         answers,
         answersText,
         result,

@@ -23,12 +23,14 @@ import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.caserecord.RecordedAct;
 import jp.lg.externalservice.certification.CertificationClaim;
 import jp.lg.externalservice.certification.CertificationClaims;
+import jp.lg.externalservice.deputy.DeputyRouting;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.security.StaffGroups;
+import jp.lg.externalservice.security.StandIns;
 import jp.lg.externalservice.system.JapanClock;
 import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.HistoryService;
@@ -79,6 +81,7 @@ public class CaseList {
 
   private final CertificationClaims certifications;
   private final WithdrawalRule withdrawalRule;
+  private final StandIns standIns;
 
   CaseList(
       CaseRecordRepository records,
@@ -90,7 +93,9 @@ public class CaseList {
       DepartmentDirectory directory,
       Privileged privileged,
       CertificationClaims certifications,
-      WithdrawalRule withdrawalRule) {
+      WithdrawalRule withdrawalRule,
+      StandIns standIns) {
+    this.standIns = standIns;
     this.records = records;
     this.withdrawalRule = withdrawalRule;
     this.certifications = certifications;
@@ -403,27 +408,39 @@ public class CaseList {
         : name;
   }
 
-  /** The assignee's name, or the groups the task is offered to. */
+  /**
+   * The assignee's name, or the groups the task is offered to; with 代理 (issue 16) for whom a deputy
+   * holds it: 「伊藤 美咲（高橋 健 の代理）」.
+   */
   private String holder(Task task) {
-    if (task.getAssignee() != null) {
-      return directory.displayName(task.getAssignee());
-    }
     Set<String> groupIds = new LinkedHashSet<>();
     for (IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
         groupIds.add(link.getGroupId());
       }
     }
+    if (task.getAssignee() != null) {
+      String name = directory.displayName(task.getAssignee());
+      return groupIds.stream()
+          .map(group -> standIns.standingInFor(task.getAssignee(), group))
+          .flatMap(Optional::stream)
+          .findFirst()
+          .map(principal -> name + "（" + directory.displayName(principal) + " の代理）")
+          .orElse(name);
+    }
     if (groupIds.isEmpty()) {
       return null;
     }
-    return identityService
-        .createGroupQuery()
-        .groupIdIn(groupIds.toArray(String[]::new))
-        .list()
-        .stream()
-        .map(Group::getName)
-        .collect(Collectors.joining("・"));
+    String groups =
+        identityService
+            .createGroupQuery()
+            .groupIdIn(groupIds.toArray(String[]::new))
+            .list()
+            .stream()
+            .map(Group::getName)
+            .collect(Collectors.joining("・"));
+    Object deputies = taskService.getVariableLocal(task.getId(), DeputyRouting.SHOWN.name());
+    return deputies == null ? groups : groups + "・" + deputies;
   }
 
   /** The printable record of one visible application. */
@@ -526,7 +543,7 @@ public class CaseList {
                       .orElse("—"));
       steps.add(
           new ApplicationRecord.Step(
-              name, act.actor().name(), ActResults.label(act.result()), act.actedAt()));
+              name, act.actorShown(), ActResults.label(act.result()), act.actedAt()));
     }
     return steps;
   }

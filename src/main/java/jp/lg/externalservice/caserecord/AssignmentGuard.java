@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.security.Department;
+import jp.lg.externalservice.security.StandIns;
 import jp.lg.externalservice.security.TaskAssignments;
 import jp.lg.externalservice.system.EveryUserTask;
 import jp.lg.externalservice.system.FieldError;
@@ -34,6 +35,10 @@ import org.springframework.stereotype.Component;
  * escalation). It holds for every way a task gets an assignee — claim, assignment, delegation,
  * Tasklist, REST, administrators — because it is an engine listener on the assignment of every user
  * task. Tasks the diagram assigns to a person ({@code camunda:assignee}) are left alone.
+ *
+ * <p>A deputy (代理, issue 16) who stands in today for a member of the task's groups may take it as
+ * that member could; and four-eyes follows her principals: nobody who stands in for the applicant,
+ * or for the applicant's 所属長 (except on a task for the 所属長 group), takes the task.
  */
 @Component
 public class AssignmentGuard extends AbstractProcessEnginePlugin
@@ -45,6 +50,7 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin
   private final CaseRecords caseRecords;
   private final RegistryService registry;
   private final Privileged privileged;
+  private final StandIns standIns;
 
   public AssignmentGuard(
       @Lazy IdentityService identityService,
@@ -52,7 +58,9 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin
       @Lazy RuntimeService runtimeService,
       @Lazy CaseRecords caseRecords,
       @Lazy RegistryService registry,
-      @Lazy Privileged privileged) {
+      @Lazy Privileged privileged,
+      @Lazy StandIns standIns) {
+    this.standIns = standIns;
     this.registry = registry;
     this.identityService = identityService;
     this.taskService = taskService;
@@ -78,6 +86,17 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin
     if (problem != null) {
       throw new InputValidationException(List.of(problem));
     }
+  }
+
+  /** Why {@code userId} may not take the task being created or assigned (null if she may). */
+  @Override
+  public FieldError problemTaking(DelegateTask task, String userId) {
+    return problem(
+        userId,
+        candidateGroups(task.getCandidates()),
+        parties(
+            CaseRecords.caseIdOf(task.getExecution()),
+            task.getExecution().getProcessBusinessKey()));
   }
 
   /**
@@ -152,7 +171,11 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin
     }
     String applicant = parties.excluded();
     String departmentCode = parties.departmentCode();
-    if (groups.stream().noneMatch(group -> isMember(assignee, group))) {
+    Set<String> principals = standIns.principalsOf(assignee);
+    if (groups.stream().noneMatch(group -> isMember(assignee, group))
+        && groups.stream()
+            .noneMatch(
+                group -> principals.stream().anyMatch(principal -> isMember(principal, group)))) {
       return refusal(
           "このタスクの担当グループに属していない職員には割り当てられません",
           "the task can only be assigned to a member of its candidate group " + groups);
@@ -166,12 +189,23 @@ public class AssignmentGuard extends AbstractProcessEnginePlugin
               "申請者本人には割り当てられません（ruling R-15）",
               "the task cannot be assigned to the applicant (ruling R-15)");
     }
+    if (applicant != null && principals.contains(applicant)) {
+      return refusal(
+          "申請者本人の代理者には割り当てられません（ruling R-15）",
+          "the task cannot be assigned to a deputy of the applicant (ruling R-15)");
+    }
     if (departmentCode != null) {
       String unitHeads = new Department(departmentCode, null).unitHeadGroupId();
       if (!groups.contains(unitHeads) && isMember(assignee, unitHeads)) {
         return refusal(
             "申請者の所属長には割り当てられません（ruling R-15）",
             "the task cannot be assigned to the applicant's unit head (ruling R-15)");
+      }
+      if (!groups.contains(unitHeads)
+          && principals.stream().anyMatch(principal -> isMember(principal, unitHeads))) {
+        return refusal(
+            "申請者の所属長の代理者には割り当てられません（ruling R-15）",
+            "the task cannot be assigned to a deputy of the applicant's unit head (ruling R-15)");
       }
     }
     return null;

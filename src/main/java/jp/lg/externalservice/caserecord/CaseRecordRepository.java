@@ -67,7 +67,10 @@ public class CaseRecordRepository {
               new Actor(rs.getString("actor"), rs.getString("actor_name")),
               rs.getString("actor_role"),
               ActResult.valueOf(rs.getString("result")),
-              instant(rs, "acted_at"));
+              instant(rs, "acted_at"),
+              rs.getString("deputy_for") == null
+                  ? null
+                  : new Actor(rs.getString("deputy_for"), rs.getString("deputy_for_name")));
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -197,9 +200,11 @@ public class CaseRecordRepository {
   public void insertAct(CaseAct act, boolean backfilled, String answersJson) {
     jdbc.update(
         "INSERT INTO case_act (case_id, process_instance_id, step, actor, actor_name, actor_role, result, "
-            + "acted_at, backfilled, answers_json) VALUES (:caseId, :processInstanceId, :step, :actor, :actorName, "
-            + ":role, :result, :actedAt, :backfilled, :answers)",
+            + "acted_at, backfilled, answers_json, deputy_for, deputy_for_name) VALUES (:caseId, :processInstanceId, "
+            + ":step, :actor, :actorName, :role, :result, :actedAt, :backfilled, :answers, :deputyFor, :deputyForName)",
         new MapSqlParameterSource("caseId", act.caseId())
+            .addValue("deputyFor", act.deputyFor() == null ? null : act.deputyFor().userId())
+            .addValue("deputyForName", act.deputyFor() == null ? null : act.deputyFor().name())
             .addValue("backfilled", backfilled)
             .addValue("answers", answersJson)
             .addValue("processInstanceId", act.processInstanceId())

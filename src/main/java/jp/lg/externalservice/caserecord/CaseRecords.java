@@ -8,10 +8,12 @@ import java.util.Optional;
 import jp.lg.externalservice.classification.Classification;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
+import jp.lg.externalservice.security.StandIns;
 import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,13 +36,16 @@ public class CaseRecords {
   private final DepartmentDirectory directory;
   private final IdentityService identityService;
   private final StepAnswers stepAnswers;
+  private final StandIns standIns;
 
   CaseRecords(
       CaseRecordRepository repository,
       CaseNumbers caseNumbers,
       DepartmentDirectory directory,
       IdentityService identityService,
-      StepAnswers stepAnswers) {
+      StepAnswers stepAnswers,
+      @Lazy StandIns standIns) {
+    this.standIns = standIns;
     this.repository = repository;
     this.caseNumbers = caseNumbers;
     this.directory = directory;
@@ -126,11 +131,19 @@ public class CaseRecords {
    * end listener runs at the user task, so its element id is the step. {@code role} is the group
    * the task was offered to. The answers given at the step — the values of the step's own form
    * fields, validated by the caller before it records the act — are stored with it ({@link
-   * StepAnswers}, for the audit record).
+   * StepAnswers}, for the audit record). When the actor is not a member of {@code role} herself but
+   * stands in today for a member of it, the act records for whom she acted (代理, issue 16).
    */
   public CaseAct act(DelegateExecution execution, String role, ActResult result) {
     String userId = signedInUser().orElse(SYSTEM);
     Actor actor = new Actor(userId, userId.equals(SYSTEM) ? "システム" : directory.displayName(userId));
+    Actor deputyFor =
+        userId.equals(SYSTEM)
+            ? null
+            : standIns
+                .standingInFor(userId, role)
+                .map(principal -> new Actor(principal, directory.displayName(principal)))
+                .orElse(null);
     CaseAct act =
         new CaseAct(
             caseIdOf(execution),
@@ -139,7 +152,8 @@ public class CaseRecords {
             actor,
             role,
             result,
-            JapanClock.now());
+            JapanClock.now(),
+            deputyFor);
     repository.insertAct(act, false, stepAnswers.of(execution));
     return act;
   }

@@ -319,7 +319,7 @@ public class CaseDocuments {
                     + "）"));
     lines.add(List.of("決定", approved ? "許可" : "不許可"));
     lines.add(List.of("決定日", JapaneseDates.dateTime(act.actedAt())));
-    lines.add(List.of("決定者", act.actor().name() + "（" + decider + "）"));
+    lines.add(List.of("決定者", act.actorShown() + "（" + decider + "）"));
     lines.add(List.of(approved ? "決定の理由・付記" : "不許可の理由", reason));
     Object start = answers.get(CaseVariables.PERIOD_START.name());
     Object end = answers.get(CaseVariables.PERIOD_END.name());
@@ -449,7 +449,7 @@ public class CaseDocuments {
             "利用責任者の確認",
             confirmed == null
                 ? "—"
-                : confirmed.actor().name()
+                : confirmed.actorShown()
                     + "（"
                     + JapaneseDates.dateTime(confirmed.actedAt())
                     + "）"));

@@ -1,6 +1,7 @@
 package jp.lg.externalservice.security;
 
 import jp.lg.externalservice.system.FieldError;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
  * Who may take a task and to whom it may be handed over: the rules live with the case record
@@ -9,6 +10,12 @@ import jp.lg.externalservice.system.FieldError;
  * names its reason.
  */
 public interface TaskAssignments {
+
+  /**
+   * Why {@code userId} may not take a task being created or assigned (a deputy the routing would
+   * add), or null when she may.
+   */
+  FieldError problemTaking(DelegateTask task, String userId);
 
   /** Why {@code userId} may not claim the task, or null when she may. */
   FieldError problemTaking(String taskId, String userId);

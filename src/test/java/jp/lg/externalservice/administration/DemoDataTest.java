@@ -78,7 +78,11 @@ class DemoDataTest extends EngineTest {
     assertThat(columns)
         .extracting(column -> column.get("name"))
         .containsExactly(
-            "taskCaseNumber", "taskServiceName", "taskDepartmentName", "taskRouteLabel");
+            "taskCaseNumber",
+            "taskServiceName",
+            "taskDepartmentName",
+            "taskRouteLabel",
+            "taskDeputies"); // 代理 (issue 16): only on a task a deputy may work
     assertThat(as("sato", () -> filterService.createFilterQuery().list()))
         .extracting(Filter::getName)
         .containsExactlyInAnyOrder("自分のタスク", "グループのタスク");

@@ -39,7 +39,8 @@ export default {
     'custom/case-documents', // the 書類 tab: the task's case documents (PDF) and audit record
     '../shared/japanese-ui', 'custom/forms-style',
     'custom/notifications', // 通知設定 and, for administrators, 通知メールの送信状況 in the header (issue 15)
-    'custom/vacancies'], // 後任未定 in the header for 情報政策課 and administrators: entries whose people left (issue 16)
+    'custom/vacancies', // 後任未定 in the header for 情報政策課 and administrators: entries whose people left (issue 16)
+    'custom/deputies'], // 代理設定 for role holders, everyone's for administrators (issue 16)
 
   // change the app name and vendor
   // app: {

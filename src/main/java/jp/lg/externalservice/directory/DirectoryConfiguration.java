@@ -1,5 +1,6 @@
 package jp.lg.externalservice.directory;
 
+import jp.lg.externalservice.security.StandIns;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -61,7 +62,8 @@ class DirectoryConfiguration {
         TaskService taskService,
         PlatformTransactionManager transactionManager,
         ApplicationEventPublisher events,
-        ProcessEngine engine) {
+        ProcessEngine engine,
+        StandIns standIns) {
       return new DirectorySync(
           settings,
           reader,
@@ -70,7 +72,8 @@ class DirectoryConfiguration {
           taskService,
           transactionManager,
           events,
-          engine.getProcessEngineConfiguration());
+          engine.getProcessEngineConfiguration(),
+          standIns);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DirectoryChanged;
 import jp.lg.externalservice.security.StaffGroups;
+import jp.lg.externalservice.security.StandIns;
 import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -67,6 +68,7 @@ public class DirectorySync {
   private final StaffDirectory table;
   private final IdentityService identityService;
   private final TaskService taskService;
+  private final StandIns standIns;
   private final TransactionTemplate transaction;
   private final ApplicationEventPublisher events;
   private final Pattern userIds;
@@ -80,8 +82,10 @@ public class DirectorySync {
       TaskService taskService,
       PlatformTransactionManager transactionManager,
       ApplicationEventPublisher events,
-      ProcessEngineConfiguration engine) {
+      ProcessEngineConfiguration engine,
+      StandIns standIns) {
     this.settings = settings;
+    this.standIns = standIns;
     // the ids the engine accepts (its resource whitelist patterns): checked before any write, since
     // a refused write would roll back the whole run
     this.userIds = idPattern(engine.getUserResourceWhitelistPattern(), engine);
@@ -316,12 +320,14 @@ public class DirectorySync {
       if (groups.isEmpty() && users.isEmpty() || users.contains(userId)) {
         continue;
       }
+      // a deputy holds a task of her principal's groups for the range (代理): not a membership
       boolean member =
           groups.stream()
               .anyMatch(
                   group ->
                       identityService.createUserQuery().userId(userId).memberOfGroup(group).count()
-                          > 0);
+                              > 0
+                          || standIns.standingInFor(userId, group).isPresent());
       if (!member) {
         taskService.setAssignee(task.getId(), null);
         taskService.createComment(

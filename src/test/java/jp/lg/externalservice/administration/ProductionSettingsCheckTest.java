@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jp.lg.externalservice.ExternalServiceApprovalApplication;
+import jp.lg.externalservice.security.StaffGroups;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.webapp.filter.LazyInitRegistration;
 import org.junit.jupiter.api.DisplayName;
@@ -126,6 +130,8 @@ class ProductionSettingsCheckTest {
   class WithAStrongPassword {
 
     @Autowired IdentityService identityService;
+    @Autowired AuthorizationService authorizationService;
+    @Autowired FilterService filterService;
 
     @Test
     @DisplayName("十分なパスワードなら起動し、管理者だけが作られてデモ用ユーザーはいない")
@@ -133,6 +139,28 @@ class ProductionSettingsCheckTest {
       assertThat(identityService.createUserQuery().userId("admin").count()).isEqualTo(1);
       assertThat(identityService.checkPassword("admin", "a-long-and-unusual-secret")).isTrue();
       assertThat(identityService.createUserQuery().userId("sato").count()).isZero();
+    }
+
+    @Test
+    @DisplayName("本番でも役割の権限と Tasklist のフィルターがあり、手で付与しなくてよい（職員ディレクトリ連携）")
+    void rolesArePermittedWithoutDemoData() {
+      assertThat(
+              authorizationService
+                  .createAuthorizationQuery()
+                  .groupIdIn(StaffGroups.STAFF)
+                  .resourceType(Resources.APPLICATION)
+                  .resourceId("tasklist")
+                  .count())
+          .isEqualTo(1);
+      assertThat(
+              authorizationService
+                  .createAuthorizationQuery()
+                  .groupIdIn(StaffGroups.POLICY_REVIEWER)
+                  .resourceType(Resources.APPLICATION)
+                  .resourceId("cockpit")
+                  .count())
+          .isEqualTo(1);
+      assertThat(filterService.createFilterQuery().filterName("グループのタスク").count()).isEqualTo(1);
     }
   }
 }

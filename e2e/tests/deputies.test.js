@@ -85,6 +85,9 @@ test('利用責任者が代理者を指名し、代理者は「代理」と表�
   assert.match(await card.textContent(), /伊藤 美咲（高橋 健 の代理）/);
   await card.locator('text=代理の Zoom：申請内容をダブルチェックする').first().click();
   await page.locator('.fjs-container').first().waitFor({ timeout: 30_000 });
+  // the task's group by its name, not its id: the deputy is no member of it
+  await page.locator('text=区民課 利用責任者').first().waitFor({ timeout: 30_000 });
+  assert.doesNotMatch(await page.locator('body').textContent(), /security-officer-kumin/);
   await shot(page, 'deputies-03-deputy-task');
   await page.context().close();
 

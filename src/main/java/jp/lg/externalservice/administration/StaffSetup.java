@@ -74,6 +74,10 @@ public class StaffSetup implements SmartInitializingSingleton {
     // Completing a task through its form needs READ on the task's diagram; READ on a diagram shows
     // no instance.
     grant(STAFF, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    // Tasklist names a task's candidate groups by reading them: a deputy (代理) is no member of her
+    // principal's group and would see its id. Group names (departments and roles) are no secret;
+    // who is a member stays unreadable (no READ on users).
+    grant(STAFF, Resources.GROUP, "*", Permissions.READ);
     // 情報政策課 follows every case in Cockpit, with the decision history of the rule tables.
     for (String group : List.of(POLICY_REVIEWER, POLICY_HEAD)) {
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -107,7 +107,7 @@ public class SuccessorAppointmentCompletion extends TaskCompletion {
                 : successor
                     + " は"
                     + entry.departmentName()
-                    + "の所属長ではありません（外部サービス管理者は所属長です。ruling R-21）",
+                    + "の所属長ではありません（外部サービス管理者は所属長が務めます）",
             successor
                 + " is not a member of "
                 + group

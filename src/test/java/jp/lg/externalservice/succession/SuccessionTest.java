@@ -391,7 +391,8 @@ class SuccessionTest extends WebTest {
     assertThat(notHead.status()).isEqualTo(400);
     assertThat(fields(notHead)).containsExactly("successorId");
     assertThat(notHead.body().path("errors").get(0).path("message").asText())
-        .contains("所属長", "unit-head-kumin");
+        .contains("区民課の所属長")
+        .doesNotContain("unit-head-kumin");
     assertThat(notHead.body().path("errors").get(0).path("messageEn").asText())
         .contains("unit-head-kumin");
     Answer otherHead = complete(task, "nakamura", "NAME", "watanabe");

@@ -11,6 +11,7 @@
  * POST /api/applications/{caseNumber}/withdrawal; a withdrawn application of one's own can be copied into a new draft
  * (POST /api/applications/{caseNumber}/copy), which opens in Tasklist. Attachments are not copied.
  */
+import { csrfToken, el } from './dom.js';
 const STYLE = `
 .es-overlay { position: fixed; top: 0; left: 0; right: 0; bottom: 0; background: #fff; z-index: 1040;
   overflow: auto; padding: 16px 24px 48px; font-size: 14px; }
@@ -61,17 +62,6 @@ function moment(value) {
   return value ? dateTimeFormat.format(new Date(value)) : '—';
 }
 
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, value);
-    }
-  });
-  children.flat().forEach(child => node.append(child instanceof Node ? child : String(child ?? '—')));
-  return node;
-}
-
 function text(value) {
   return value === undefined || value === null || value === '' ? '—' : String(value);
 }
@@ -83,11 +73,6 @@ async function getJson(path) {
     throw new Error((body && body.error) || '読み込めませんでした');
   }
   return body;
-}
-
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-  return match ? decodeURIComponent(match[1]) : '';
 }
 
 /** POSTs JSON with the Tasklist session; the answer's body, or an Error with the server's Japanese message. */

@@ -4,8 +4,9 @@
  * to the deputy (the server routes them: DeputyRouting). The list shows her assignments with their state
  * (予定 / 有効 / 終了 / 取消); a planned or active one can be revoked. Administrators see everyone's and name deputies for
  * anyone (/api/admin/deputies). The link is shown only to those the server answers (everyone else gets 403).
- * Japanese only; the overlay's look as 通知設定 (custom/notifications.js), repeated so that this plugin works alone.
+ * Japanese only; the overlay is that of the other plugins (custom/dom.js).
  */
+import { csrfToken, el, overlay } from './dom.js';
 const STYLE = `
 .es-deputies { position: fixed; top: 0; left: 0; right: 0; bottom: 0; background: #fff; z-index: 1040;
   overflow: auto; padding: 16px 24px 48px; font-size: 14px; }
@@ -34,22 +35,6 @@ const day = value => value
   ? new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })
     .format(new Date(value + 'T00:00:00Z'))
   : '—';
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, value);
-    }
-  });
-  children.flat().forEach(child => node.append(child instanceof Node ? child : String(child ?? '—')));
-  return node;
-}
-
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-  return match ? decodeURIComponent(match[1]) : '';
-}
 
 /** Calls the API; a refusal is thrown with its Japanese message and its field errors. */
 async function call(path, method, body) {
@@ -97,39 +82,9 @@ function picker(name) {
   return { node: el('div', {}, search, list), value: () => list.value || null };
 }
 
-function overlay() {
-  if (!document.getElementById('es-deputies-style')) {
-    document.head.append(el('style', { id: 'es-deputies-style' }, STYLE));
-  }
-  document.querySelectorAll('.es-deputies').forEach(open => open.remove());
-  const box = el('div', { class: 'es-deputies', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'es-d-title',
-    'data-testid': 'deputy-settings' });
-  const close = el('button', { type: 'button', class: 'btn btn-default' }, '閉じる');
-  const message = el('p', { class: 'es-message', role: 'alert' });
-  const content = el('div', {}, el('p', {}, '読み込んでいます…'));
-  box.append(el('h2', { id: 'es-d-title' }, '代理設定'),
-    el('div', { class: 'es-bar' }, el('span', { class: 'es-spacer' }), close), message, content);
-  document.body.append(box);
-  const previousFocus = document.activeElement;
-  const shut = () => {
-    box.remove();
-    document.removeEventListener('keydown', onKey, true);
-    previousFocus && previousFocus.focus && previousFocus.focus();
-  };
-  const onKey = event => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      shut();
-    }
-  };
-  document.addEventListener('keydown', onKey, true);
-  close.addEventListener('click', shut);
-  close.focus();
-  return { message, content };
-}
-
 async function open(administrator) {
-  const { message, content } = overlay();
+  const { message, content } = overlay({ className: 'es-deputies', styleId: 'es-deputies-style', style: STYLE,
+    title: '代理設定', testId: 'deputy-settings' });
   const base = administrator ? '/api/admin/deputies' : '/api/me/deputies';
   const show = async () => {
     let assignments;

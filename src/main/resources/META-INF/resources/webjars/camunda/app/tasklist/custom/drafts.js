@@ -6,6 +6,7 @@
  * - Leaving a form with unsaved input asks first: another task, the browser's reload or close, and the start dialog
  *   (Esc or 閉じる).
  */
+import { csrfToken } from './dom.js';
 const KEY = 'camunda-form:';
 const style = document.createElement('style');
 style.textContent = '.es-draft-saved .fjs-form-field-error { display: none; }'
@@ -13,11 +14,6 @@ style.textContent = '.es-draft-saved .fjs-form-field-error { display: none; }'
   + ' .es-draft-saved .fjs-has-errors .fjs-input-group { border-color: #ccc; }';
 document.head.append(style);
 let dirty = false;
-
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-  return match ? decodeURIComponent(match[1]) : '';
-}
 
 function notice(text, error) {
   let box = document.getElementById('es-draft-notice');

@@ -3,20 +3,10 @@
  * - 通知設定 in the header, for every user: which kinds of mail she gets (GET/PUT /api/me/notification-settings).
  * - 通知メールの送信状況, for administrators only (shown when GET /api/admin/notifications answers): the outbox, newest first,
  *   with the state of each mail — without a mail server (spring.mail.host) every mail stays here unsent.
- * The overlay's look is shared with 申請一覧 (custom/applications.js: .es-overlay …); it is repeated here so that this
- * plugin works alone.
+ * The overlay and its look are shared with the other plugins (custom/dom.js).
  */
-const STYLE = `
-.es-overlay { position: fixed; top: 0; left: 0; right: 0; bottom: 0; background: #fff; z-index: 1040;
-  overflow: auto; padding: 16px 24px 48px; font-size: 14px; }
-.es-overlay h2 { font-size: 22px; margin: 0 0 12px; }
-.es-bar { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; margin-bottom: 12px; }
-.es-bar .es-spacer { flex: 1; }
-.es-overlay table { width: 100%; border-collapse: collapse; }
-.es-overlay th, .es-overlay td { border-bottom: 1px solid #ddd; padding: 6px 8px; text-align: left;
-  vertical-align: top; white-space: normal; word-break: break-word; }
-.es-overlay th { background: #f3f5f7; white-space: nowrap; }
-.es-message { color: #b5152b; }
+import { OVERLAY_STYLE, csrfToken, el, overlay } from './dom.js';
+const STYLE = OVERLAY_STYLE + `
 .es-saved { color: #155724; }
 .es-settings label { font-weight: normal; display: flex; gap: 8px; align-items: center; margin: 6px 0; }
 .es-mail-body { white-space: pre-wrap; margin: 4px 0 0; font-family: inherit; background: #f8f9fa; padding: 6px; }
@@ -27,22 +17,6 @@ const moment = value => value
   ? new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit',
     minute: '2-digit', timeZone: 'Asia/Tokyo' }).format(new Date(value))
   : '—';
-
-function el(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      node.setAttribute(name, value);
-    }
-  });
-  children.flat().forEach(child => node.append(child instanceof Node ? child : String(child ?? '—')));
-  return node;
-}
-
-function csrfToken() {
-  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
-  return match ? decodeURIComponent(match[1]) : '';
-}
 
 async function call(path, method, body) {
   const response = await fetch(path, {
@@ -58,40 +32,12 @@ async function call(path, method, body) {
   return answer;
 }
 
-function overlay(titleText, testId) {
-  if (!document.getElementById('es-notifications-style')) {
-    document.head.append(el('style', { id: 'es-notifications-style' }, STYLE));
-  }
-  document.querySelectorAll('.es-overlay').forEach(open => open.remove());
-  const box = el('div', { class: 'es-overlay', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'es-n-title',
-    'data-testid': testId });
-  const title = el('h2', { id: 'es-n-title' }, titleText);
-  const close = el('button', { type: 'button', class: 'btn btn-default' }, '閉じる');
-  const bar = el('div', { class: 'es-bar' }, el('span', { class: 'es-spacer' }), close);
-  const message = el('p', { class: 'es-message', role: 'alert' });
-  const content = el('div', {}, el('p', {}, '読み込んでいます…'));
-  box.append(title, bar, message, content);
-  document.body.append(box);
-  const previousFocus = document.activeElement;
-  const shut = () => {
-    box.remove();
-    document.removeEventListener('keydown', onKey, true);
-    previousFocus && previousFocus.focus && previousFocus.focus();
-  };
-  const onKey = event => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      shut();
-    }
-  };
-  document.addEventListener('keydown', onKey, true);
-  close.addEventListener('click', shut);
-  close.focus();
-  return { bar, message, content };
+function open(title, testId) {
+  return overlay({ className: 'es-overlay', styleId: 'es-notifications-style', style: STYLE, title, testId });
 }
 
 async function openSettings() {
-  const { message, content } = overlay('通知設定', 'notification-settings');
+  const { message, content } = open('通知設定', 'notification-settings');
   try {
     const settings = await call('/api/me/notification-settings');
     const boxes = settings.map(s => el('input', { type: 'checkbox', name: s.kind, 'data-kind': s.kind }));
@@ -125,7 +71,7 @@ const STATES = [['', 'すべて'], ['PENDING', '未送信'], ['SENT', '送信済
 const PAGE_SIZE = 50;
 
 async function openOutbox() {
-  const { bar, message, content } = overlay('通知メールの送信状況', 'notification-outbox');
+  const { bar, message, content } = open('通知メールの送信状況', 'notification-outbox');
   const state = el('select', { class: 'form-control', style: 'max-width: 12em', 'aria-label': '状態で絞り込む' },
     STATES.map(([value, label]) => el('option', { value }, label)));
   const previous = el('button', { type: 'button', class: 'btn btn-default' }, '前へ');

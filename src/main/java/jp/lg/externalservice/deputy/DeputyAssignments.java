@@ -111,6 +111,16 @@ public class DeputyAssignments implements StandIns {
               .anyMatch(other -> other.overlaps(startsOn, endsOn))) {
         reader.reject(
             STARTS_ON, "この期間には既に代理者が指名されています", "another deputy is named for part of this range");
+      } else if (principal != null
+          && repository.ofDeputy(principal).stream()
+              .anyMatch(duty -> duty.overlaps(startsOn, endsOn))) {
+        // the other direction of "the deputy is not absent herself": someone's deputy who is
+        // absent in her range would leave the principal's tasks with nobody present, and her own
+        // deputy would not take them (no chain)
+        reader.reject(
+            STARTS_ON,
+            "この期間、本人はほかの職員の代理者です（先にその代理設定を取り消してください）",
+            "she is another person's deputy during part of this range (revoke that first)");
       }
     }
     if (deputy != null) {

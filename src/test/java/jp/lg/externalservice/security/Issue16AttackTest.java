@@ -1,0 +1,383 @@
+package jp.lg.externalservice.security;
+
+import static jp.lg.externalservice.ApplicationAnswers.kintone;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.lg.externalservice.TaskAnswers;
+import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.deputy.DeputyScan;
+import jp.lg.externalservice.system.InputReader;
+import jp.lg.externalservice.system.JapanClock;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 16 attacked over real HTTP as a careless or malicious member of staff would: deputy
+ * assignments (代理) forged, stolen, chained and kept after revocation; withdrawals (取下げ) of
+ * another's case or through the engine API; the successor list and the directory endpoints as
+ * staff. Every refusal is bilingual, names its field and leaves nothing stored.
+ */
+class Issue16AttackTest extends WebTest {
+
+  @Autowired CaseRecords caseRecords;
+  @Autowired DeputyScan scan;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TaskService taskService;
+
+  /** Every assignment a test made is revoked: the other web tests share the database. */
+  @AfterEach
+  void revokeEverything() {
+    ClockUtil.reset();
+    for (JsonNode assignment : get("/api/admin/deputies", "demo").body()) {
+      if (assignment.get("revokedAt").isNull()) {
+        send("DELETE", "/api/admin/deputies/" + assignment.get("id").asLong(), "demo", null);
+      }
+    }
+    scan.scan();
+  }
+
+  private static Map<String, Object> range(String deputy, LocalDate from, LocalDate to) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("deputy", deputy);
+    body.put("startsOn", from.toString());
+    body.put("endsOn", to.toString());
+    body.put("reason", "研修");
+    return body;
+  }
+
+  private Answer name(String principal, String deputy) {
+    LocalDate today = JapanClock.today();
+    return postJson("/api/me/deputies", principal, range(deputy, today, today.plusDays(3)));
+  }
+
+  private long assignments() {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM deputy_assignment", Long.class);
+  }
+
+  /** The application of {@code applicant} (区民課) up to its double check; the task's id. */
+  private String atDoubleCheck(String applicant, String[] instance) {
+    instance[0] = fileApplication(applicant, kintone().variables());
+    String risks = onlyTask(instance[0], applicant);
+    assertThat(
+            postJson(
+                    "/engine-rest/task/" + risks + "/submit-form",
+                    applicant,
+                    formVariables(
+                        TaskAnswers.risksAccepted("TERMS_OF_USE", TaskAnswers.TERMS_RISKS)))
+                .status())
+        .isEqualTo(204);
+    String selfCheck = onlyTask(instance[0], applicant);
+    assertThat(
+            postJson(
+                    "/engine-rest/task/" + selfCheck + "/submit-form",
+                    applicant,
+                    formVariables(TaskAnswers.measuresAllMet()))
+                .status())
+        .isEqualTo(204);
+    return onlyTask(instance[0], "demo");
+  }
+
+  private String onlyTask(String instance, String user) {
+    JsonNode tasks = get("/engine-rest/task?processInstanceId=" + instance, user).body();
+    assertThat(tasks).as("tasks of %s seen by %s", instance, user).hasSize(1);
+    return tasks.get(0).get("id").asText();
+  }
+
+  private String caseNumber(String instance) {
+    return caseRecords.find(instance).orElseThrow().caseNumber();
+  }
+
+  /** A refusal in both languages; the fields it names. */
+  private static List<String> bilingual(Answer answer, int status) {
+    assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+    assertThat(answer.body()).as(answer.text()).isNotNull();
+    assertThat(answer.body().path("error").asText()).as(answer.text()).isNotBlank();
+    assertThat(answer.body().path("errorEn").asText()).as(answer.text()).isNotBlank();
+    List<String> fields = new java.util.ArrayList<>();
+    answer
+        .body()
+        .path("errors")
+        .forEach(
+            error -> {
+              assertThat(error.path("message").asText()).isNotBlank();
+              assertThat(error.path("messageEn").asText()).isNotBlank();
+              fields.add(error.path("field").asText());
+            });
+    return fields;
+  }
+
+  @Test
+  @DisplayName("代理設定の偽造: 役割のない職員・他人の分・管理者 API・存在しない職員・長すぎる理由はすべて拒否（日英・項目名）、何も保存されない")
+  void deputyAssignmentsCannotBeForged() {
+    long before = assignments();
+    LocalDate today = JapanClock.today();
+
+    bilingual(name("sato", "suzuki"), 403);
+    Map<String, Object> forOther = range("ito", today, today.plusDays(1));
+    forOther.put("principal", "takahashi");
+    assertThat(bilingual(postJson("/api/me/deputies", "ito", forOther), 400)).contains("principal");
+    assertThat(bilingual(postJson("/api/admin/deputies", "ito", forOther), 403)).isEmpty();
+    bilingual(get("/api/admin/deputies", "takahashi"), 403);
+    assertThat(bilingual(name("takahashi", "no-such-user"), 400)).contains("deputy");
+    assertThat(bilingual(name("takahashi", "takahashi"), 400)).contains("deputy");
+    assertThat(bilingual(name("takahashi", "x".repeat(65)), 400)).contains("deputy");
+    Map<String, Object> huge = range("ito", today, today.plusDays(1));
+    huge.put("reason", "長".repeat(InputReader.MAX_TEXT + 1));
+    assertThat(bilingual(postJson("/api/me/deputies", "takahashi", huge), 400)).contains("reason");
+    Map<String, Object> backwards = range("ito", today.plusDays(2), today);
+    assertThat(bilingual(postJson("/api/me/deputies", "takahashi", backwards), 400))
+        .contains("endsOn");
+    Map<String, Object> past = range("ito", today.minusDays(10), today.minusDays(1));
+    assertThat(bilingual(postJson("/api/me/deputies", "takahashi", past), 400)).contains("endsOn");
+    Map<String, Object> notADate = range("ito", today, today);
+    notADate.put("startsOn", "2026-02-30");
+    assertThat(bilingual(postJson("/api/me/deputies", "takahashi", notADate), 400))
+        .contains("startsOn");
+    // an administrator may not name a deputy for someone without a role, nor for nobody
+    Map<String, Object> noRole = range("suzuki", today, today.plusDays(1));
+    noRole.put("principal", "sato");
+    assertThat(bilingual(postJson("/api/admin/deputies", "demo", noRole), 400))
+        .contains("principal");
+    noRole.put("principal", "no-such-user");
+    assertThat(bilingual(postJson("/api/admin/deputies", "demo", noRole), 400))
+        .contains("principal");
+
+    assertThat(assignments()).as("nothing stored after a refusal").isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("他人の代理設定は取り消せない（自分の API は 404、管理者 API は 403、日英）、取り消した期間は空く")
+  void anotherOnesAssignmentCannotBeRevoked() {
+    Answer named = name("takahashi", "ito");
+    assertThat(named.status()).as(named.text()).isEqualTo(201);
+    long id = named.body().get("id").asLong();
+
+    bilingual(send("DELETE", "/api/me/deputies/" + id, "ito", null), 404);
+    bilingual(send("DELETE", "/api/me/deputies/" + id, "tanaka", null), 404);
+    bilingual(send("DELETE", "/api/admin/deputies/" + id, "ito", null), 403);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM deputy_assignment WHERE id = ? AND revoked_at IS NULL",
+                Long.class,
+                id))
+        .isEqualTo(1);
+
+    assertThat(send("DELETE", "/api/me/deputies/" + id, "takahashi", null).status()).isEqualTo(200);
+    assertThat(bilingual(send("DELETE", "/api/me/deputies/" + id, "takahashi", null), 400))
+        .contains("id");
+    // the revoked range does not block a new one for the same days
+    Answer again = name("takahashi", "nakamura");
+    assertThat(again.status()).as(again.text()).isEqualTo(201);
+  }
+
+  @Test
+  @DisplayName("代理の連鎖: 代理者が同じ期間に自分の代理者を指名することはできず、連鎖先の職員は元の本人のタスクを取れない")
+  void aDeputyChainIsRefused() {
+    String[] instance = new String[1];
+    String check = atDoubleCheck("sato", instance);
+    assertThat(name("takahashi", "ito").status()).isEqualTo(201);
+    long before = assignments();
+
+    // ito, herself 利用責任者 of 福祉課, stands in for takahashi: she cannot be absent in that range
+    assertThat(bilingual(name("ito", "kimura"), 400)).contains("startsOn");
+    assertThat(assignments()).isEqualTo(before);
+
+    // a chain stored anyway (before the rule, or by hand): kimura still gets nothing of takahashi's
+    LocalDate today = JapanClock.today();
+    jdbc.update(
+        "INSERT INTO deputy_assignment (principal, deputy, starts_on, ends_on, created_by,"
+            + " created_at) VALUES ('ito', 'kimura', ?, ?, 'ito', CURRENT_TIMESTAMP)",
+        java.sql.Date.valueOf(today),
+        java.sql.Date.valueOf(today.plusDays(3)));
+    scan.scan();
+    assertThat(get("/engine-rest/task?processInstanceId=" + instance[0], "kimura").body())
+        .isEmpty();
+    Answer claim =
+        postJson("/engine-rest/task/" + check + "/claim", "kimura", Map.of("userId", "kimura"));
+    assertThat(claim.status()).as(claim.text()).isIn(400, 403, 404);
+    assertThat(taskService.createTaskQuery().taskId(check).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  @DisplayName("代理者はタスクを広げられない（候補追加・委任・割当変更・変数書換えは拒否）、取消し後は読めも取れもしない、申請の記録も見えない")
+  void aDeputyGetsTheTaskAndNothingMore() {
+    String[] instance = new String[1];
+    String check = atDoubleCheck("sato", instance);
+    String number = caseNumber(instance[0]);
+    Answer named = name("takahashi", "ito");
+    assertThat(named.status()).as(named.text()).isEqualTo(201);
+    long id = named.body().get("id").asLong();
+
+    assertThat(get("/engine-rest/task/" + check, "ito").status()).isEqualTo(200);
+    assertThat(get("/engine-rest/task/" + check + "/form-variables", "ito").status())
+        .isEqualTo(200);
+
+    // she may not widen it: other candidates, a delegation, the applicant as assignee
+    Answer link =
+        postJson(
+            "/engine-rest/task/" + check + "/identity-links",
+            "ito",
+            Map.of("userId", "suzuki", "type", "candidate"));
+    assertThat(link.status()).as(link.text()).isIn(400, 403);
+    Answer delegate =
+        postJson("/engine-rest/task/" + check + "/delegate", "ito", Map.of("userId", "suzuki"));
+    assertThat(delegate.status()).as(delegate.text()).isIn(400, 403);
+    Answer toApplicant =
+        postJson("/engine-rest/task/" + check + "/assignee", "ito", Map.of("userId", "sato"));
+    assertThat(toApplicant.status()).as(toApplicant.text()).isIn(400, 403);
+    Answer relabel =
+        send(
+            "PUT",
+            "/engine-rest/task/" + check + "/localVariables/taskDeputies",
+            "ito",
+            Map.of("value", "誰かの代理", "type", "String"));
+    assertThat(relabel.status()).as(relabel.text()).isIn(400, 403);
+    Answer variables =
+        postJson(
+            "/engine-rest/task/" + check + "/variables",
+            "ito",
+            Map.of("modifications", Map.of("serviceName", Map.of("value", "改ざん"))));
+    assertThat(variables.status()).as(variables.text()).isIn(400, 403);
+    assertThat(taskService.getIdentityLinksForTask(check))
+        .noneMatch(l -> "suzuki".equals(l.getUserId()) || "sato".equals(l.getUserId()));
+    assertThat(taskService.createTaskQuery().taskId(check).singleResult().getAssignee()).isNull();
+
+    // the case itself is not hers to read: the record, the audit, the withdrawal
+    assertThat(get("/api/applications/" + number, "ito").status()).isIn(403, 404);
+    assertThat(get("/api/applications/" + number + "/audit", "ito").status()).isIn(403, 404);
+    assertThat(
+            postJson(
+                    "/api/applications/" + number + "/withdrawal",
+                    "ito",
+                    Map.of("reason", "代理者による取下げ"))
+                .status())
+        .isIn(403, 404);
+
+    // revoked: she reads and takes nothing any more
+    assertThat(send("DELETE", "/api/me/deputies/" + id, "takahashi", null).status()).isEqualTo(200);
+    assertThat(get("/engine-rest/task?processInstanceId=" + instance[0], "ito").body()).isEmpty();
+    assertThat(get("/engine-rest/task/" + check, "ito").status()).isIn(403, 404);
+    assertThat(get("/engine-rest/task/" + check + "/variables", "ito").status()).isIn(403, 404);
+    assertThat(get("/engine-rest/task/" + check + "/form-variables", "ito").status())
+        .isIn(403, 404);
+    Answer late = postJson("/engine-rest/task/" + check + "/claim", "ito", Map.of("userId", "ito"));
+    assertThat(late.status()).as(late.text()).isIn(400, 403, 404);
+    Answer lateSubmit =
+        postJson(
+            "/engine-rest/task/" + check + "/submit-form",
+            "ito",
+            formVariables(TaskAnswers.doubleCheck("FORWARD", null)));
+    assertThat(lateSubmit.status()).as(lateSubmit.text()).isIn(400, 403, 404);
+    assertThat(taskService.createTaskQuery().taskId(check).singleResult()).isNotNull();
+  }
+
+  @Test
+  @DisplayName("期間が過ぎた代理者は翌日には読めも取れもしない")
+  void anExpiredDeputyLosesTheTask() {
+    String[] instance = new String[1];
+    String check = atDoubleCheck("sato", instance);
+    LocalDate today = JapanClock.today();
+    assertThat(postJson("/api/me/deputies", "takahashi", range("ito", today, today)).status())
+        .isEqualTo(201);
+    assertThat(get("/engine-rest/task/" + check, "ito").status()).isEqualTo(200);
+
+    ClockUtil.setCurrentTime(
+        java.util.Date.from(today.plusDays(1).atTime(9, 0).atZone(JapanClock.ZONE).toInstant()));
+    scan.scan();
+    assertThat(get("/engine-rest/task/" + check, "ito").status()).isIn(403, 404);
+    Answer claim =
+        postJson("/engine-rest/task/" + check + "/claim", "ito", Map.of("userId", "ito"));
+    assertThat(claim.status()).as(claim.text()).isIn(400, 403, 404);
+  }
+
+  @Test
+  @DisplayName("取下げの攻撃: 他課・同課の他人・情報政策課は取り下げられず、理由の誤りは日英・項目名、エンジン API（メッセージ・変更・削除）も不可、二重の取下げは 409")
+  void withdrawalCannotBeForced() {
+    String[] instance = new String[1];
+    String check = atDoubleCheck("sato", instance);
+    String number = caseNumber(instance[0]);
+    String path = "/api/applications/" + number + "/withdrawal";
+    long acts = caseRecords.acts(instance[0]).size();
+
+    bilingual(postJson(path, "watanabe", Map.of("reason", "他課")), 404);
+    bilingual(postJson(path, "suzuki", Map.of("reason", "他課")), 404);
+    assertThat(postJson(path, "takahashi", Map.of("reason", "同課の利用責任者")).status()).isIn(403, 404);
+    bilingual(postJson(path, "kobayashi", Map.of("reason", "情報政策課")), 403);
+    assertThat(bilingual(postJson(path, "sato", Map.of()), 400)).contains("reason");
+    assertThat(bilingual(postJson(path, "sato", Map.of("reason", "  ")), 400)).contains("reason");
+    assertThat(
+            bilingual(
+                postJson(path, "sato", Map.of("reason", "x".repeat(InputReader.MAX_TEXT + 1))),
+                400))
+        .contains("reason");
+    assertThat(bilingual(postJson(path, "sato", Map.of("reason", Map.of("a", 1))), 400))
+        .contains("reason");
+    bilingual(
+        postJson("/api/applications/" + "9".repeat(40) + "/withdrawal", "sato", Map.of()), 404);
+
+    // the engine API is no back door
+    Answer message =
+        postJson(
+            "/engine-rest/message",
+            "sato",
+            Map.of(
+                "messageName", "Message_ApplicationWithdrawn", "processInstanceId", instance[0]));
+    assertThat(message.status()).as(message.text()).isEqualTo(403);
+    Answer modification =
+        postJson(
+            "/engine-rest/process-instance/" + instance[0] + "/modification",
+            "tanaka",
+            Map.of(
+                "instructions",
+                List.of(
+                    Map.of("type", "startBeforeActivity", "activityId", "SubProcess_Withdrawal"))));
+    assertThat(modification.status()).as(modification.text()).isEqualTo(403);
+    Answer delete = send("DELETE", "/engine-rest/process-instance/" + instance[0], "sato", null);
+    assertThat(delete.status()).as(delete.text()).isIn(403, 404);
+
+    // nothing of it stored
+    assertThat(caseRecords.acts(instance[0])).hasSize((int) acts);
+    assertThat(taskService.createTaskQuery().taskId(check).singleResult()).isNotNull();
+
+    // the 所属長 withdraws once; the second time is 409 and adds nothing
+    Answer done = postJson(path, "tanaka", Map.of("reason", "重複申請"));
+    assertThat(done.status()).as(done.text()).isEqualTo(200);
+    bilingual(postJson(path, "sato", Map.of("reason", "もう一度")), 409);
+    assertThat(caseRecords.acts(instance[0])).hasSize((int) acts + 1);
+
+    // only the applicant copies it; a body smuggles nothing in
+    bilingual(postJson("/api/applications/" + number + "/copy", "tanaka", Map.of()), 403);
+    bilingual(postJson("/api/applications/" + number + "/copy", "suzuki", Map.of()), 404);
+    Answer copied =
+        postJson(
+            "/api/applications/" + number + "/copy",
+            "sato",
+            Map.of("applicant", "tanaka", "departmentCode", "fukushi"));
+    assertThat(copied.status()).as(copied.text()).isEqualTo(201);
+    assertThat(copied.text()).doesNotContain("fukushi").doesNotContain("tanaka");
+  }
+
+  @Test
+  @DisplayName("後任の一覧とディレクトリ同期は職員・所属長・利用責任者には 403（日英）、情報政策課は一覧だけ")
+  void successorsAndDirectoryAreNotForStaff() {
+    for (String user : List.of("sato", "tanaka", "takahashi", "kimura")) {
+      bilingual(get("/api/services/vacancies", user), 403);
+    }
+    assertThat(get("/api/services/vacancies", "yamamoto").status()).isEqualTo(200);
+    for (String user : List.of("sato", "tanaka", "kobayashi")) {
+      bilingual(get("/api/admin/directory/sync", user), 403);
+      bilingual(postJson("/api/admin/directory/sync", user, Map.of()), 403);
+    }
+  }
+}

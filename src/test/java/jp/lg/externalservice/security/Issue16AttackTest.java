@@ -8,18 +8,34 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.classification.Outcome;
+import jp.lg.externalservice.classification.Route;
+import jp.lg.externalservice.classification.ServiceCategory;
+import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.deputy.DeputyScan;
+import jp.lg.externalservice.registry.EntryType;
+import jp.lg.externalservice.registry.NewRegistryEntry;
+import jp.lg.externalservice.registry.RegistryService;
+import jp.lg.externalservice.registry.RegistryStatus;
+import jp.lg.externalservice.succession.SuccessorWatch;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JapanClock;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -34,6 +50,15 @@ class Issue16AttackTest extends WebTest {
   @Autowired DeputyScan scan;
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+  @Autowired RegistryService registry;
+  @Autowired CaseMessages messages;
+  @Autowired ApplicationEventPublisher events;
+
+  private final String marker = Long.toString(System.nanoTime(), 36);
+  private final List<String> users = new java.util.ArrayList<>();
+  private final List<String> entries = new java.util.ArrayList<>();
 
   /** Every assignment a test made is revoked: the other web tests share the database. */
   @AfterEach
@@ -45,6 +70,97 @@ class Issue16AttackTest extends WebTest {
       }
     }
     scan.scan();
+    for (String entry : entries) {
+      if (!registry.find(entry).orElseThrow().status().ended()) {
+        registry.changeStatus(
+            entry, RegistryStatus.TERMINATED, LocalDate.of(2028, 3, 31), "demo", "test", null);
+      }
+      runtimeService
+          .createProcessInstanceQuery()
+          .processInstanceBusinessKey(entry)
+          .list()
+          .forEach(i -> runtimeService.deleteProcessInstance(i.getId(), "test over"));
+    }
+    users.forEach(identityService::deleteUser);
+  }
+
+  /** A member of 区民課 (and of the given groups), created for this test. */
+  private String person(String prefix, String... groups) {
+    String id = prefix + marker;
+    User user = identityService.newUser(id);
+    user.setLastName("試験");
+    user.setFirstName(prefix);
+    user.setEmail(id + "@example.jp");
+    user.setPassword(id);
+    identityService.saveUser(user);
+    users.add(id);
+    identityService.createMembership(id, StaffGroups.STAFF);
+    identityService.createMembership(id, "dept-kumin");
+    for (String group : groups) {
+      identityService.createMembership(id, group);
+    }
+    return id;
+  }
+
+  /** An approved service of 区民課 in operation whose サービス管理担当者 then moved to 福祉課. */
+  private String managerLeft(String administrator, String manager) {
+    String name = "後任攻撃 " + marker;
+    String entryId =
+        registry.register(
+            new NewRegistryEntry(
+                EntryType.SERVICE,
+                name,
+                "提供会社",
+                ServiceKind.CLOUD_INTERNET,
+                ServiceCategory.BUSINESS_APPLICATION,
+                "kumin",
+                "区民課",
+                Route.IMPORTANT,
+                Outcome.APPLICATION_REQUIRED,
+                "利用申請が必要",
+                "[]",
+                "[]",
+                administrator,
+                "試験 課長",
+                manager,
+                "試験 担当",
+                LocalDate.of(2027, 4, 1),
+                LocalDate.of(2029, 3, 31),
+                null),
+            "kobayashi",
+            "approval-" + marker);
+    entries.add(entryId);
+    Map<String, Object> variables =
+        new java.util.HashMap<>(
+            ApplicationAnswers.kintone()
+                .service(name, "CLOUD_INTERNET", "BUSINESS_APPLICATION")
+                .variables());
+    variables.put("registryEntryId", entryId);
+    variables.put("departmentCode", "kumin");
+    variables.put("departmentName", "区民課");
+    variables.put("route", "IMPORTANT");
+    variables.put("serviceAdministrator", administrator);
+    variables.put("serviceManager", manager);
+    messages.startOperation(entryId, variables);
+    identityService.deleteMembership(manager, "dept-kumin");
+    identityService.createMembership(manager, "dept-fukushi");
+    events.publishEvent(new DirectoryChanged(java.util.Set.of(manager)));
+    return entryId;
+  }
+
+  private Task successorTask(String entryId) {
+    return taskService
+        .createTaskQuery()
+        .processDefinitionKey(SuccessorWatch.KEY)
+        .taskDefinitionKey(SuccessorWatch.Element.NAME_SUCCESSOR)
+        .list()
+        .stream()
+        .filter(
+            t ->
+                entryId.equals(
+                    runtimeService.getVariable(t.getExecutionId(), "vacancyRegistryEntryId")))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Map<String, Object> range(String deputy, LocalDate from, LocalDate to) {
@@ -102,8 +218,14 @@ class Issue16AttackTest extends WebTest {
   private static List<String> bilingual(Answer answer, int status) {
     assertThat(answer.status()).as(answer.text()).isEqualTo(status);
     assertThat(answer.body()).as(answer.text()).isNotNull();
-    assertThat(answer.body().path("error").asText()).as(answer.text()).isNotBlank();
-    assertThat(answer.body().path("errorEn").asText()).as(answer.text()).isNotBlank();
+    if (answer.body().has("type")) {
+      // the engine REST API's shape: "message" holds both languages, the errors name the fields
+      assertThat(answer.body().path("message").asText()).as(answer.text()).contains("（");
+      assertThat(answer.body().path("errors")).as(answer.text()).isNotEmpty();
+    } else {
+      assertThat(answer.body().path("error").asText()).as(answer.text()).isNotBlank();
+      assertThat(answer.body().path("errorEn").asText()).as(answer.text()).isNotBlank();
+    }
     List<String> fields = new java.util.ArrayList<>();
     answer
         .body()
@@ -379,5 +501,50 @@ class Issue16AttackTest extends WebTest {
       bilingual(get("/api/admin/directory/sync", user), 403);
       bilingual(postJson("/api/admin/directory/sync", user, Map.of()), 403);
     }
+  }
+
+  @Test
+  @DisplayName("後任の指名: 情報政策課以外は読めず・取れず・完了できず、余分な変数・職員でない後任は拒否され、台帳は変わらない")
+  void onlyPolicyNamesASuccessor() {
+    String head = person("uh", "unit-head-kumin");
+    String manager = person("sm");
+    String entryId = managerLeft(head, manager);
+    Task task = successorTask(entryId);
+    String path = "/engine-rest/task/" + task.getId();
+    Map<String, Object> naming = Map.of("successionDecision", "NAME", "successorId", "sato");
+
+    for (String outsider : List.of("sato", "tanaka", head, "takahashi")) {
+      assertThat(get(path, outsider).status()).as(outsider).isIn(403, 404);
+      Answer claim = postJson(path + "/claim", outsider, Map.of("userId", outsider));
+      assertThat(claim.status()).as(outsider + claim.text()).isIn(400, 403, 404);
+      Answer submit = postJson(path + "/submit-form", outsider, formVariables(naming));
+      assertThat(submit.status()).as(outsider + submit.text()).isIn(400, 403, 404);
+    }
+    // a reviewer may not hand it to the applicant-side either
+    Answer handOver = postJson(path + "/assignee", "nakamura", Map.of("userId", "tanaka"));
+    assertThat(handOver.status()).as(handOver.text()).isIn(400, 403);
+
+    Map<String, Object> extra = new LinkedHashMap<>(naming);
+    extra.put("serviceManager", "tanaka");
+    extra.put("departmentCode", "fukushi");
+    assertThat(bilingual(postJson(path + "/submit-form", "nakamura", formVariables(extra)), 400))
+        .isNotEmpty();
+    Map<String, Object> admin = Map.of("successionDecision", "NAME", "successorId", "demo");
+    assertThat(bilingual(postJson(path + "/submit-form", "nakamura", formVariables(admin)), 400))
+        .containsExactly("successorId");
+    Map<String, Object> huge = Map.of("successionDecision", "NAME", "successorId", "x".repeat(65));
+    assertThat(bilingual(postJson(path + "/submit-form", "nakamura", formVariables(huge)), 400))
+        .containsExactly("successorId");
+    Map<String, Object> unknown = Map.of("successionDecision", "FIRE_EVERYONE");
+    assertThat(bilingual(postJson(path + "/submit-form", "nakamura", formVariables(unknown)), 400))
+        .containsExactly("successionDecision");
+    assertThat(registry.find(entryId).orElseThrow().serviceManager())
+        .as("nothing changed by a refusal")
+        .isEqualTo(manager);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult()).isNotNull();
+
+    Answer named = postJson(path + "/submit-form", "nakamura", formVariables(naming));
+    assertThat(named.status()).as(named.text()).isEqualTo(204);
+    assertThat(registry.find(entryId).orElseThrow().serviceManager()).isEqualTo("sato");
   }
 }

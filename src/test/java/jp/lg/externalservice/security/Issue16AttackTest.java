@@ -344,6 +344,9 @@ class Issue16AttackTest extends WebTest {
     assertThat(get("/engine-rest/task/" + check, "ito").status()).isEqualTo(200);
     assertThat(get("/engine-rest/task/" + check + "/form-variables", "ito").status())
         .isEqualTo(200);
+    assertThat(get("/engine-rest/history/task?taskId=" + check, "ito").body())
+        .as("during the range she reads the historic task too")
+        .hasSize(1);
 
     // she may not widen it: other candidates, a delegation, the applicant as assignee
     Answer link =
@@ -391,6 +394,16 @@ class Issue16AttackTest extends WebTest {
     assertThat(get("/engine-rest/task?processInstanceId=" + instance[0], "ito").body()).isEmpty();
     assertThat(get("/engine-rest/task/" + check, "ito").status()).isIn(403, 404);
     assertThat(get("/engine-rest/task/" + check + "/variables", "ito").status()).isIn(403, 404);
+    // nor through the history, where the engine gave her a grant with the link as well
+    assertThat(get("/engine-rest/history/task?taskId=" + check, "ito").body())
+        .as("the historic task")
+        .isEmpty();
+    assertThat(get("/engine-rest/history/variable-instance?taskIdIn=" + check, "ito").body())
+        .as("the task's historic variables")
+        .isEmpty();
+    assertThat(get("/engine-rest/history/identity-link-log?taskId=" + check, "ito").body())
+        .as("the task's historic identity links")
+        .isEmpty();
     assertThat(get("/engine-rest/task/" + check + "/form-variables", "ito").status())
         .isIn(403, 404);
     Answer late = postJson("/engine-rest/task/" + check + "/claim", "ito", Map.of("userId", "ito"));
@@ -418,6 +431,7 @@ class Issue16AttackTest extends WebTest {
         java.util.Date.from(today.plusDays(1).atTime(9, 0).atZone(JapanClock.ZONE).toInstant()));
     scan.scan();
     assertThat(get("/engine-rest/task/" + check, "ito").status()).isIn(403, 404);
+    assertThat(get("/engine-rest/history/task?taskId=" + check, "ito").body()).isEmpty();
     Answer claim =
         postJson("/engine-rest/task/" + check + "/claim", "ito", Map.of("userId", "ito"));
     assertThat(claim.status()).as(claim.text()).isIn(400, 403, 404);

@@ -275,6 +275,13 @@ class Issue16AttackTest extends WebTest {
     assertThat(bilingual(postJson("/api/admin/deputies", "demo", noRole), 400))
         .contains("principal");
 
+    // the picker: only for those who name deputies, with a bounded search
+    bilingual(get("/api/me/deputy-candidates?q=sa", "sato"), 403);
+    assertThat(bilingual(get("/api/me/deputy-candidates?q=" + "x".repeat(65), "takahashi"), 400))
+        .containsExactly("q");
+    assertThat(get("/api/me/deputy-candidates?q=", "takahashi").body())
+        .noneMatch(candidate -> candidate.get("id").asText().equals("takahashi"));
+
     assertThat(assignments()).as("nothing stored after a refusal").isEqualTo(before);
   }
 
@@ -481,6 +488,19 @@ class Issue16AttackTest extends WebTest {
     assertThat(modification.status()).as(modification.text()).isEqualTo(403);
     Answer delete = send("DELETE", "/engine-rest/process-instance/" + instance[0], "sato", null);
     assertThat(delete.status()).as(delete.text()).isIn(403, 404);
+    Answer suspend =
+        send(
+            "PUT",
+            "/engine-rest/process-instance/" + instance[0] + "/suspended",
+            "tanaka",
+            Map.of("suspended", true));
+    assertThat(suspend.status()).as(suspend.text()).isIn(403, 404);
+    Answer error =
+        postJson(
+            "/engine-rest/task/" + check + "/bpmnError",
+            "takahashi",
+            Map.of("errorCode", "Error_Withdrawn"));
+    assertThat(error.status()).as(error.text()).isIn(400, 403);
 
     // nothing of it stored
     assertThat(caseRecords.acts(instance[0])).hasSize((int) acts);
@@ -515,6 +535,13 @@ class Issue16AttackTest extends WebTest {
       bilingual(get("/api/admin/directory/sync", user), 403);
       bilingual(postJson("/api/admin/directory/sync", user, Map.of()), 403);
     }
+    assertThat(get("/api/admin/directory/sync", null).status()).isEqualTo(401);
+    assertThat(postJson("/api/admin/directory/sync", null, Map.of()).status()).isEqualTo(401);
+    // an administrator without a directory is told so, with the setting's name
+    assertThat(get("/api/admin/directory/sync", "demo").body().get("enabled").asBoolean())
+        .isFalse();
+    assertThat(bilingual(postJson("/api/admin/directory/sync", "demo", Map.of()), 400))
+        .containsExactly("external-service.directory.enabled");
   }
 
   @Test

@@ -106,14 +106,10 @@ public class DeputyAssignments implements StandIns {
         reader.reject(ENDS_ON, "代理の期間は 1 年以内にしてください", "the range must be shorter than a year");
       } else if (endsOn.isBefore(today)) {
         reader.reject(ENDS_ON, "終了日が過ぎています", "must not be in the past");
-      } else if (principal != null
-          && repository.ofPrincipal(principal).stream()
-              .anyMatch(other -> other.overlaps(startsOn, endsOn))) {
+      } else if (principal != null && repository.principalOverlaps(principal, startsOn, endsOn)) {
         reader.reject(
             STARTS_ON, "この期間には既に代理者が指名されています", "another deputy is named for part of this range");
-      } else if (principal != null
-          && repository.ofDeputy(principal).stream()
-              .anyMatch(duty -> duty.overlaps(startsOn, endsOn))) {
+      } else if (principal != null && repository.deputyOverlaps(principal, startsOn, endsOn)) {
         // the other direction of "the deputy is not absent herself": someone's deputy who is
         // absent in her range would leave the principal's tasks with nobody present, and her own
         // deputy would not take them (no chain)
@@ -131,8 +127,7 @@ public class DeputyAssignments implements StandIns {
       } else if (startsOn != null
           && endsOn != null
           && !endsOn.isBefore(startsOn)
-          && repository.ofPrincipal(deputy).stream()
-              .anyMatch(own -> own.overlaps(startsOn, endsOn))) {
+          && repository.principalOverlaps(deputy, startsOn, endsOn)) {
         reader.reject(
             DEPUTY, "この職員は期間中に自分も不在（代理者を指名済み）です", "the deputy is herself absent during the range");
       }

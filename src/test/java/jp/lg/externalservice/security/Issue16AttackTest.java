@@ -545,6 +545,43 @@ class Issue16AttackTest extends WebTest {
   }
 
   @Test
+  @DisplayName("期間の重なりはすべての代理設定と比べる: 将来の代理設定を大量に作っても、今日の代理者を二人にはできない")
+  void manyFutureRangesDoNotHideAnOverlap() {
+    LocalDate today = JapanClock.today();
+    Answer first =
+        postJson("/api/me/deputies", "takahashi", range("ito", today, today.plusDays(3)));
+    assertThat(first.status()).as(first.text()).isEqualTo(201);
+    try {
+      // more single days ahead than the lists show (newest range first)
+      for (int day = 0; day < 501; day++) {
+        LocalDate on = today.plusDays(30 + day);
+        Answer future = postJson("/api/me/deputies", "takahashi", range("nakamura", on, on));
+        assertThat(future.status()).as(future.text()).isEqualTo(201);
+      }
+      long before = assignments();
+      Answer second =
+          postJson("/api/me/deputies", "takahashi", range("yamamoto", today, today.plusDays(1)));
+      assertThat(bilingual(second, 400)).contains("startsOn");
+      assertThat(assignments()).isEqualTo(before);
+      // nor can ito, standing in for takahashi today, be made absent behind the flood
+      for (int day = 0; day < 501; day++) {
+        LocalDate on = today.plusDays(30 + day);
+        jdbc.update(
+            "INSERT INTO deputy_assignment (principal, deputy, starts_on, ends_on, created_by,"
+                + " created_at) VALUES ('tanaka', 'ito', ?, ?, 'tanaka', CURRENT_TIMESTAMP)",
+            java.sql.Date.valueOf(on),
+            java.sql.Date.valueOf(on));
+      }
+      assertThat(bilingual(name("ito", "kimura"), 400)).contains("startsOn");
+    } finally {
+      // the flood out of the way of the other tests' clean-up (the lists show 500)
+      jdbc.update(
+          "DELETE FROM deputy_assignment WHERE starts_on > ?",
+          java.sql.Date.valueOf(today.plusDays(10)));
+    }
+  }
+
+  @Test
   @DisplayName("後任の指名: 情報政策課以外は読めず・取れず・完了できず、余分な変数・職員でない後任は拒否され、台帳は変わらない")
   void onlyPolicyNamesASuccessor() {
     String head = person("uh", "unit-head-kumin");

@@ -101,6 +101,22 @@ class DeputyRepository {
   }
 
   /**
+   * Holds the engine's user rows of these people until the transaction ends, in id order, so that
+   * two assignments checked at the same moment (the person herself and an administrator, or A→B and
+   * B→C) are checked one after the other: the overlap rules read rows the other has not committed
+   * yet. Readers are not blocked.
+   */
+  void lockPeople(List<String> userIds) {
+    if (userIds.isEmpty()) {
+      return;
+    }
+    jdbc.queryForList(
+        "SELECT ID_ FROM ACT_ID_USER WHERE ID_ IN (:ids) ORDER BY ID_ FOR UPDATE",
+        new MapSqlParameterSource("ids", userIds),
+        String.class);
+  }
+
+  /**
    * Whether an assignment of {@code principal} that is not revoked shares a day with {@code
    * from}..{@code to}: asked of every row, not of the listed 500.
    */

@@ -582,6 +582,46 @@ class Issue16AttackTest extends WebTest {
   }
 
   @Test
+  @DisplayName("同時に二つの代理設定（本人と管理者）を送っても、重なる期間の代理者は一人だけ")
+  void simultaneousRangesDoNotBothStand() throws Exception {
+    LocalDate today = JapanClock.today();
+    Map<String, Object> byAdmin = range("nakamura", today.plusDays(5), today.plusDays(6));
+    byAdmin.put("principal", "takahashi");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 10; round++) {
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        var mine =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return postJson(
+                      "/api/me/deputies",
+                      "takahashi",
+                      range("ito", today.plusDays(5), today.plusDays(6)));
+                });
+        var admins =
+            pool.submit(
+                () -> {
+                  go.await();
+                  return postJson("/api/admin/deputies", "demo", byAdmin);
+                });
+        go.countDown();
+        int created = (mine.get().status() == 201 ? 1 : 0) + (admins.get().status() == 201 ? 1 : 0);
+        assertThat(created)
+            .as("round %d: %s / %s", round, mine.get().text(), admins.get().text())
+            .isEqualTo(1);
+        jdbc.update(
+            "DELETE FROM deputy_assignment WHERE principal = 'takahashi' AND starts_on = ?",
+            java.sql.Date.valueOf(today.plusDays(5)));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   @DisplayName("後任の指名: 情報政策課以外は読めず・取れず・完了できず、余分な変数・職員でない後任は拒否され、台帳は変わらない")
   void onlyPolicyNamesASuccessor() {
     String head = person("uh", "unit-head-kumin");

@@ -650,6 +650,14 @@ class Issue16AttackTest extends WebTest {
     Map<String, Object> admin = Map.of("successionDecision", "NAME", "successorId", "demo");
     assertThat(bilingual(postJson(path + "/submit-form", "nakamura", formVariables(admin)), 400))
         .containsExactly("successorId");
+    Map<String, Object> herself = Map.of("successionDecision", "NAME", "successorId", "nakamura");
+    assertThat(bilingual(postJson(path + "/submit-form", "nakamura", formVariables(herself)), 400))
+        .as("the reviewer is no member of 区民課")
+        .containsExactly("successorId");
+    Map<String, Object> left = Map.of("successionDecision", "NAME", "successorId", manager);
+    assertThat(bilingual(postJson(path + "/submit-form", "nakamura", formVariables(left)), 400))
+        .as("the person who left")
+        .containsExactly("successorId");
     Map<String, Object> huge = Map.of("successionDecision", "NAME", "successorId", "x".repeat(65));
     assertThat(bilingual(postJson(path + "/submit-form", "nakamura", formVariables(huge)), 400))
         .containsExactly("successorId");

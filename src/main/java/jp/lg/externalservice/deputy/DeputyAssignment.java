@@ -50,9 +50,4 @@ public record DeputyAssignment(
   public boolean activeOn(LocalDate day) {
     return statusOn(day) == Status.ACTIVE;
   }
-
-  /** Whether the (not revoked) assignment shares a day with {@code from}..{@code to}. */
-  boolean overlaps(LocalDate from, LocalDate to) {
-    return revokedAt == null && !startsOn.isAfter(to) && !endsOn.isBefore(from);
-  }
 }

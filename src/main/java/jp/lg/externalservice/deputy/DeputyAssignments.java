@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.security.StandIns;
@@ -99,6 +101,8 @@ public class DeputyAssignments implements StandIns {
     LocalDate endsOn = reader.requiredDate(ENDS_ON);
     String reason = reader.optionalText(REASON, InputReader.MAX_TEXT);
     LocalDate today = JapanClock.today();
+    repository.lockPeople(
+        Stream.of(principal, deputy).filter(Objects::nonNull).distinct().toList());
     if (startsOn != null && endsOn != null) {
       if (endsOn.isBefore(startsOn)) {
         reader.reject(ENDS_ON, "終了日は開始日以降にしてください", "must not be before startsOn");
@@ -106,11 +110,17 @@ public class DeputyAssignments implements StandIns {
         reader.reject(ENDS_ON, "代理の期間は 1 年以内にしてください", "the range must be shorter than a year");
       } else if (endsOn.isBefore(today)) {
         reader.reject(ENDS_ON, "終了日が過ぎています", "must not be in the past");
-      } else if (principal != null
-          && repository.ofPrincipal(principal).stream()
-              .anyMatch(other -> other.overlaps(startsOn, endsOn))) {
+      } else if (principal != null && repository.principalOverlaps(principal, startsOn, endsOn)) {
         reader.reject(
             STARTS_ON, "この期間には既に代理者が指名されています", "another deputy is named for part of this range");
+      } else if (principal != null && repository.deputyOverlaps(principal, startsOn, endsOn)) {
+        // the other direction of "the deputy is not absent herself": someone's deputy who is
+        // absent in her range would leave the principal's tasks with nobody present, and her own
+        // deputy would not take them (no chain)
+        reader.reject(
+            STARTS_ON,
+            "この期間、本人はほかの職員の代理者です（先にその代理設定を取り消してください）",
+            "she is another person's deputy during part of this range (revoke that first)");
       }
     }
     if (deputy != null) {
@@ -121,8 +131,7 @@ public class DeputyAssignments implements StandIns {
       } else if (startsOn != null
           && endsOn != null
           && !endsOn.isBefore(startsOn)
-          && repository.ofPrincipal(deputy).stream()
-              .anyMatch(own -> own.overlaps(startsOn, endsOn))) {
+          && repository.principalOverlaps(deputy, startsOn, endsOn)) {
         reader.reject(
             DEPUTY, "この職員は期間中に自分も不在（代理者を指名済み）です", "the deputy is herself absent during the range");
       }

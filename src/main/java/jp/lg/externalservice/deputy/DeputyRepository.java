@@ -100,6 +100,46 @@ class DeputyRepository {
         ROW);
   }
 
+  /**
+   * Holds the engine's user rows of these people until the transaction ends, in id order, so that
+   * two assignments checked at the same moment (the person herself and an administrator, or A→B and
+   * B→C) are checked one after the other: the overlap rules read rows the other has not committed
+   * yet. Readers are not blocked.
+   */
+  void lockPeople(List<String> userIds) {
+    if (userIds.isEmpty()) {
+      return;
+    }
+    jdbc.queryForList(
+        "SELECT ID_ FROM ACT_ID_USER WHERE ID_ IN (:ids) ORDER BY ID_ FOR UPDATE",
+        new MapSqlParameterSource("ids", userIds),
+        String.class);
+  }
+
+  /**
+   * Whether an assignment of {@code principal} that is not revoked shares a day with {@code
+   * from}..{@code to}: asked of every row, not of the listed 500.
+   */
+  boolean principalOverlaps(String principal, LocalDate from, LocalDate to) {
+    return overlaps("principal", principal, from, to);
+  }
+
+  /** Whether {@code deputy} stands in (not revoked) on a day of {@code from}..{@code to}. */
+  boolean deputyOverlaps(String deputy, LocalDate from, LocalDate to) {
+    return overlaps("deputy", deputy, from, to);
+  }
+
+  private boolean overlaps(String column, String userId, LocalDate from, LocalDate to) {
+    Integer count =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM deputy_assignment WHERE "
+                + column
+                + " = :user AND revoked_at IS NULL AND starts_on <= :to AND ends_on >= :from",
+            new MapSqlParameterSource("user", userId).addValue("from", from).addValue("to", to),
+            Integer.class);
+    return count != null && count > 0;
+  }
+
   /** The assignments in which {@code deputy} stands in, newest range first. */
   List<DeputyAssignment> ofDeputy(String deputy) {
     return jdbc.query(

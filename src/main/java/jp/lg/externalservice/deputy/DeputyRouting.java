@@ -244,15 +244,19 @@ public class DeputyRouting extends AbstractProcessEnginePlugin {
             Set<String> groups = roleGroups(links);
             if (active.stream().noneMatch(assignment -> coversGroups(assignment, groups))) {
               taskService.deleteCandidateUser(task.getId(), deputy);
-              // the engine keeps the grant it gave with the link (its provider deletes none):
-              // without the link she must not read or work the task any more
-              authorizationService
-                  .createAuthorizationQuery()
-                  .resourceType(Resources.TASK)
-                  .resourceId(task.getId())
-                  .userIdIn(deputy)
-                  .list()
-                  .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+              // the engine keeps the grants it gave with the link (its provider deletes none): the
+              // task's and, with historic instance permissions, the historic task's (its history
+              // and
+              // variables); without the link she must not read or work the task any more
+              for (Resources resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
+                authorizationService
+                    .createAuthorizationQuery()
+                    .resourceType(resource)
+                    .resourceId(task.getId())
+                    .userIdIn(deputy)
+                    .list()
+                    .forEach(grant -> authorizationService.deleteAuthorization(grant.getId()));
+              }
               refreshShown(task.getId());
               ended++;
             }

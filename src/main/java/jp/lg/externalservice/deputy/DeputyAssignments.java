@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.StaffGroups;
 import jp.lg.externalservice.security.StandIns;
@@ -101,8 +99,7 @@ public class DeputyAssignments implements StandIns {
     LocalDate endsOn = reader.requiredDate(ENDS_ON);
     String reason = reader.optionalText(REASON, InputReader.MAX_TEXT);
     LocalDate today = JapanClock.today();
-    repository.lockPeople(
-        Stream.of(principal, deputy).filter(Objects::nonNull).distinct().toList());
+    repository.lockAssignments();
     if (startsOn != null && endsOn != null) {
       if (endsOn.isBefore(startsOn)) {
         reader.reject(ENDS_ON, "終了日は開始日以降にしてください", "must not be before startsOn");

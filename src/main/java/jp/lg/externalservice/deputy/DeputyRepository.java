@@ -101,19 +101,16 @@ class DeputyRepository {
   }
 
   /**
-   * Holds the engine's user rows of these people until the transaction ends, in id order, so that
+   * Holds the lock row ({@code deputy_assignment_lock}, V10) until the transaction ends, so that
    * two assignments checked at the same moment (the person herself and an administrator, or A→B and
    * B→C) are checked one after the other: the overlap rules read rows the other has not committed
    * yet. Readers are not blocked.
    */
-  void lockPeople(List<String> userIds) {
-    if (userIds.isEmpty()) {
-      return;
-    }
+  void lockAssignments() {
     jdbc.queryForList(
-        "SELECT ID_ FROM ACT_ID_USER WHERE ID_ IN (:ids) ORDER BY ID_ FOR UPDATE",
-        new MapSqlParameterSource("ids", userIds),
-        String.class);
+        "SELECT id FROM deputy_assignment_lock WHERE id = 1 FOR UPDATE",
+        new MapSqlParameterSource(),
+        Integer.class);
   }
 
   /**

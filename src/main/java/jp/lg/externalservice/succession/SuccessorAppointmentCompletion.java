@@ -104,10 +104,7 @@ public class SuccessorAppointmentCompletion extends TaskCompletion {
             SuccessorWatch.SUCCESSOR_ID,
             role == RegistryRole.SERVICE_MANAGER
                 ? successor + " は" + entry.departmentName() + "の職員ではありません"
-                : successor
-                    + " は"
-                    + entry.departmentName()
-                    + "の所属長ではありません（外部サービス管理者は所属長が務めます）",
+                : successor + " は" + entry.departmentName() + "の所属長ではありません（外部サービス管理者は所属長が務めます）",
             successor
                 + " is not a member of "
                 + group

@@ -8,21 +8,14 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
 import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.caserecord.CaseRecords;
-import jp.lg.externalservice.classification.Outcome;
-import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.classification.ServiceCategory;
-import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.deputy.DeputyScan;
-import jp.lg.externalservice.registry.EntryType;
-import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryService;
 import jp.lg.externalservice.registry.RegistryStatus;
-import jp.lg.externalservice.succession.SuccessorWatch;
+import jp.lg.externalservice.succession.ServicesInOperation;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.JapanClock;
 import org.camunda.bpm.engine.IdentityService;
@@ -104,44 +97,16 @@ class Issue16AttackTest extends WebTest {
 
   /** An approved service of 区民課 in operation whose サービス管理担当者 then moved to 福祉課. */
   private String managerLeft(String administrator, String manager) {
-    String name = "後任攻撃 " + marker;
     String entryId =
-        registry.register(
-            new NewRegistryEntry(
-                EntryType.SERVICE,
-                name,
-                "提供会社",
-                ServiceKind.CLOUD_INTERNET,
-                ServiceCategory.BUSINESS_APPLICATION,
-                "kumin",
-                "区民課",
-                Route.IMPORTANT,
-                Outcome.APPLICATION_REQUIRED,
-                "利用申請が必要",
-                "[]",
-                "[]",
-                administrator,
-                "試験 課長",
-                manager,
-                "試験 担当",
-                LocalDate.of(2027, 4, 1),
-                LocalDate.of(2029, 3, 31),
-                null),
-            "kobayashi",
+        ServicesInOperation.start(
+            registry,
+            messages,
+            identityService,
+            "後任攻撃 " + marker,
+            administrator,
+            manager,
             "approval-" + marker);
     entries.add(entryId);
-    Map<String, Object> variables =
-        new java.util.HashMap<>(
-            ApplicationAnswers.kintone()
-                .service(name, "CLOUD_INTERNET", "BUSINESS_APPLICATION")
-                .variables());
-    variables.put("registryEntryId", entryId);
-    variables.put("departmentCode", "kumin");
-    variables.put("departmentName", "区民課");
-    variables.put("route", "IMPORTANT");
-    variables.put("serviceAdministrator", administrator);
-    variables.put("serviceManager", manager);
-    messages.startOperation(entryId, variables);
     identityService.deleteMembership(manager, "dept-kumin");
     identityService.createMembership(manager, "dept-fukushi");
     events.publishEvent(new DirectoryChanged(java.util.Set.of(manager)));
@@ -149,16 +114,7 @@ class Issue16AttackTest extends WebTest {
   }
 
   private Task successorTask(String entryId) {
-    return taskService
-        .createTaskQuery()
-        .processDefinitionKey(SuccessorWatch.KEY)
-        .taskDefinitionKey(SuccessorWatch.Element.NAME_SUCCESSOR)
-        .list()
-        .stream()
-        .filter(
-            t ->
-                entryId.equals(
-                    runtimeService.getVariable(t.getExecutionId(), "vacancyRegistryEntryId")))
+    return ServicesInOperation.successorTasks(taskService, runtimeService, entryId).stream()
         .findFirst()
         .orElseThrow();
   }

@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import jp.lg.externalservice.ApplicationAnswers;
 import jp.lg.externalservice.WebTest;
 import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.caserecord.CaseProcesses;
-import jp.lg.externalservice.classification.Outcome;
-import jp.lg.externalservice.classification.Route;
-import jp.lg.externalservice.classification.ServiceCategory;
-import jp.lg.externalservice.classification.ServiceKind;
 import jp.lg.externalservice.operation.OperationProcess;
-import jp.lg.externalservice.registry.EntryType;
-import jp.lg.externalservice.registry.NewRegistryEntry;
 import jp.lg.externalservice.registry.RegistryEntry;
 import jp.lg.externalservice.registry.RegistryEvent;
 import jp.lg.externalservice.registry.RegistryService;
@@ -117,52 +109,21 @@ class SuccessionTest extends WebTest {
 
   /** An approved IMPORTANT service of 区民課 in operation (its first duty is the manager's). */
   private String inOperation(String administrator, String manager) {
-    String name = "後任テスト " + marker + " " + entries.size();
     String entryId =
-        registry.register(
-            new NewRegistryEntry(
-                EntryType.SERVICE,
-                name,
-                "提供会社",
-                ServiceKind.CLOUD_INTERNET,
-                ServiceCategory.BUSINESS_APPLICATION,
-                "kumin",
-                "区民課",
-                Route.IMPORTANT,
-                Outcome.APPLICATION_REQUIRED,
-                "利用申請が必要",
-                "[]",
-                "[]",
-                administrator,
-                identityService.createUserQuery().userId(administrator).singleResult().getLastName()
-                    + " テスト",
-                manager,
-                identityService.createUserQuery().userId(manager).singleResult().getLastName()
-                    + " "
-                    + identityService
-                        .createUserQuery()
-                        .userId(manager)
-                        .singleResult()
-                        .getFirstName(),
-                LocalDate.of(2027, 4, 1),
-                LocalDate.of(2029, 3, 31),
-                null),
-            "kobayashi",
+        ServicesInOperation.start(
+            registry,
+            messages,
+            identityService,
+            "後任テスト " + marker + " " + entries.size(),
+            administrator,
+            manager,
             "approval-" + marker);
     entries.add(entryId);
-    Map<String, Object> variables =
-        new HashMap<>(
-            ApplicationAnswers.kintone()
-                .service(name, "CLOUD_INTERNET", "BUSINESS_APPLICATION")
-                .variables());
-    variables.put("registryEntryId", entryId);
-    variables.put("departmentCode", "kumin");
-    variables.put("departmentName", "区民課");
-    variables.put("route", "IMPORTANT");
-    variables.put("serviceAdministrator", administrator);
-    variables.put("serviceManager", manager);
-    messages.startOperation(entryId, variables);
     return entryId;
+  }
+
+  private List<Task> successorTasks(String entryId) {
+    return ServicesInOperation.successorTasks(taskService, runtimeService, entryId);
   }
 
   private Task operationTask(String entryId) {
@@ -198,21 +159,6 @@ class SuccessionTest extends WebTest {
             .timers()
             .singleResult();
     managementService.executeJob(timer.getId());
-  }
-
-  /** The open tasks to name a successor for this entry. */
-  private List<Task> successorTasks(String entryId) {
-    return taskService
-        .createTaskQuery()
-        .processDefinitionKey(SuccessorWatch.KEY)
-        .taskDefinitionKey(SuccessorWatch.Element.NAME_SUCCESSOR)
-        .list()
-        .stream()
-        .filter(
-            t ->
-                entryId.equals(
-                    runtimeService.getVariable(t.getExecutionId(), "vacancyRegistryEntryId")))
-        .toList();
   }
 
   private Answer complete(Task task, String user, String decision, String successor) {

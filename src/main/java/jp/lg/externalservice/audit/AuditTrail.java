@@ -255,6 +255,7 @@ public class AuditTrail {
           switch (event.eventType()) {
             case RegistryEvent.REGISTERED -> "承認済み外部サービス台帳に登録（台帳番号 " + entry.id() + "）";
             case RegistryEvent.CONTRACT_RECORDED -> "契約日を台帳に記録";
+            case RegistryEvent.SUCCESSOR_NAMED -> "人事異動による後任を台帳に記録";
             default -> "台帳の状態を変更";
           };
       String resultLabel = event.note() == null || event.note().isBlank() ? stepName : event.note();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.TaskAnswers;
 import jp.lg.externalservice.WebTest;
+import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.caserecord.CaseRecords;
 import jp.lg.externalservice.deputy.DeputyScan;
@@ -431,7 +432,10 @@ class Issue16AttackTest extends WebTest {
             "/engine-rest/message",
             "sato",
             Map.of(
-                "messageName", "Message_ApplicationWithdrawn", "processInstanceId", instance[0]));
+                "messageName",
+                ApplicationProcess.MESSAGE_WITHDRAWN,
+                "processInstanceId",
+                instance[0]));
     assertThat(message.status()).as(message.text()).isEqualTo(403);
     Answer modification =
         postJson(
@@ -440,7 +444,11 @@ class Issue16AttackTest extends WebTest {
             Map.of(
                 "instructions",
                 List.of(
-                    Map.of("type", "startBeforeActivity", "activityId", "SubProcess_Withdrawal"))));
+                    Map.of(
+                        "type",
+                        "startBeforeActivity",
+                        "activityId",
+                        ApplicationProcess.Element.WITHDRAWAL))));
     assertThat(modification.status()).as(modification.text()).isEqualTo(403);
     Answer delete = send("DELETE", "/engine-rest/process-instance/" + instance[0], "sato", null);
     assertThat(delete.status()).as(delete.text()).isIn(403, 404);

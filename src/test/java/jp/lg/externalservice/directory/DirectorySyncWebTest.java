@@ -83,6 +83,14 @@ class DirectorySyncWebTest extends WebTest {
 
   @DynamicPropertySource
   static void directory(DynamicPropertyRegistry registry) {
+    // a database of its own, also when the suite runs on PostgreSQL (where the other test classes
+    // share one): the synchronisation rewrites people, roles and department names they rely on
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:h2:mem:directory-"
+                + java.util.UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
     String d = "external-service.directory.";
     registry.add(d + "enabled", () -> "true");
     registry.add(d + "urls[0]", () -> "ldap://localhost:" + LDAP.getListenPort());

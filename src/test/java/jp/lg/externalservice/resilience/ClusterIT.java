@@ -142,6 +142,11 @@ class ClusterIT {
       Map<String, Integer> jobsByHost = new HashMap<>();
       for (JsonNode log :
           restA.getOk("/engine-rest/history/job-log?successLog=true&maxResults=100000", "demo")) {
+        if ("history-cleanup".equals(log.path("jobDefinitionType").asText())) {
+          // the engine's history cleanup is one job run again and again in its window
+          // (01:00–05:00): not work of the walk
+          continue;
+        }
         runsByJob.merge(log.get("jobId").asText(), 1, Integer::sum);
         jobsByHost.merge(log.get("hostname").asText(), 1, Integer::sum);
       }

@@ -180,6 +180,7 @@ public class AuditTrail {
         "",
         "OPENED",
         "受付",
+        null,
         null);
   }
 
@@ -273,41 +274,9 @@ public class AuditTrail {
               "",
               event.eventType(),
               resultLabel,
-              RegistryEvent.REGISTERED.equals(event.eventType())
-                  ? StepCitations.REGISTERED
-                  : null));
+              RegistryEvent.REGISTERED.equals(event.eventType()) ? StepCitations.REGISTERED : null,
+              null));
     }
-  }
-
-  private AuditStep step(
-      Instant at,
-      String process,
-      String step,
-      String stepName,
-      String actorId,
-      String actorName,
-      String role,
-      Lookups lookups,
-      String answers,
-      String answersText,
-      String result,
-      String resultLabel,
-      String rule) {
-    return step(
-        at,
-        process,
-        step,
-        stepName,
-        actorId,
-        actorName,
-        role,
-        lookups,
-        answers,
-        answersText,
-        result,
-        resultLabel,
-        rule,
-        null);
   }
 
   /** {@code deputyFor}: the person for whom the actor acted as 代理 (issue 16), or null. */

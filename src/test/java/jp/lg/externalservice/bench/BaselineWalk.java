@@ -24,7 +24,7 @@ final class BaselineWalk {
   static final String KEY = "bench-baseline";
 
   /**
-   * Who completes each of the 12 user tasks of the lifecycle, in order (see {@link LifecycleWalk}).
+   * Who completes each of the 13 user tasks of the lifecycle, in order (see {@link LifecycleWalk}).
    */
   enum Role {
     APPLICANT,
@@ -36,6 +36,7 @@ final class BaselineWalk {
 
   static final List<Role> TASKS =
       List.of(
+          Role.APPLICANT,
           Role.APPLICANT,
           Role.APPLICANT,
           Role.SECURITY_OFFICER,

@@ -25,10 +25,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
  * One complete case of the real application, every user task completed through its form by the
- * person of the role (the walk of the process tests): the application on the IMPORTANT route → 別表
- * check → self-check → double check by the 利用責任者 → review beside 情報化企画 → decision → usage risks →
- * contract → operation start (様式4, 様式5) → termination with 様式6 → double check → 様式3 received. 12
- * user tasks, 4 process instances.
+ * person of the role (the walk of the process tests): the application on the IMPORTANT route
+ * (draft, then the application form) → 別表 check → self-check → double check by the 利用責任者 → review
+ * beside 情報化企画 → decision → usage risks → contract → operation start (様式4, 様式5) → termination with
+ * 様式6 → double check → 様式3 received. 13 user tasks, 4 process instances.
  */
 final class LifecycleWalk {
 

@@ -2,9 +2,11 @@ package jp.lg.externalservice.caserecord;
 
 import java.time.LocalDate;
 import jp.lg.externalservice.system.JapanClock;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -15,11 +17,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * counts its business) and a running number within it. The number is taken inside the filing
  * transaction (the counter row stays locked until it commits, so two nodes wait for each other
  * rather than share a number; a refused filing gives its number back). Only the first filing of a
- * fiscal year creates its counter row, in a transaction of its own, because a failed insert would
- * spoil the filing's transaction on PostgreSQL.
+ * fiscal year would create its counter row, in a transaction of its own, because a failed insert
+ * would spoil the filing's transaction on PostgreSQL. That second transaction needs a second
+ * connection while the filing holds one: sixteen filings at once on a fresh database or on 1 April
+ * took all ten connections of the pool and waited for an eleventh (issue 17, the benchmark). So the
+ * rows of this fiscal year and the next are made ahead, at start and every night, when no filing
+ * waits.
  */
 @Component
-public class CaseNumbers {
+public class CaseNumbers implements SmartInitializingSingleton {
 
   /** 令和元年 = 2019: the 令和 year of a western year is {@code year - 2018}. */
   private static final int REIWA_OFFSET = 2018;
@@ -31,6 +37,26 @@ public class CaseNumbers {
     this.jdbc = jdbc;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    prepareCounters();
+  }
+
+  /** Makes the counter rows of this fiscal year and the next where they are missing. */
+  @Scheduled(cron = "0 10 0 * * *", zone = "Asia/Tokyo")
+  public void prepareCounters() {
+    int thisYear = fiscalYear(JapanClock.today());
+    for (int year : new int[] {thisYear, thisYear + 1}) {
+      if (jdbc.queryForObject(
+              "SELECT COUNT(*) FROM case_number_counter WHERE fiscal_year = :year",
+              new MapSqlParameterSource("year", year),
+              Integer.class)
+          == 0) {
+        createCounter(year);
+      }
+    }
   }
 
   /** The next number of the current fiscal year. */

@@ -21,6 +21,7 @@ import jp.lg.externalservice.registry.RegistryStatus;
 import jp.lg.externalservice.review.ReviewProcess;
 import jp.lg.externalservice.system.FieldError;
 import jp.lg.externalservice.system.InputValidationException;
+import jp.lg.externalservice.system.JapanClock;
 import jp.lg.externalservice.termination.TerminationProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -29,6 +30,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The case record holds the facts (issue 12): the applicant is the signed-in user, and variables
@@ -39,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CaseRecordTest extends EngineTest {
 
   @Autowired CaseRecords caseRecords;
+  @Autowired NamedParameterJdbcTemplate jdbc;
   @Autowired RegistryService registry;
 
   private CaseRecord record(ProcessInstance instance) {
@@ -91,6 +94,18 @@ class CaseRecordTest extends EngineTest {
             ? allCriteriaMet()
             : risksAccepted("TERMS_OF_USE", TERMS_RISKS));
     submitTask(applicant, task(instance), measuresAllMet());
+  }
+
+  @Test
+  @DisplayName("受付番号の採番行は今年度と翌年度の分が起動時にできている: 年度初めの同時申請が接続を二つ待たない")
+  void counterRowsAreMadeAhead() {
+    int thisYear = CaseNumbers.fiscalYear(JapanClock.today());
+    assertThat(
+            jdbc.queryForList(
+                "SELECT fiscal_year FROM case_number_counter WHERE fiscal_year IN (:years)",
+                Map.of("years", List.of(thisYear, thisYear + 1)),
+                Integer.class))
+        .containsExactlyInAnyOrder(thisYear, thisYear + 1);
   }
 
   @Test

@@ -58,12 +58,10 @@ public class BasicLogin extends HttpBasicAuthenticationProvider {
     byte[] digest = verified.digest(userId, password);
     VerifiedCredentials.Login login = verified.find(userId, digest);
     if (login != null) {
-      String address = LoginThrottle.clientAddress(request);
       // the throttle decides as it would before a password check: a login that waits is refused
-      if (!throttle.waitFor(userId, address).isZero()) {
+      if (!throttle.admitRemembered(userId, LoginThrottle.clientAddress(request))) {
         return AuthenticationResult.unsuccessful(userId);
       }
-      throttle.succeeded(userId, address); // as after a checked right password
       return result(login.userId(), login.groupIds(), login.tenantIds());
     }
     return checked(engine, userId, password, digest);

@@ -9,13 +9,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import jp.lg.externalservice.system.ErrorResponse;
-import jp.lg.externalservice.system.Privileged;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
@@ -23,22 +20,21 @@ import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Login for {@code /api}: HTTP Basic against the engine's users, or the session of someone logged
- * in to the webapps (so that a Tasklist plugin can call the API). A session request that changes
- * something must carry the webapps' CSRF token. While the request runs, the engine knows the caller
- * and their groups, so authorizations apply.
+ * Login for {@code /api}: HTTP Basic against the engine's users ({@link BasicLogin}), or the
+ * session of someone logged in to the webapps (so that a Tasklist plugin can call the API). A
+ * session request that changes something must carry the webapps' CSRF token. While the request
+ * runs, the engine knows the caller and their groups, so authorizations apply.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
   private final ProcessEngine engine;
-  private final Privileged privileged;
-  private final HttpBasicAuthenticationProvider basic = new HttpBasicAuthenticationProvider();
+  private final BasicLogin basic;
 
-  public ApiAuthenticationFilter(ProcessEngine engine, Privileged privileged) {
+  public ApiAuthenticationFilter(ProcessEngine engine, BasicLogin basic) {
     this.engine = engine;
-    this.privileged = privileged;
+    this.basic = basic;
   }
 
   @Override
@@ -69,9 +65,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             "Authentication required (HTTP Basic)");
         return;
       }
-      caller =
-          new Authentication(
-              result.getAuthenticatedUser(), groupsOf(result.getAuthenticatedUser()));
+      // groups only, as ever on /api: the application uses no tenants
+      caller = new Authentication(result.getAuthenticatedUser(), result.getGroups());
     }
     IdentityService identityService = engine.getIdentityService();
     identityService.setAuthentication(
@@ -103,14 +98,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         request.getSession(false).getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
     return expected != null
         && expected.equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
-  }
-
-  private List<String> groupsOf(String userId) {
-    return privileged
-        .call(() -> engine.getIdentityService().createGroupQuery().groupMember(userId).list())
-        .stream()
-        .map(Group::getId)
-        .toList();
   }
 
   private static void reject(

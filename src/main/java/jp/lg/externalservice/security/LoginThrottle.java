@@ -116,6 +116,19 @@ public class LoginThrottle {
   }
 
   /**
+   * A password that {@link VerifiedCredentials} remembers as right: refused (false) while the user
+   * id or the address waits, as a checked one would be; otherwise counted as a success. One lock
+   * for both, since every request of an API client passes here (issue 17).
+   */
+  public synchronized boolean admitRemembered(String userId, String address) {
+    if (!waitFor(userId, address).isZero()) {
+      return false;
+    }
+    succeeded(userId, address);
+    return true;
+  }
+
+  /**
    * The address that sent the request, as the servlet container itself reports it: wrappers are
    * looked through, so Spring's {@code ForwardedHeaderFilter} ({@code
    * server.forward-headers-strategy: framework}) cannot make the client choose its own address with

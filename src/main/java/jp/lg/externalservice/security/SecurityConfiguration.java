@@ -16,10 +16,18 @@ import org.springframework.util.unit.DataSize;
 @Configuration
 public class SecurityConfiguration {
 
+  /** HTTP Basic of both paths, with verified credentials remembered briefly (issue 17). */
   @Bean
-  public FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter() {
+  public BasicLogin basicLogin(
+      VerifiedCredentials verified, LoginThrottle throttle, Privileged privileged) {
+    return new BasicLogin(verified, throttle, privileged);
+  }
+
+  @Bean
+  public FilterRegistrationBean<BasicAuthenticationFilter> basicAuthenticationFilter(
+      ProcessEngine engine, BasicLogin login) {
     FilterRegistrationBean<BasicAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new BasicAuthenticationFilter());
+        new FilterRegistrationBean<>(new BasicAuthenticationFilter(engine, login));
     registration.setName("basic-authentication");
     registration.addInitParameter(
         BasicAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
@@ -56,9 +64,9 @@ public class SecurityConfiguration {
 
   @Bean
   public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(
-      ProcessEngine engine, Privileged privileged) {
+      ProcessEngine engine, BasicLogin login) {
     FilterRegistrationBean<ApiAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, privileged));
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine, login));
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(1);

@@ -26,7 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>{@code bench.scale} (default 1): multiplies every measuring time and the size of the query
  *       data set;
  *   <li>{@code bench.sections} (default all): any of {@code
- *       lifecycle,precheck,rest,queries,postgres,footprint};
+ *       lifecycle,precheck,rest,queries,postgres,footprint}; {@code precheck} measures its anchors
+ *       in the same run, the authenticated no-op request and the unauthenticated floor (issue 17);
  *   <li>{@code bench.port} (default 8281): first port used; {@code bench.jar}: the packaged
  *       application.
  * </ul>
@@ -79,13 +80,45 @@ public final class Benchmark {
       }
       String base = "http://localhost:" + port;
       if (sections.contains("precheck")) {
-        report.section("4. Pre-check /api/precheck, 16 concurrent clients, HTTP Basic, H2 file");
+        report.section(
+            "4. Pre-check /api/precheck against the login's anchors, 16 concurrent clients, H2 file");
         RestLoad load = new RestLoad(base);
+        double anchor = Math.max(5, 10 * scale);
+        // every kind warmed up before any is measured: the first measured right after the start
+        // would otherwise pay for the compiler
+        load.noop(16, Math.max(2, 3 * scale), true);
+        load.noop(16, Math.max(2, 3 * scale), false);
         load.precheck(16, Math.max(3, 5 * scale));
+        RestLoad.Result noop = load.noop(16, anchor, true);
+        RestLoad.Result unauth = load.noop(16, anchor, false);
         RestLoad.Result result = load.precheck(16, Math.max(5, 20 * scale));
+        report.line(
+            "Measured one after the other in this run, after a warm-up of all three: the authenticated no-op "
+                + "(`GET /engine-rest/engine`, HTTP Basic as the pre-check's 4 users: the login and "
+                + "nothing else), the unauthenticated floor (the same request without credentials, "
+                + "answered 401) and the pre-check (HTTP Basic, the same users).");
+        report.line("");
+        report.line("| request | requests/s | p50 ms | p95 ms | p99 ms | CPU ms per request |");
+        report.line("|---|---|---|---|---|---|");
+        report.line(RestLoad.row("no-op, HTTP Basic", noop));
+        report.line(RestLoad.row("no-op, no credentials (401)", unauth));
+        report.line(RestLoad.row("pre-check, HTTP Basic", result));
+        report.line("");
+        double ratio = result.requestsPerSecond() / Math.max(0.001, noop.requestsPerSecond());
+        report.line(
+            "Pre-check ÷ authenticated no-op: "
+                + Measure.f2(ratio)
+                + "; authenticated no-op ÷ unauthenticated floor: "
+                + Measure.f2(noop.requestsPerSecond() / Math.max(0.001, unauth.requestsPerSecond()))
+                + ".");
+        report.line("");
         report.line(RestLoad.describe(result, "") + ".");
+        report.headline("noop.rps", Measure.f1(noop.requestsPerSecond()));
+        report.headline("noop.p99ms", Measure.f1(noop.p99()));
+        report.headline("unauth.rps", Measure.f1(unauth.requestsPerSecond()));
         report.headline("precheck.rps", Measure.f1(result.requestsPerSecond()));
         report.headline("precheck.p99ms", Measure.f1(result.p99()));
+        report.headline("precheck.vs.noop", Measure.f2(ratio));
       }
       if (sections.contains("rest")) {
         report.section(

@@ -12,7 +12,7 @@ import java.util.Base64;
 
 /**
  * A blocking HTTP client for the application: HTTP Basic as a demo user (password = id) on every
- * request.
+ * request, or no credentials at all when the user is null (the unauthenticated floor).
  */
 final class Http {
 
@@ -63,13 +63,14 @@ final class Http {
   }
 
   private Answer send(HttpRequest.Builder request, String user, Object unused) {
-    request
-        .header(
-            "Authorization",
-            "Basic "
-                + Base64.getEncoder()
-                    .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-        .timeout(Duration.ofSeconds(60));
+    if (user != null) {
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+    }
+    request.timeout(Duration.ofSeconds(60));
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -74,6 +74,42 @@ final class RestLoad {
         cpu / 1e6 / all.length);
   }
 
+  /** The four users of the pre-check and the no-op: one per client, in turn. */
+  private static final String[] USERS = {"sato", "suzuki", "tanaka", "yamamoto"};
+
+  /**
+   * The anchors of the pre-check (issue 17): {@code clients} clients ask {@code GET
+   * /engine-rest/engine}, which does no work but the login, for {@code seconds}. Authenticated:
+   * HTTP Basic as the pre-check's users, answered 200. Not: no credentials, answered 401 (the floor
+   * of the HTTP stack and our filters without any login).
+   */
+  Result noop(int clients, double seconds, boolean authenticated) {
+    long cpu = cpuNanos();
+    Measure.Run run =
+        Measure.timed(
+            clients,
+            seconds,
+            thread -> {
+              Http.Answer answer =
+                  http.get(
+                      "/engine-rest/engine", authenticated ? USERS[thread % USERS.length] : null);
+              int expected = authenticated ? 200 : 401;
+              if (answer.status() != expected) {
+                throw new IllegalStateException(
+                    "GET /engine-rest/engine answered " + answer.status() + ": " + answer.body());
+              }
+            });
+    cpu = cpuNanos() - cpu;
+    return new Result(
+        run.perSecond(),
+        0,
+        run.percentileMillis(50),
+        run.percentileMillis(95),
+        run.percentileMillis(99),
+        run.units(),
+        cpu / 1e6 / run.units());
+  }
+
   /** {@code clients} clients post the pre-check for {@code seconds}; every request is one unit. */
   Result precheck(int clients, double seconds) {
     String body;
@@ -87,7 +123,7 @@ final class RestLoad {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    String[] users = {"sato", "suzuki", "tanaka", "yamamoto"};
+    String[] users = USERS;
     long cpu = cpuNanos();
     Measure.Run run =
         Measure.timed(
@@ -270,6 +306,23 @@ final class RestLoad {
                 user,
                 WebTest.formVariables(variables)),
         "submit " + taskKey);
+  }
+
+  /** One line of the pre-check's table: the figures of one kind of request. */
+  static String row(String request, Result r) {
+    return "| "
+        + request
+        + " | "
+        + f1(r.requestsPerSecond())
+        + " | "
+        + f1(r.p50())
+        + " | "
+        + f1(r.p95())
+        + " | "
+        + f1(r.p99())
+        + " | "
+        + f2(r.cpuMsPerRequest())
+        + " |";
   }
 
   static String describe(Result r, String unit) {

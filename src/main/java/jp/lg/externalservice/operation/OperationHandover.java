@@ -1,7 +1,5 @@
 package jp.lg.externalservice.operation;
 
-import static jp.lg.externalservice.application.ApplicationProcess.Variables.PURPOSE;
-import static jp.lg.externalservice.application.ApplicationProcess.Variables.ROUTE_LABEL;
 import static jp.lg.externalservice.caserecord.CaseVariables.APPLICANT_NAME;
 import static jp.lg.externalservice.caserecord.CaseVariables.CASE_NUMBER;
 import static jp.lg.externalservice.caserecord.CaseVariables.DEPARTMENT_NAME;
@@ -13,9 +11,9 @@ import static jp.lg.externalservice.caserecord.CaseVariables.SERVICE_MANAGER_NAM
 
 import java.util.List;
 import java.util.Map;
-import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.caserecord.CaseMessages;
 import jp.lg.externalservice.caserecord.CaseRecords;
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.classification.ClassificationInputReader;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -44,14 +42,14 @@ public class OperationHandover implements JavaDelegate {
           ClassificationInputReader.SERVICE_NAME,
           ClassificationInputReader.PROVIDER_NAME,
           DEPARTMENT_NAME.name(),
-          ROUTE_LABEL.name(),
+          CaseVariables.ROUTE_LABEL.name(),
           REGISTRY_ENTRY_ID.name(),
           SERVICE_MANAGER_NAME.name(),
           SERVICE_ADMINISTRATOR_NAME.name(),
           APPLICANT_NAME.name(), // the overdue escalation's summary
           // the monthly usage confirmation shows what was applied for
-          PURPOSE.name(),
-          ApplicationProcess.Variables.INFORMATION_TYPE_LABELS.name(),
+          CaseVariables.PURPOSE.name(),
+          CaseVariables.INFORMATION_TYPE_LABELS.name(),
           // the holders, which a succession (後任) updates where they are shown
           SERVICE_MANAGER.name(),
           SERVICE_ADMINISTRATOR.name(),

@@ -2,6 +2,7 @@ package jp.lg.externalservice.application;
 
 import jp.lg.externalservice.caserecord.CaseProcesses;
 import jp.lg.externalservice.caserecord.CaseSteps;
+import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.checklist.UsageRisk;
 import jp.lg.externalservice.system.Var;
 
@@ -63,14 +64,14 @@ public final class ApplicationProcess {
     // who
     // the application form (様式1/様式2 basics)
     public static final Var<String> SERVICE_DESCRIPTION = Var.string("serviceDescription");
-    public static final Var<String> PURPOSE = Var.string("purpose");
+    public static final Var<String> PURPOSE = CaseVariables.PURPOSE;
     public static final Var<String> BUSINESS_SCOPE = Var.string("businessScope");
     public static final Var<String> USERS = Var.string("users");
     public static final Var<Integer> USER_COUNT = Var.integer("userCount");
     // the classification
     public static final Var<String> OUTCOME = Var.string("outcome");
     public static final Var<String> OUTCOME_LABEL = Var.string("outcomeLabel");
-    public static final Var<String> ROUTE_LABEL = Var.string("routeLabel");
+    public static final Var<String> ROUTE_LABEL = CaseVariables.ROUTE_LABEL;
     public static final Var<Boolean> IMPORTANT_INFORMATION = Var.bool("importantInformation");
     public static final Var<String> APPLICATION_FORM = Var.string("applicationForm");
     public static final Var<Boolean> IT_PLANNING_REQUIRED = Var.bool("itPlanningRequired");
@@ -79,7 +80,7 @@ public final class ApplicationProcess {
     public static final Var<Object> CHECKLISTS = Var.json("checklists");
     public static final Var<String> SERVICE_KIND_LABEL = Var.string("serviceKindLabel");
     public static final Var<String> SERVICE_CATEGORY_LABEL = Var.string("serviceCategoryLabel");
-    public static final Var<String> INFORMATION_TYPE_LABELS = Var.string("informationTypeLabels");
+    public static final Var<String> INFORMATION_TYPE_LABELS = CaseVariables.INFORMATION_TYPE_LABELS;
     public static final Var<String> CONNECTION_ZONE_LABELS = Var.string("connectionZoneLabels");
     public static final Var<String> EXEMPTION_LABEL = Var.string("exemptionLabel");
     // preparation and self-checks

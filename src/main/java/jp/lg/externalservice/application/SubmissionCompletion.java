@@ -13,6 +13,7 @@ import jp.lg.externalservice.security.Department;
 import jp.lg.externalservice.security.DepartmentDirectory;
 import jp.lg.externalservice.system.InputReader;
 import jp.lg.externalservice.system.TaskCompletion;
+import jp.lg.externalservice.system.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -59,14 +60,25 @@ public class SubmissionCompletion extends TaskCompletion {
     caseRecords.filed(execution, CaseVariables.SERVICE_NAME.get(execution), manager, renews);
     caseRecords.act(execution, CaseAct.APPLICANT, ActResult.SUBMITTED);
     CaseVariables.SERVICE_MANAGER_NAME.set(execution, directory.displayName(manager));
-    // display only, written again from the record: a completion through the engine API may carry
-    // anything under these names
+    // display only, written again from the record where they differ from it: a completion through
+    // the engine API may carry anything under these names. Where they are the record's already
+    // (the start wrote them), they are not written again: every write is a history detail (issue
+    // 17).
     CaseRecord record = caseRecords.of(execution);
-    CaseVariables.CASE_NUMBER.set(execution, record.caseNumber());
-    CaseVariables.APPLICANT.set(execution, record.applicant().userId());
-    CaseVariables.APPLICANT_NAME.set(execution, record.applicant().name());
-    CaseVariables.DEPARTMENT_CODE.set(execution, record.department().code());
-    CaseVariables.DEPARTMENT_NAME.set(execution, record.department().name());
+    displayRecorded(execution, CaseVariables.CASE_NUMBER, record.caseNumber());
+    displayRecorded(execution, CaseVariables.APPLICANT, record.applicant().userId());
+    displayRecorded(execution, CaseVariables.APPLICANT_NAME, record.applicant().name());
+    displayRecorded(execution, CaseVariables.DEPARTMENT_CODE, record.department().code());
+    displayRecorded(execution, CaseVariables.DEPARTMENT_NAME, record.department().name());
+  }
+
+  /** Sets {@code variable} to the recorded value unless it holds exactly that string already. */
+  private static void displayRecorded(
+      DelegateExecution execution, Var<String> variable, String recorded) {
+    Object current = execution.getVariable(variable.name());
+    if (!(current instanceof String text && text.equals(recorded))) {
+      variable.set(execution, recorded);
+    }
   }
 
   /** What a subclass asks besides the application form. */

@@ -58,6 +58,18 @@ public final class CaseVariables {
   public static final Var<Object> INFORMATION_TYPES =
       Var.json(ClassificationInputReader.INFORMATION_TYPES);
 
+  /** 利用目的, as the application gave it: shown again by the review and the operation's duties. */
+  public static final Var<String> PURPOSE = Var.string("purpose");
+
+  /**
+   * The information types in words, shown by the review and the operation's duties; {@link
+   * #INFORMATION_TYPES} holds their names.
+   */
+  public static final Var<String> INFORMATION_TYPE_LABELS = Var.string("informationTypeLabels");
+
+  /** The route in words (重要情報を取り扱う …), shown by the forms and the task list of every flow. */
+  public static final Var<String> ROUTE_LABEL = Var.string("routeLabel");
+
   /** For display: the route's name ({@code IMPORTANT} …); the record holds the classification. */
   public static final Var<String> ROUTE = Var.string("route");
 

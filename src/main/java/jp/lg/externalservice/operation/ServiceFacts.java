@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
  * entry (the business key), which only the server writes: {@code
  * assignee="${serviceFacts.serviceManager(execution)}"}, {@code
  * candidateGroups="${serviceFacts.unitHeads(execution)}"}, {@code ${serviceFacts.route(execution)
- * == 'IMPORTANT'}}. The variables {@code serviceManager}, {@code departmentCode}, {@code route} …
- * handed over at approval are for display only (issue 12).
+ * == 'IMPORTANT'}}. The variables {@code serviceManager}, {@code departmentName}, {@code
+ * routeLabel} … handed over at approval are for display only (issue 12; {@link OperationHandover}
+ * names them).
  */
 @Component("serviceFacts")
 public class ServiceFacts {

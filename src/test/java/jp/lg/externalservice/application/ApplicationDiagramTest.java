@@ -52,6 +52,7 @@ class ApplicationDiagramTest extends DiagramTest {
   private CaseDecision caseDecision;
   private JavaDelegate operationHandover;
   private DelegateVariableMapping changedVariablesOut;
+  private DelegateVariableMapping reviewVariables;
 
   @BeforeEach
   void mocks() {
@@ -64,6 +65,7 @@ class ApplicationDiagramTest extends DiagramTest {
     DueDates dueDates = bean("dueDates", DueDates.class);
     when(dueDates.reviewPeriod()).thenReturn("P10D");
     changedVariablesOut = bean("changedVariablesOut", DelegateVariableMapping.class);
+    reviewVariables = bean("reviewVariables", DelegateVariableMapping.class);
     delegate("classifyApplication");
     operationHandover = delegate("operationHandover");
     listeners(
@@ -132,8 +134,8 @@ class ApplicationDiagramTest extends DiagramTest {
             at("doubleCheckCompletion", DOUBLE_CHECK),
             at("operationHandover", END_APPROVED));
     verify(operationHandover).execute(any());
-    verify(changedVariablesOut)
-        .mapOutputVariables(any(), any()); // the review's variables come back
+    verify(reviewVariables).mapInputVariables(any(), any()); // what the review reads goes in
+    verify(reviewVariables).mapOutputVariables(any(), any()); // the review's variables come back
   }
 
   @ParameterizedTest(name = "{0} / {1}")

@@ -9,6 +9,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import jp.lg.externalservice.EngineTest;
 import jp.lg.externalservice.FullProcessCoverage;
@@ -116,6 +117,53 @@ class ApplicationProcessTest extends EngineTest {
     assertThat(operation).as("approval hands over to operation").isNotNull();
     assertThat(task(operation, OperationProcess.Element.INTRODUCTION_CHECKLIST).getAssignee())
         .isEqualTo("sato");
+
+    // a lean case (issue 17): the operation and the review get what they read, not a copy of every
+    // answer; the answers stay in the application's history
+    assertThat(runtimeService.getVariables(operation.getId()))
+        .containsKeys(
+            // the summary of every duty's form, the task list columns
+            "caseNumber",
+            "serviceName",
+            "providerName",
+            "departmentName",
+            "routeLabel",
+            "registryEntryId",
+            "serviceManagerName",
+            "serviceAdministratorName",
+            // the monthly usage confirmation
+            "purpose",
+            "informationTypeLabels",
+            // what a reclassification reads (ruling R-16)
+            "serviceKind",
+            "serviceCategory",
+            "paid",
+            "connectionZones",
+            "exemption")
+        .doesNotContainKeys(
+            "measuresSelfCheck", "selectionCriteria", "doubleCheck", "checklists", "reasons");
+    String review =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(instance.getId())
+            .singleResult()
+            .getId();
+    assertThat(historicVariables(review))
+        .contains("purpose", "reasons", "doubleCheck", "selectionCriteria", "checkRows")
+        .doesNotContain("measuresSelfCheck", "checklists", "zoneVerdicts", "informationTypes");
+    assertThat(historicVariables(instance.getId()))
+        .contains("measuresSelfCheck", "checklists", "zoneVerdicts", "informationTypes");
+  }
+
+  private List<String> historicVariables(String processInstanceId) {
+    return historyService
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .list()
+        .stream()
+        .filter(variable -> variable.getTaskId() == null)
+        .map(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+        .toList();
   }
 
   @Test

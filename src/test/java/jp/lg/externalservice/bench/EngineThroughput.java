@@ -99,6 +99,12 @@ final class EngineThroughput {
             + "; baseline: "
             + RowCounter.growth(beforeBaseline, afterBaseline)
             + ".");
+    report.line("");
+    report.line(
+        "History variables/details per process instance of that case (task-local included): "
+            + rows.variablesPerInstance(
+                List.of("application", "review", "operation", "termination"), instances)
+            + ".");
 
     double seconds = Math.max(2, 6 * scale);
     // warm-up (the JIT compiler): both, both thread counts

@@ -51,8 +51,10 @@ public final class Benchmark {
                 .split(","));
     int port = Integer.getInteger("bench.port", 8281);
     int rounds = Integer.getInteger("bench.rounds", 5);
-    int applications =
-        Integer.getInteger("bench.applications", (int) Math.round(10_000 * Math.min(1, scale)));
+    int applications = Integer.getInteger("bench.applications", 0);
+    if (applications <= 0) {
+      applications = (int) Math.round(10_000 * Math.min(1, scale));
+    }
     Report report = new Report();
     report.line(
         "## Benchmark run "

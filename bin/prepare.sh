@@ -6,8 +6,9 @@
 #    (spring.context.exit=onRefresh), and writes the classes it loaded to APP_DIR/app.jsa (class data sharing):
 #    later starts map them instead of loading, verifying and parsing them again: a third less processor time.
 # Run it again after every upgrade of the jar or of Java, and after changing config/jvm.options.
-# It never touches the real database: its own settings come last on the command line and win over the
-# environment's (SPRING_DATASOURCE_URL, SPRING_PROFILES_ACTIVE) and over application.yaml files.
+# It never touches the real database: the training start gets an empty environment (no SPRING_*, JAVA_TOOL_OPTIONS
+# or config locations of the host), its own settings on the command line, and no application.yaml but the jar's.
+# Stop the service first: APP_DIR is replaced.
 set -eu
 if [ $# -ne 1 ] || [ ! -f "$1" ]; then
   echo "usage: bin/prepare.sh <external-service-approval-*.jar>" >&2
@@ -17,6 +18,10 @@ home=$(cd "$(dirname "$0")/.." && pwd)
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 source_jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 app=${APP_DIR:-$home/app}
+if [ -e "$app" ] && [ -n "$(ls -A "$app")" ] && ! ls "$app"/external-service-approval-*.jar > /dev/null 2>&1; then
+  echo "$app holds something else than a prepared application: not replaced (set APP_DIR)" >&2
+  exit 2
+fi
 rm -rf "$app"
 "$java" -Djarmode=tools -jar "$source_jar" extract --destination "$app" > /dev/null
 jar=$(ls "$app"/external-service-approval-*.jar | head -n 1)
@@ -25,7 +30,8 @@ trap 'rm -rf "$training"' EXIT
 # the training start runs in an empty directory: its deployment comes from the jar, no ./config is read
 (
   cd "$training"
-  MALLOC_ARENA_MAX=2 "$java" "@$home/config/jvm.options" -XX:ArchiveClassesAtExit="$app/app.jsa" \
+  env -i PATH="$PATH" HOME="$training" ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} MALLOC_ARENA_MAX=2 \
+    "$java" "@$home/config/jvm.options" -XX:ArchiveClassesAtExit="$app/app.jsa" \
     -Xlog:cds=off -Xlog:cds+dynamic=off -Dspring.context.exit=onRefresh -jar "$jar" \
     --spring.profiles.active=demo --spring.config.location=classpath:/ \
     "--spring.datasource.url=jdbc:h2:file:$training/db;DB_CLOSE_ON_EXIT=FALSE" \

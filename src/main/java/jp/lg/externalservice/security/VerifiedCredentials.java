@@ -45,11 +45,19 @@ public class VerifiedCredentials {
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
   /**
-   * Counts every forgetting. A login that started before one (and so may have read the old password
-   * or groups) is not kept: otherwise a check running while an administrator changes the password
-   * could store the old password for a whole TTL.
+   * Counts every forgetting. A login of a user that started before the user was forgotten (and so
+   * may have read the old password or groups) is not kept: otherwise a check running while an
+   * administrator changes the password could store the old password for a whole TTL. Per user, so
+   * that wrong passwords for one user id (anyone can send them) do not keep everybody else's logins
+   * from being remembered.
    */
   private final AtomicLong generation = new AtomicLong();
+
+  /** When each user id was last forgotten (a value of {@link #generation}); bounded, see forget. */
+  private final ConcurrentHashMap<String, Long> forgottenAt = new ConcurrentHashMap<>();
+
+  /** When everybody was last forgotten (also when {@link #forgottenAt} was full). */
+  private volatile long allForgottenAt;
 
   private final SecretKeySpec key;
 
@@ -118,8 +126,8 @@ public class VerifiedCredentials {
   }
 
   /**
-   * Remembers a login whose password the engine has just found right, unless anything was forgotten
-   * since {@code generation} was taken.
+   * Remembers a login whose password the engine has just found right, unless the user (or
+   * everybody) was forgotten since {@code generation} was taken.
    */
   void remember(
       String userId,
@@ -127,7 +135,7 @@ public class VerifiedCredentials {
       List<String> groupIds,
       List<String> tenantIds,
       long generation) {
-    if (!enabled() || this.generation.get() != generation) {
+    if (!enabled() || forgottenSince(userId, generation)) {
       return;
     }
     if (entries.size() >= maxEntries) {
@@ -146,22 +154,35 @@ public class VerifiedCredentials {
             List.copyOf(groupIds),
             tenantIds == null ? null : List.copyOf(tenantIds));
     entries.put(key, entry);
-    if (this.generation.get() != generation) {
+    if (forgottenSince(userId, generation)) {
       entries.remove(key, entry); // forgotten while it was being stored
     }
   }
 
+  private boolean forgottenSince(String userId, long generation) {
+    return allForgottenAt > generation
+        || forgottenAt.getOrDefault(key(userId), Long.MIN_VALUE) > generation;
+  }
+
   /** Forgets the user's login on this node: their password, groups or tenants changed. */
   public void forget(String userId) {
-    generation.incrementAndGet();
-    if (userId != null) {
-      entries.remove(key(userId));
+    long now = generation.incrementAndGet();
+    if (userId == null) {
+      return;
     }
+    if (forgottenAt.size() >= maxEntries) {
+      // wrong passwords for ever new user ids must not fill the memory: forgetting everybody's
+      // logins in flight is the safe side (the remembered ones stay)
+      allForgottenAt = now;
+      forgottenAt.clear();
+    }
+    forgottenAt.put(key(userId), now);
+    entries.remove(key(userId));
   }
 
   /** Forgets every login on this node: a change that may concern anyone (a group deleted). */
   public void forgetAll() {
-    generation.incrementAndGet();
+    allForgottenAt = generation.incrementAndGet();
     entries.clear();
   }
 

@@ -28,14 +28,43 @@ class VerifiedCredentialsTest {
   }
 
   @Test
-  @DisplayName("パスワード確認の途中で何かが忘れられたら、その確認結果は記憶しない")
+  @DisplayName("パスワード確認の途中でその職員が忘れられたら、その確認結果は記憶しない（他の職員の分は記憶する）")
   void aLoginCheckedAcrossAChangeIsNotKept() {
+    VerifiedCredentials verified = new VerifiedCredentials(Duration.ofSeconds(30), 10);
+    byte[] sato = verified.digest("sato", "sato");
+    byte[] suzuki = verified.digest("suzuki", "suzuki");
+    long before = verified.generation();
+    verified.forget("sato"); // e.g. an administrator changed her password meanwhile
+    verified.remember("sato", sato, List.of(), List.of(), before);
+    verified.remember("suzuki", suzuki, List.of(), List.of(), before);
+    assertThat(verified.find("sato", sato)).isNull();
+    assertThat(verified.find("suzuki", suzuki)).isNotNull();
+  }
+
+  @Test
+  @DisplayName("全員が忘れられたら（グループの削除）、途中の確認結果はどれも記憶しない")
+  void aLoginCheckedAcrossForgettingEverybodyIsNotKept() {
     VerifiedCredentials verified = new VerifiedCredentials(Duration.ofSeconds(30), 10);
     byte[] digest = verified.digest("sato", "sato");
     long before = verified.generation();
-    verified.forget("suzuki"); // e.g. an administrator changed a password meanwhile
+    verified.forgetAll();
     verified.remember("sato", digest, List.of(), List.of(), before);
     assertThat(verified.find("sato", digest)).isNull();
+  }
+
+  @Test
+  @DisplayName("誤ったパスワードが多数の ID に送られても、忘れた記録は上限を超えず、途中の確認は安全側に倒す")
+  void forgettingIsBounded() {
+    VerifiedCredentials verified = new VerifiedCredentials(Duration.ofSeconds(30), 2);
+    byte[] digest = verified.digest("sato", "sato");
+    long before = verified.generation();
+    for (String user : List.of("x1", "x2", "x3")) {
+      verified.forget(user);
+    }
+    verified.remember("sato", digest, List.of(), List.of(), before);
+    assertThat(verified.find("sato", digest)).isNull();
+    verified.remember("sato", digest, List.of(), List.of(), verified.generation());
+    assertThat(verified.find("sato", digest)).isNotNull();
   }
 
   @Test

@@ -74,6 +74,18 @@ final class RestLoad {
         cpu / 1e6 / all.length);
   }
 
+  /** The figures of a run where every unit is one request, with the CPU it took. */
+  private static Result perRequest(Measure.Run run, long cpuNanos) {
+    return new Result(
+        run.perSecond(),
+        0,
+        run.percentileMillis(50),
+        run.percentileMillis(95),
+        run.percentileMillis(99),
+        run.units(),
+        cpuNanos / 1e6 / run.units());
+  }
+
   /** The four users of the pre-check and the no-op: one per client, in turn. */
   private static final String[] USERS = {"sato", "suzuki", "tanaka", "yamamoto"};
 
@@ -99,15 +111,7 @@ final class RestLoad {
                     "GET /engine-rest/engine answered " + answer.status() + ": " + answer.body());
               }
             });
-    cpu = cpuNanos() - cpu;
-    return new Result(
-        run.perSecond(),
-        0,
-        run.percentileMillis(50),
-        run.percentileMillis(95),
-        run.percentileMillis(99),
-        run.units(),
-        cpu / 1e6 / run.units());
+    return perRequest(run, cpuNanos() - cpu);
   }
 
   /** {@code clients} clients post the pre-check for {@code seconds}; every request is one unit. */
@@ -132,15 +136,7 @@ final class RestLoad {
             thread ->
                 Http.ok(
                     http.post("/api/precheck", users[thread % users.length], body), "precheck"));
-    cpu = cpuNanos() - cpu;
-    return new Result(
-        run.perSecond(),
-        0,
-        run.percentileMillis(50),
-        run.percentileMillis(95),
-        run.percentileMillis(99),
-        run.units(),
-        cpu / 1e6 / run.units());
+    return perRequest(run, cpuNanos() - cpu);
   }
 
   private Http.Answer timed(

@@ -2,9 +2,11 @@ package jp.lg.externalservice.administration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.lg.externalservice.application.ApplicationProcess;
 import jp.lg.externalservice.caserecord.CaseVariables;
 import jp.lg.externalservice.deputy.DeputyRouting;
+import jp.lg.externalservice.system.DisplayCopies;
 import jp.lg.externalservice.system.EveryUserTask;
 import jp.lg.externalservice.system.Var;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  * form field of that name would then be written to the task, not the case.
  */
 @Component
-public class TaskListColumns extends AbstractProcessEnginePlugin {
+public class TaskListColumns extends AbstractProcessEnginePlugin implements DisplayCopies {
 
   /** Shown when a value does not apply (a refused application has no route). */
   public static final String NONE = "—";
@@ -46,6 +48,11 @@ public class TaskListColumns extends AbstractProcessEnginePlugin {
           Map.of("name", ROUTE.name(), "label", "ルート"),
           // only on a task a deputy may work (DeputyRouting writes it): 「伊藤 美咲（高橋 健 の代理）」
           Map.of("name", DeputyRouting.SHOWN.name(), "label", "代理"));
+
+  @Override
+  public Set<String> displayCopyNames() {
+    return Set.of(CASE_NUMBER.name(), SERVICE.name(), DEPARTMENT.name(), ROUTE.name());
+  }
 
   private static final TaskListener COPY_COLUMNS = TaskListColumns::copyTo;
 

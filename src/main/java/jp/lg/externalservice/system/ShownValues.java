@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Date;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -21,9 +22,14 @@ import org.springframework.stereotype.Component;
  * Conditions ({@code {{#if …}}}) keep reading the real values.
  */
 @Component
-public class ShownValues extends AbstractProcessEnginePlugin {
+public class ShownValues extends AbstractProcessEnginePlugin implements DisplayCopies {
 
   public static final String VARIABLE = "shown";
+
+  @Override
+  public Set<String> displayCopyNames() {
+    return Set.of(VARIABLE);
+  }
 
   private static final TaskListener SHOW_AS_TYPED = ShownValues::addTo;
 

@@ -98,7 +98,9 @@ public final class Benchmark {
             "Measured one after the other in this run, after a warm-up of all three: the authenticated no-op "
                 + "(`GET /engine-rest/engine`, HTTP Basic as the pre-check's 4 users: the login and "
                 + "nothing else), the unauthenticated floor (the same request without credentials, "
-                + "answered 401) and the pre-check (HTTP Basic, the same users).");
+                + "answered 401) and the pre-check (HTTP Basic, the same users), each client on a "
+                + "kept-alive connection of its own written by hand (`KeepAliveHttp`: the clients "
+                + "share the cores with the application).");
         report.line("");
         report.line("| request | requests/s | p50 ms | p95 ms | p99 ms | CPU ms per request |");
         report.line("|---|---|---|---|---|---|");

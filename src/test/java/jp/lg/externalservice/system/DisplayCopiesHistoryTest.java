@@ -76,4 +76,31 @@ class DisplayCopiesHistoryTest extends EngineTest {
                 .count())
         .isOne();
   }
+
+  @Test
+  @DisplayName("開いているタスクの表示用の写しを後から変えると（管理者の REST 操作）、その値は履歴に残る")
+  void aCopyChangedLaterIsRecorded() {
+    ProcessInstance instance = submitApplication("sato", kintone().paid(false).variables());
+    Task task = task(instance);
+
+    taskService.setVariableLocal(task.getId(), TaskListColumns.ROUTE.name(), "書き換えたルート");
+
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .taskIdIn(task.getId())
+                .variableName(TaskListColumns.ROUTE.name())
+                .list())
+        .extracting(HistoricVariableInstance::getValue)
+        .containsExactly("書き換えたルート");
+    assertThat(
+            historyService
+                .createHistoricDetailQuery()
+                .taskId(task.getId())
+                .variableUpdates()
+                .list())
+        .extracting(
+            detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getValue())
+        .containsExactly("書き換えたルート");
+  }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -44,6 +45,7 @@ final class KeepAliveHttp implements AutoCloseable {
   private Http.Answer send(int client, String method, String path, String user, String json) {
     StringBuilder head = new StringBuilder();
     head.append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(host);
+    head.append(':').append(port);
     head.append("\r\nAccept: application/json");
     if (user != null) {
       String credentials = user + ":" + user;
@@ -56,18 +58,21 @@ final class KeepAliveHttp implements AutoCloseable {
     }
     head.append("\r\n\r\n");
     byte[] request = head.toString().getBytes(StandardCharsets.UTF_8);
-    for (int attempt = 0; ; attempt++) {
+    while (true) {
       Connection connection = connection(client);
+      connection.started = false;
       try {
         connection.out.write(request);
         connection.out.write(body);
         connection.out.flush();
         return connection.read();
-      } catch (IOException closed) {
+      } catch (IOException e) {
         connection.close();
         connections[client] = null;
-        if (attempt == 1) {
-          throw new UncheckedIOException(closed);
+        // only a kept-alive connection that the server had closed before answering is tried
+        // again; a new one that fails, a timeout or a cut answer fail the run
+        if (connection.answered == 0 || connection.started || e instanceof SocketTimeoutException) {
+          throw new UncheckedIOException(e);
         }
       }
     }
@@ -101,6 +106,11 @@ final class KeepAliveHttp implements AutoCloseable {
     final BufferedInputStream in;
     boolean closed;
 
+    /** Answers read on this connection; whether a byte of the current one has been read. */
+    int answered;
+
+    boolean started;
+
     Connection(Socket socket) throws IOException {
       this.socket = socket;
       socket.setTcpNoDelay(true);
@@ -127,19 +137,35 @@ final class KeepAliveHttp implements AutoCloseable {
       }
       ByteArrayOutputStream body = new ByteArrayOutputStream();
       if (chunked) {
-        for (int size = Integer.parseInt(line().trim(), 16); size > 0; ) {
-          body.write(in.readNBytes(size));
+        for (int size = chunkSize(); size > 0; size = chunkSize()) {
+          body.write(exactly(size));
           line();
-          size = Integer.parseInt(line().trim(), 16);
         }
-        line();
+        while (!line().isEmpty()) {
+          // trailers
+        }
       } else {
-        body.write(in.readNBytes(length));
+        body.write(exactly(length));
       }
+      answered++;
       if (closed) {
         close();
       }
       return new Http.Answer(code, body.toString(StandardCharsets.UTF_8));
+    }
+
+    private int chunkSize() throws IOException {
+      String size = line();
+      int extension = size.indexOf(';');
+      return Integer.parseInt((extension < 0 ? size : size.substring(0, extension)).trim(), 16);
+    }
+
+    private byte[] exactly(int length) throws IOException {
+      byte[] bytes = in.readNBytes(length);
+      if (bytes.length < length) {
+        throw new EOFException("answer cut after " + bytes.length + " of " + length + " bytes");
+      }
+      return bytes;
     }
 
     private String line() throws IOException {
@@ -148,6 +174,7 @@ final class KeepAliveHttp implements AutoCloseable {
         if (c == -1) {
           throw new EOFException();
         }
+        started = true;
         if (c != '\r') {
           line.append((char) c);
         }

@@ -48,8 +48,10 @@ public class AuthorizationGroups extends AbstractProcessEnginePlugin {
       if (groupIds == null || groupIds.size() > NARROWED_ABOVE) {
         return super.filterAuthenticatedGroupIds(groupIds);
       }
-      // as the engine's: without duplicates, a list of its own
-      return new ArrayList<>(new LinkedHashSet<>(groupIds));
+      // as the engine's: without nulls and duplicates, a list of its own
+      LinkedHashSet<String> groups = new LinkedHashSet<>(groupIds);
+      groups.remove(null);
+      return new ArrayList<>(groups);
     }
   }
 

@@ -64,11 +64,7 @@ final class Http {
 
   private Answer send(HttpRequest.Builder request, String user, Object unused) {
     if (user != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder()
-                  .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", basic(user));
     }
     request.timeout(Duration.ofSeconds(60));
     try {
@@ -78,6 +74,12 @@ final class Http {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The HTTP Basic header of a demo user (password = id). */
+  static String basic(String user) {
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
   }
 
   static Answer ok(Answer answer, String what) {

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * The smallest HTTP/1.1 client the anchors need: one kept-alive connection per client thread,
@@ -48,9 +47,7 @@ final class KeepAliveHttp implements AutoCloseable {
     head.append(':').append(port);
     head.append("\r\nAccept: application/json");
     if (user != null) {
-      String credentials = user + ":" + user;
-      head.append("\r\nAuthorization: Basic ")
-          .append(Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      head.append("\r\nAuthorization: ").append(Http.basic(user));
     }
     byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
     if (json != null) {
